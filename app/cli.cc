@@ -1,0 +1,134 @@
+#include "app/cli.h"
+
+#include <cstdlib>
+#include <exception>
+#include <fstream>
+#include <ostream>
+#include <sstream>
+
+namespace dondoc::cli {
+namespace {
+
+struct Entry {
+  std::string usage;
+  CommandFn fn;
+};
+
+std::map<std::string, Entry, std::less<>>& registry() {
+  static std::map<std::string, Entry, std::less<>> r;
+  return r;
+}
+
+void print_usage(std::ostream& os) {
+  os << "dondoc: đôn đốc thực hiện kế hoạch hành động.\n"
+        "Cách dùng: dondoc [--db FILE] <lệnh> ... [--json]\n\nCác lệnh:\n";
+  for (const auto& [words, entry] : registry()) os << "  dondoc " << entry.usage << "\n";
+}
+
+}  // namespace
+
+Registration::Registration(std::string words, std::string usage, CommandFn fn) {
+  registry()[std::move(words)] = Entry{std::move(usage), fn};
+}
+
+std::optional<std::string> Args::option(std::string_view name) const {
+  auto it = options.find(name);
+  if (it == options.end()) return std::nullopt;
+  return it->second;
+}
+
+int bad_input(Io& io, std::string_view message) {
+  io.err << "dondoc: " << message << "\n";
+  return kExitBadInput;
+}
+
+std::string db_path(const Args& args) {
+  if (auto db = args.option("db")) return *db;
+  if (const char* env = std::getenv("DONDOC_DB"); env != nullptr && *env != '\0') return env;
+  return "dondoc.db";
+}
+
+std::optional<std::string> read_file(const std::string& path, std::size_t max_bytes,
+                                     std::string& error) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    error = path + ": không mở được tệp (cannot open file)";
+    return std::nullopt;
+  }
+  in.seekg(0, std::ios::end);
+  auto size = in.tellg();
+  if (size < 0) {
+    error = path + ": không đọc được tệp (cannot read file)";
+    return std::nullopt;
+  }
+  if (static_cast<std::size_t>(size) > max_bytes) {
+    error = path + ": tệp quá lớn (" + std::to_string(size) + " byte, tối đa " +
+            std::to_string(max_bytes) + ")";
+    return std::nullopt;
+  }
+  in.seekg(0);
+  std::string data(static_cast<std::size_t>(size), '\0');
+  in.read(data.data(), size);
+  if (!in) {
+    error = path + ": không đọc được tệp (cannot read file)";
+    return std::nullopt;
+  }
+  return data;
+}
+
+std::optional<long> int_option(const Args& args, std::string_view name, std::string& error) {
+  auto v = args.option(name);
+  if (!v) return std::nullopt;
+  char* end = nullptr;
+  long n = std::strtol(v->c_str(), &end, 10);
+  if (v->empty() || end == nullptr || *end != '\0') {
+    error = "--" + std::string(name) + ": không phải số nguyên: \"" + *v + "\"";
+    return std::nullopt;
+  }
+  return n;
+}
+
+int run(int argc, char** argv, Io& io) {
+  Args args;
+  std::vector<std::string> words;
+  for (int i = 1; i < argc; ++i) {
+    std::string a = argv[i];
+    if (a.size() > 2 && a.rfind("--", 0) == 0) {
+      std::string name = a.substr(2);
+      if (auto eq = name.find('='); eq != std::string::npos) {
+        args.options[name.substr(0, eq)] = name.substr(eq + 1);
+      } else if (kFlags.count(name) > 0) {
+        args.flags.insert(name);
+      } else if (i + 1 < argc) {
+        args.options[name] = argv[++i];
+      } else {
+        return bad_input(io, "tùy chọn --" + name + " cần một giá trị (option needs a value)");
+      }
+    } else {
+      words.push_back(std::move(a));
+    }
+  }
+  if (words.empty() || args.flag("help")) {
+    print_usage(words.empty() && !args.flag("help") ? io.err : io.out);
+    return words.empty() && !args.flag("help") ? kExitBadInput : kExitOk;
+  }
+  // Longest registered prefix of the words wins: "calendar import" before "calendar".
+  for (std::size_t n = std::min<std::size_t>(words.size(), 3); n > 0; --n) {
+    std::string key = words[0];
+    for (std::size_t k = 1; k < n; ++k) key += " " + words[k];
+    auto it = registry().find(key);
+    if (it == registry().end()) continue;
+    args.positional.assign(words.begin() + static_cast<long>(n), words.end());
+    try {
+      return it->second.fn(args, io);
+    } catch (const std::exception& e) {
+      io.err << "dondoc: lỗi nội bộ (internal error): " << e.what() << "\n";
+      return kExitInternal;
+    }
+  }
+  io.err << "dondoc: lệnh không rõ (unknown command): " << words[0] << "\n";
+  print_usage(io.err);
+  return kExitBadInput;
+}
+
+}  // namespace dondoc::cli

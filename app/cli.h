@@ -1,0 +1,64 @@
+// The command-line front: argument parsing shared by every command and a registry that each
+// app/cmd_*.cc file adds its commands to at static-initialisation time. Main thread only.
+#pragma once
+
+#include <iosfwd>
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace dondoc::cli {
+
+inline constexpr int kExitOk = 0;
+inline constexpr int kExitInternal = 1;
+inline constexpr int kExitBadInput = 2;
+
+// Parsed arguments of one command. `--name value` and `--name=value` are options; the names in
+// kFlags are value-less flags. Options may appear anywhere, before or after the command words.
+struct Args {
+  std::vector<std::string> positional;  // after the command words
+  std::map<std::string, std::string, std::less<>> options;  // "db" -> "file.db" (no dashes)
+  std::set<std::string, std::less<>> flags;                 // "json", "force", ...
+
+  bool flag(std::string_view name) const { return flags.count(name) > 0; }
+  std::optional<std::string> option(std::string_view name) const;
+  bool json() const { return flag("json"); }
+};
+
+// Flags that never take a value.
+inline const std::set<std::string, std::less<>> kFlags = {
+    "json", "force", "demo", "overdue", "no-scheduler", "help", "once", "verbose"};
+
+struct Io {
+  std::ostream& out;
+  std::ostream& err;
+};
+
+// A command returns its exit code: kExitOk, kExitBadInput (nothing changed) or kExitInternal.
+using CommandFn = int (*)(const Args& args, Io& io);
+
+// Registers `words` ("import tasks", "parse deadline", "tick") with a one-line usage string.
+// Use at namespace scope: `const cli::Registration kReg{"tick", "tick --now ISO [--json]", &run};`
+struct Registration {
+  Registration(std::string words, std::string usage, CommandFn fn);
+};
+
+// Splits argv into command words + Args, finds the longest registered command and runs it.
+// Catches exceptions (internal error, exit 1) so no command escapes with a stack trace.
+int run(int argc, char** argv, Io& io);
+
+// The database path: --db, else $DONDOC_DB, else "dondoc.db" in the working directory.
+std::string db_path(const Args& args);
+
+// Helpers for commands: write an error line "dondoc: message" to io.err and return kExitBadInput.
+int bad_input(Io& io, std::string_view message);
+// Reads a whole file; nullopt and a message on failure or when larger than max_bytes.
+std::optional<std::string> read_file(const std::string& path, std::size_t max_bytes,
+                                     std::string& error);
+// Parses an integer option; error message names the option when malformed.
+std::optional<long> int_option(const Args& args, std::string_view name, std::string& error);
+
+}  // namespace dondoc::cli

@@ -1,0 +1,73 @@
+// The plan model: bodies (units, groups, people, committees), tasks with their lead and
+// coordinating bodies and deadlines, and indicators. Plain data; any thread.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "rules/deadline.h"
+
+namespace dondoc {
+
+struct Body {
+  enum class Kind { unit, group, person, committee };
+  std::string id;
+  std::string name;
+  std::vector<std::string> aliases;
+  Kind kind = Kind::unit;
+  std::vector<std::string> members;  // group: ids of member bodies
+  std::string leader;                // id of the person/body in charge (escalation), may be empty
+};
+
+std::string_view to_string(Body::Kind kind);
+std::optional<Body::Kind> body_kind_from_string(std::string_view s);
+
+struct Assignee {
+  enum class Role { lead, coordinator };
+  std::string body;
+  Role role = Role::lead;
+  friend bool operator==(const Assignee&, const Assignee&) = default;
+};
+
+std::string_view to_string(Assignee::Role role);
+
+struct Task {
+  std::string id;  // the plan's "TT" as written
+  std::string section;  // roman numeral of the heading it is under, without the dot ("II")
+  std::string section_title;
+  std::string title;
+  std::vector<std::string> lead;          // body ids as written (may be groups)
+  std::vector<std::string> coordinators;  // body ids as written (may be groups)
+  std::string output;
+  std::string deadline_text;
+  DeadlineSpec deadline;
+  std::vector<Assignee> assignees;  // derived: groups fanned out, lead wins over coordinator
+};
+
+struct Indicator {
+  std::string id;
+  std::string name;
+  std::string unit;
+  std::string monitoring_body;  // body id
+  std::map<int, std::string> milestones;  // year -> target as written ("100%", "≥ 80")
+};
+
+struct Plan {
+  std::vector<Body> bodies;
+  std::vector<Task> tasks;
+  std::vector<Indicator> indicators;
+
+  const Body* find_body(std::string_view id) const;
+  const Task* find_task(std::string_view id) const;
+};
+
+// Fans groups out into their members (recursively, cycles ignored), lead before coordinators, a
+// body that leads is not also a coordinator, no duplicates. Unknown ids are kept as they are.
+std::vector<Assignee> derive_assignees(const Task& task, const std::vector<Body>& bodies);
+
+// Recomputes every task's assignees.
+void derive_all_assignees(Plan& plan);
+
+}  // namespace dondoc

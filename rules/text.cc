@@ -1,0 +1,131 @@
+#include "rules/text.h"
+
+#include <utf8proc.h>
+
+#include <cstdlib>
+#include <memory>
+
+namespace dondoc::text {
+namespace {
+
+struct FreeDeleter {
+  void operator()(utf8proc_uint8_t* p) const { std::free(p); }
+};
+
+// Runs utf8proc_map with the given options; invalid input is first repaired to U+FFFD.
+std::string map(std::string_view s, int options) {
+  std::string clean;
+  std::string_view in = s;
+  if (!valid_utf8(s)) {
+    clean.reserve(s.size());
+    const auto* p = reinterpret_cast<const utf8proc_uint8_t*>(s.data());
+    utf8proc_ssize_t left = static_cast<utf8proc_ssize_t>(s.size());
+    while (left > 0) {
+      utf8proc_int32_t cp = 0;
+      utf8proc_ssize_t n = utf8proc_iterate(p, left, &cp);
+      if (n < 0) {
+        clean += "\xEF\xBF\xBD";
+        n = 1;
+      } else {
+        clean.append(reinterpret_cast<const char*>(p), static_cast<std::size_t>(n));
+      }
+      p += n;
+      left -= n;
+    }
+    in = clean;
+  }
+  utf8proc_uint8_t* out = nullptr;
+  utf8proc_ssize_t n = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(in.data()),
+                                    static_cast<utf8proc_ssize_t>(in.size()), &out,
+                                    static_cast<utf8proc_option_t>(options));
+  std::unique_ptr<utf8proc_uint8_t, FreeDeleter> guard(out);
+  if (n < 0) return std::string(in);
+  return std::string(reinterpret_cast<const char*>(out), static_cast<std::size_t>(n));
+}
+
+bool is_space(utf8proc_int32_t cp) {
+  if (cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == '\v' || cp == '\f') return true;
+  auto cat = utf8proc_category(cp);
+  return cat == UTF8PROC_CATEGORY_ZS || cat == UTF8PROC_CATEGORY_ZL || cat == UTF8PROC_CATEGORY_ZP;
+}
+
+}  // namespace
+
+bool valid_utf8(std::string_view s) {
+  const auto* p = reinterpret_cast<const utf8proc_uint8_t*>(s.data());
+  utf8proc_ssize_t left = static_cast<utf8proc_ssize_t>(s.size());
+  while (left > 0) {
+    utf8proc_int32_t cp = 0;
+    utf8proc_ssize_t n = utf8proc_iterate(p, left, &cp);
+    if (n < 0) return false;
+    p += n;
+    left -= n;
+  }
+  return true;
+}
+
+std::size_t length(std::string_view s) {
+  std::size_t count = 0;
+  const auto* p = reinterpret_cast<const utf8proc_uint8_t*>(s.data());
+  utf8proc_ssize_t left = static_cast<utf8proc_ssize_t>(s.size());
+  while (left > 0) {
+    utf8proc_int32_t cp = 0;
+    utf8proc_ssize_t n = utf8proc_iterate(p, left, &cp);
+    if (n < 0) n = 1;
+    p += n;
+    left -= n;
+    ++count;
+  }
+  return count;
+}
+
+std::string nfc(std::string_view s) { return map(s, UTF8PROC_STABLE | UTF8PROC_COMPOSE); }
+
+std::string collapse_space(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  bool pending_space = false;
+  const auto* p = reinterpret_cast<const utf8proc_uint8_t*>(s.data());
+  utf8proc_ssize_t left = static_cast<utf8proc_ssize_t>(s.size());
+  while (left > 0) {
+    utf8proc_int32_t cp = 0;
+    utf8proc_ssize_t n = utf8proc_iterate(p, left, &cp);
+    if (n < 0) n = 1;
+    if (n > 0 && cp >= 0 && is_space(cp)) {
+      pending_space = !out.empty();
+    } else {
+      if (pending_space) out += ' ';
+      pending_space = false;
+      out.append(reinterpret_cast<const char*>(p), static_cast<std::size_t>(n));
+    }
+    p += n;
+    left -= n;
+  }
+  return out;
+}
+
+std::string lower(std::string_view s) {
+  return collapse_space(map(s, UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD));
+}
+
+std::string fold(std::string_view s) {
+  // Decompose, drop combining marks (the diacritics), case fold; đ has no decomposition.
+  std::string stripped = map(s, UTF8PROC_STABLE | UTF8PROC_STRIPMARK |
+                                    UTF8PROC_CASEFOLD | UTF8PROC_COMPOSE);
+  std::string out;
+  out.reserve(stripped.size());
+  for (std::size_t i = 0; i < stripped.size(); ++i) {
+    // U+0111 đ = C4 91 (Đ U+0110 = C4 90 is already case folded to đ).
+    if (static_cast<unsigned char>(stripped[i]) == 0xC4 && i + 1 < stripped.size() &&
+        (static_cast<unsigned char>(stripped[i + 1]) == 0x91 ||
+         static_cast<unsigned char>(stripped[i + 1]) == 0x90)) {
+      out += 'd';
+      ++i;
+    } else {
+      out += stripped[i];
+    }
+  }
+  return collapse_space(out);
+}
+
+}  // namespace dondoc::text

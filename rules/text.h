@@ -1,0 +1,30 @@
+// Vietnamese text normalisation shared by every layer: NFC, case folding, and a diacritic-free
+// "fold" form for matching user input. Pure functions over UTF-8; any thread.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace dondoc::text {
+
+// NFC-normalised copy; invalid UTF-8 bytes are replaced by U+FFFD. Whitespace is untouched.
+std::string nfc(std::string_view s);
+
+// Whitespace runs (spaces, tabs, line breaks, NBSP) become one ASCII space; trimmed both ends.
+std::string collapse_space(std::string_view s);
+
+// NFC + case folded + collapsed spaces: "PHÒNG  Văn hoá" -> "phòng văn hoá".
+// Keeps diacritics, so "hóa" and "hoá" still differ; use fold() for matching.
+std::string lower(std::string_view s);
+
+// The matching key: lower() with every diacritic stripped and đ/Đ -> d, so "Phòng Văn hoá - Xã
+// hội", "PHONG VAN HOA - XA HOI" and NFD input all give "phong van hoa - xa hoi".
+std::string fold(std::string_view s);
+
+// True when s is valid UTF-8.
+bool valid_utf8(std::string_view s);
+
+// Number of Unicode code points in valid UTF-8 (bytes of invalid input count as one each).
+std::size_t length(std::string_view s);
+
+}  // namespace dondoc::text

@@ -1,0 +1,62 @@
+#include "storage/database.h"
+
+#include <SQLiteCpp/Statement.h>
+#include <SQLiteCpp/Transaction.h>
+
+#include <stdexcept>
+
+namespace dondoc {
+
+Database::Database(const std::string& path)
+    : path_(path),
+      db_(std::make_unique<SQLite::Database>(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE)) {
+  db_->setBusyTimeout(10000);
+  db_->exec("PRAGMA journal_mode=WAL");
+  db_->exec("PRAGMA synchronous=FULL");
+  db_->exec("PRAGMA foreign_keys=ON");
+  migrate();
+}
+
+int Database::schema_version() {
+  if (!db_->tableExists("schema_version")) return 0;
+  return db_->execAndGet("SELECT COALESCE(MAX(version), 0) FROM schema_version").getInt();
+}
+
+void Database::migrate() {
+  const auto& all = migrations();
+  int latest = all.empty() ? 0 : all.back().version;
+  int current = schema_version();
+  if (current > latest) {
+    throw std::runtime_error(path_ + ": cơ sở dữ liệu thuộc phiên bản dondoc mới hơn (schema " +
+                             std::to_string(current) + " > " + std::to_string(latest) +
+                             "); không thay đổi gì. Hãy dùng bản dondoc mới hơn.");
+  }
+  if (current == latest) return;
+  SQLite::Transaction tx(*db_, SQLite::TransactionBehavior::IMMEDIATE);
+  current = schema_version();  // another process may have migrated meanwhile
+  db_->exec(
+      "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, applied_at TEXT "
+      "NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')))");
+  for (const auto& m : all) {
+    if (m.version <= current) continue;
+    db_->exec(m.sql);
+    SQLite::Statement ins(*db_, "INSERT INTO schema_version(version) VALUES (?)");
+    ins.bind(1, m.version);
+    ins.exec();
+  }
+  tx.commit();
+}
+
+void Database::audit(std::string_view kind, std::string_view subject, std::string_view source,
+                     std::string_view detail_json, std::string_view at_iso) {
+  SQLite::Statement st(*db_,
+                       "INSERT INTO audit(at, kind, subject, source, detail) VALUES (?,?,?,?,?)");
+  st.bind(1, std::string(at_iso));
+  st.bind(2, std::string(kind));
+  st.bind(3, std::string(subject));
+  st.bind(4, std::string(source));
+  st.bind(5, std::string(detail_json));
+  st.exec();
+}
+
+}  // namespace dondoc
