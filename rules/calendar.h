@@ -3,8 +3,11 @@
 // overrides loaded by the secretariat, which always win. Immutable after construction; any thread.
 #pragma once
 
+#include <cstdint>
 #include <map>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "rules/date.h"
@@ -26,6 +29,20 @@ struct Holiday {
 };
 
 std::string_view to_string(Holiday::Kind kind);  // "holiday" | "compensatory" | "override"
+
+// Holidays are computed for the years 1900..2100; outside, every Monday-Friday is a working day
+// unless an override says otherwise.
+inline constexpr int kCalendarFirstYear = 1900;
+inline constexpr int kCalendarLastYear = 2100;
+
+// Tết (lunar 1/1) and Giỗ Tổ Hùng Vương (lunar 10/3, never the leap month) of a solar year;
+// nullopt outside 1900..2100.
+std::optional<Date> lunar_new_year(int year);
+std::optional<Date> hung_kings_day(int year);
+
+// The public holidays and compensatory days of a year as the law computes them, before
+// overrides, sorted by date (docs/calendar.md gives the rules). Empty outside 1900..2100.
+std::vector<Holiday> computed_holidays(int year);
 
 class Calendar {
  public:
@@ -49,9 +66,14 @@ class Calendar {
   const std::vector<CalendarOverride>& overrides() const { return overrides_; }
 
  private:
+  // Slow path for dates outside 1900..2100: weekdays, then overrides.
+  bool is_working_day_outside_table(Date d) const;
+
   std::vector<CalendarOverride> overrides_;
-  std::map<Date, CalendarOverride> by_date_;
-  mutable std::map<int, std::vector<Holiday>> cache_;  // computed holidays by year
+  std::map<Date, CalendarOverride> by_date_;  // the last override of a date wins
+  // One flag per day from 1900-01-01 to 2100-12-31: 1 = working day, overrides applied. Built in
+  // the constructor from a table of computed holidays shared by every Calendar (built once).
+  std::vector<std::uint8_t> working_;
 };
 
 }  // namespace dondoc

@@ -1,0 +1,52 @@
+#include "storage/calendar_store.h"
+
+#include <SQLiteCpp/Statement.h>
+#include <SQLiteCpp/Transaction.h>
+
+#include <nlohmann/json.hpp>
+#include <stdexcept>
+#include <string>
+
+namespace dondoc {
+
+std::vector<CalendarOverride> load_calendar_overrides(Database& db) {
+  std::vector<CalendarOverride> out;
+  SQLite::Statement st(db.sql(), "SELECT date, kind, name FROM calendar_overrides ORDER BY date");
+  while (st.executeStep()) {
+    std::string date = st.getColumn(0).getString();
+    auto parsed = parse_date(date);
+    if (!parsed) {
+      throw std::runtime_error("calendar_overrides: ngày không hợp lệ trong cơ sở dữ liệu: " +
+                               date);
+    }
+    CalendarOverride o;
+    o.date = *parsed;
+    o.kind = st.getColumn(1).getString() == "work" ? CalendarOverride::Kind::work
+                                                   : CalendarOverride::Kind::off;
+    o.name = st.getColumn(2).getString();
+    out.push_back(std::move(o));
+  }
+  return out;
+}
+
+void save_calendar_overrides(Database& db, const std::vector<CalendarOverride>& batch,
+                             std::string_view source_file, std::string_view at_iso) {
+  SQLite::Transaction tx(db.sql(), SQLite::TransactionBehavior::IMMEDIATE);
+  SQLite::Statement st(
+      db.sql(),
+      "INSERT INTO calendar_overrides(date, kind, name) VALUES (?,?,?) "
+      "ON CONFLICT(date) DO UPDATE SET kind = excluded.kind, name = excluded.name");
+  for (const auto& o : batch) {
+    st.bind(1, format_date(o.date));
+    st.bind(2, o.kind == CalendarOverride::Kind::work ? "work" : "off");
+    st.bind(3, o.name);
+    st.exec();
+    st.reset();
+  }
+  nlohmann::json detail = {{"count", batch.size()}, {"file", std::string(source_file)}};
+  db.audit("calendar_import", "calendar", source_file,
+           detail.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace), at_iso);
+  tx.commit();
+}
+
+}  // namespace dondoc

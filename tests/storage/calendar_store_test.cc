@@ -1,0 +1,78 @@
+#include "storage/calendar_store.h"
+
+#include <SQLiteCpp/Statement.h>
+
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+#include "tests/support/process.h"
+
+using dondoc::CalendarOverride;
+using dondoc::Database;
+
+namespace {
+
+CalendarOverride make(const char* iso, CalendarOverride::Kind kind, const char* name) {
+  return CalendarOverride{*dondoc::parse_date(iso), kind, name};
+}
+
+}  // namespace
+
+TEST_CASE("calendar overrides are stored, replaced by date, and audited") {
+  dondoc::testing::TempDir dir;
+  const std::string path = dir.file("dondoc.db");
+  {
+    Database db(path);
+    CHECK(dondoc::load_calendar_overrides(db).empty());
+    dondoc::save_calendar_overrides(
+        db,
+        {make("2026-02-16", CalendarOverride::Kind::off, "Nghỉ Tết Nguyên Đán"),
+         make("2026-01-10", CalendarOverride::Kind::work, "Làm bù")},
+        "holidays-2026.json", "2026-01-05T09:00+07:00");
+    dondoc::save_calendar_overrides(db,
+                                    {make("2026-02-16", CalendarOverride::Kind::work, "Đi làm")},
+                                    "fix.ics", "2026-01-06T09:00+07:00");
+  }
+  Database db(path);  // reopened: the data is on disk
+  auto all = dondoc::load_calendar_overrides(db);
+  REQUIRE(all.size() == 2);
+  CHECK(dondoc::format_date(all[0].date) == "2026-01-10");
+  CHECK(all[0].kind == CalendarOverride::Kind::work);
+  CHECK(all[0].name == "Làm bù");
+  CHECK(dondoc::format_date(all[1].date) == "2026-02-16");
+  CHECK(all[1].kind == CalendarOverride::Kind::work);
+  CHECK(all[1].name == "Đi làm");
+
+  SQLite::Statement st(db.sql(),
+                       "SELECT at, kind, source, detail FROM audit WHERE kind = "
+                       "'calendar_import' ORDER BY seq");
+  REQUIRE(st.executeStep());
+  CHECK(st.getColumn(0).getString() == "2026-01-05T09:00+07:00");
+  CHECK(st.getColumn(2).getString() == "holidays-2026.json");
+  auto detail = nlohmann::json::parse(st.getColumn(3).getString());
+  CHECK(detail["count"] == 2);
+  CHECK(detail["file"] == "holidays-2026.json");
+  REQUIRE(st.executeStep());
+  CHECK(nlohmann::json::parse(st.getColumn(3).getString())["count"] == 1);
+  CHECK_FALSE(st.executeStep());
+}
+
+TEST_CASE("a failing batch changes nothing") {
+  dondoc::testing::TempDir dir;
+  Database db(dir.file("dondoc.db"));
+  dondoc::save_calendar_overrides(db, {make("2026-01-02", CalendarOverride::Kind::off, "a")},
+                                  "a.json", "2026-01-01T00:00+07:00");
+  // A trigger that makes the second insert fail stands in for a crash halfway.
+  db.sql().exec(
+      "CREATE TEMP TRIGGER boom BEFORE INSERT ON calendar_overrides WHEN NEW.date = "
+      "'2026-03-02' BEGIN SELECT RAISE(ABORT, 'boom'); END");
+  CHECK_THROWS(
+      dondoc::save_calendar_overrides(db,
+                                      {make("2026-03-01", CalendarOverride::Kind::off, "b"),
+                                       make("2026-03-02", CalendarOverride::Kind::off, "c")},
+                                      "b.json", "2026-01-01T00:00+07:00"));
+  auto all = dondoc::load_calendar_overrides(db);
+  REQUIRE(all.size() == 1);
+  CHECK(dondoc::format_date(all[0].date) == "2026-01-02");
+  CHECK(db.sql().execAndGet("SELECT COUNT(*) FROM audit").getInt() == 1);
+}
