@@ -53,6 +53,130 @@ CREATE TABLE calendar_overrides (
   name TEXT NOT NULL DEFAULT ''
 );
 )sql"},
+      {10, R"sql(
+CREATE TABLE rules_versions (
+  version INTEGER PRIMARY KEY AUTOINCREMENT,
+  loaded_at TEXT NOT NULL,
+  source TEXT NOT NULL DEFAULT '',      -- file name the rules were loaded from
+  text TEXT NOT NULL,                   -- the original JSONC, comments included
+  active INTEGER NOT NULL DEFAULT 0 CHECK (active IN (0, 1))
+);
+CREATE UNIQUE INDEX rules_versions_one_active ON rules_versions(active) WHERE active = 1;
+)sql"},
+      {20, R"sql(
+-- Engine state: recorded obligation states, the send-log (one row per intention key, never
+-- rewritten), the outbox of messages to send, and engine meta (history_start, last_tick).
+CREATE TABLE engine_obligations (
+  id TEXT PRIMARY KEY,
+  task TEXT NOT NULL DEFAULT '',
+  body TEXT NOT NULL,
+  cycle TEXT NOT NULL DEFAULT '',
+  period TEXT NOT NULL DEFAULT '',
+  status TEXT NOT NULL,
+  percent INTEGER NOT NULL DEFAULT 0,
+  reason TEXT NOT NULL DEFAULT '',
+  requested_due TEXT,
+  due_override TEXT,
+  acknowledged_at TEXT,
+  last_reply TEXT,
+  status_at TEXT,
+  done_at TEXT,
+  source TEXT NOT NULL DEFAULT ''
+);
+CREATE TABLE outbox (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  key TEXT NOT NULL UNIQUE,
+  recipient TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  task TEXT,
+  cycle TEXT,
+  text TEXT NOT NULL,
+  status TEXT NOT NULL DEFAULT 'pending' CHECK (status IN ('pending','sent','failed')),
+  not_before TEXT NOT NULL,
+  attempts INTEGER NOT NULL DEFAULT 0,
+  created_at TEXT NOT NULL,
+  sent_at TEXT,
+  last_error TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX outbox_due ON outbox(status, not_before);
+CREATE TABLE send_log (
+  key TEXT PRIMARY KEY,
+  message_id INTEGER,                   -- outbox row, NULL for a silent key
+  at TEXT NOT NULL
+);
+CREATE TABLE engine_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+)sql"},
+      {40, R"sql(
+-- Bot and ingest: the inbound event log (one row per platform event, redeliveries rejected by the
+-- UNIQUE key), link codes, chats bound to bodies, the last "unlinked" notice per chat, the bot's
+-- own replies addressed to a chat, and what was delivered to which chat (reply-to -> task).
+CREATE TABLE inbound_events (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  channel TEXT NOT NULL,
+  event_key TEXT NOT NULL,
+  chat_id TEXT NOT NULL DEFAULT '',
+  received_at TEXT NOT NULL,
+  payload TEXT NOT NULL,
+  handled_at TEXT,
+  outcome TEXT NOT NULL DEFAULT '',
+  UNIQUE (channel, event_key)
+);
+CREATE INDEX inbound_events_unhandled ON inbound_events(handled_at, seq);
+CREATE TABLE link_codes (
+  code TEXT PRIMARY KEY,
+  body TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  expires_at TEXT NOT NULL,
+  used_at TEXT,
+  used_by TEXT NOT NULL DEFAULT ''
+);
+CREATE TABLE chat_links (
+  channel TEXT NOT NULL,
+  chat_id TEXT NOT NULL,
+  body TEXT NOT NULL,
+  is_group INTEGER NOT NULL DEFAULT 0,
+  from_name TEXT NOT NULL DEFAULT '',
+  linked_at TEXT NOT NULL,
+  PRIMARY KEY (channel, chat_id)
+);
+CREATE INDEX chat_links_by_body ON chat_links(body);
+CREATE TABLE chat_notices (
+  channel TEXT NOT NULL,
+  chat_id TEXT NOT NULL,
+  last_at TEXT NOT NULL,
+  PRIMARY KEY (channel, chat_id)
+);
+CREATE TABLE chat_outbox (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  key TEXT NOT NULL UNIQUE,
+  channel TEXT NOT NULL,
+  chat_id TEXT NOT NULL,
+  is_group INTEGER NOT NULL DEFAULT 0,
+  text TEXT NOT NULL,
+  task TEXT NOT NULL DEFAULT '',
+  buttons TEXT NOT NULL DEFAULT '[]',
+  callback_id TEXT NOT NULL DEFAULT '',
+  status TEXT NOT NULL DEFAULT 'pending' CHECK (status IN ('pending','sent','failed')),
+  attempts INTEGER NOT NULL DEFAULT 0,
+  not_before TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  sent_at TEXT,
+  last_error TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX chat_outbox_due ON chat_outbox(status, not_before);
+CREATE TABLE chat_deliveries (
+  source TEXT NOT NULL,
+  channel TEXT NOT NULL,
+  chat_id TEXT NOT NULL,
+  part INTEGER NOT NULL,
+  platform_message_id TEXT NOT NULL DEFAULT '',
+  task TEXT NOT NULL DEFAULT '',
+  kind TEXT NOT NULL DEFAULT '',
+  sent_at TEXT NOT NULL,
+  PRIMARY KEY (source, channel, chat_id, part)
+);
+CREATE INDEX chat_deliveries_by_chat ON chat_deliveries(channel, chat_id, sent_at);
+)sql"},
   };
   return all;
 }

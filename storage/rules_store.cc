@@ -1,0 +1,81 @@
+#include "storage/rules_store.h"
+
+#include <algorithm>
+#include <functional>
+
+#include <SQLiteCpp/Statement.h>
+#include <SQLiteCpp/Transaction.h>
+#include <nlohmann/json.hpp>
+
+#include "rules/rules_file.h"
+
+namespace dondoc {
+namespace {
+
+int insert_version(Database& db, std::string_view text, std::string_view source,
+                   std::string_view now_iso) {
+  db.sql().exec("UPDATE rules_versions SET active = 0 WHERE active = 1");
+  SQLite::Statement ins(db.sql(),
+                        "INSERT INTO rules_versions(loaded_at, source, text, active) "
+                        "VALUES (?, ?, ?, 1)");
+  ins.bind(1, std::string(now_iso));
+  ins.bind(2, std::string(source));
+  ins.bind(3, std::string(text));
+  ins.exec();
+  int version = static_cast<int>(db.sql().getLastInsertRowid());
+  nlohmann::json detail = {{"version", version}, {"source", source}, {"bytes", text.size()}};
+  db.audit("rules_load", "rules:" + std::to_string(version), source, detail.dump(), now_iso);
+  return version;
+}
+
+}  // namespace
+
+std::vector<std::string> body_ids(Database& db) {
+  std::vector<std::string> ids;
+  SQLite::Statement st(db.sql(), "SELECT id FROM bodies ORDER BY id");
+  while (st.executeStep()) ids.push_back(st.getColumn(0).getString());
+  return ids;
+}
+
+int store_rules(Database& db, std::string_view text, std::string_view source,
+                std::string_view now_iso) {
+  SQLite::Transaction tx(db.sql(), SQLite::TransactionBehavior::IMMEDIATE);
+  int version = insert_version(db, text, source, now_iso);
+  tx.commit();
+  return version;
+}
+
+RulesLoad load_rules(Database& db, std::string_view text, std::string_view source,
+                     std::string_view now_iso) {
+  RulesLoad out;
+  SQLite::Transaction tx(db.sql(), SQLite::TransactionBehavior::IMMEDIATE);
+  std::vector<std::string> ids = body_ids(db);  // sorted
+  out.body_table_empty = ids.empty();
+  std::function<bool(std::string_view)> known = [&ids](std::string_view id) {
+    return std::binary_search(ids.begin(), ids.end(), id);
+  };
+  RulesParse parsed = parse_rules(text, &known);
+  if (!parsed.ok()) {
+    out.errors = std::move(parsed.errors);
+    return out;  // the transaction rolls back: nothing was written
+  }
+  out.version = insert_version(db, text, source, now_iso);
+  tx.commit();
+  return out;
+}
+
+std::optional<StoredRules> active_rules_text(Database& db) {
+  SQLite::Statement st(db.sql(),
+                       "SELECT version, loaded_at, source, text FROM rules_versions "
+                       "WHERE active = 1");
+  if (!st.executeStep()) return std::nullopt;
+  return StoredRules{st.getColumn(0).getInt(), st.getColumn(1).getString(),
+                     st.getColumn(2).getString(), st.getColumn(3).getString()};
+}
+
+int active_rules_version(Database& db) {
+  SQLite::Statement st(db.sql(), "SELECT version FROM rules_versions WHERE active = 1");
+  return st.executeStep() ? st.getColumn(0).getInt() : 0;
+}
+
+}  // namespace dondoc

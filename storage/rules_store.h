@@ -1,0 +1,50 @@
+// Versions of the rules file kept in the database: each `rules load` stores the original JSONC
+// text as a new active version with an audit row; the engine re-reads the active text when its
+// version changes. Callers own a Database on their thread.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "rules/jsonc.h"
+#include "storage/database.h"
+
+namespace dondoc {
+
+struct StoredRules {
+  int version = 0;
+  std::string loaded_at;  // ISO instant
+  std::string source;     // file name it was loaded from
+  std::string text;       // the original JSONC
+};
+
+// Outcome of load_rules: the new version, or the validation errors (nothing was stored).
+struct RulesLoad {
+  std::optional<int> version;
+  std::vector<Diagnostic> errors;
+  bool body_table_empty = false;  // hint for the user: import the plan before the rules
+};
+
+// The ids in the bodies table.
+std::vector<std::string> body_ids(Database& db);
+
+// Stores text as the new active version (audit kind "rules_load") in one transaction and returns
+// its version. Requires: text was validated (load_rules does both).
+int store_rules(Database& db, std::string_view text, std::string_view source,
+                std::string_view now_iso);
+
+// Validates text against the bodies in db, then stores it, all in one IMMEDIATE transaction.
+// Invalid text leaves the active rules untouched.
+RulesLoad load_rules(Database& db, std::string_view text, std::string_view source,
+                     std::string_view now_iso);
+
+// The active version, or nullopt when no rules were ever loaded.
+std::optional<StoredRules> active_rules_text(Database& db);
+
+// Cheap (one indexed row): the active version number, 0 when none. The engine polls this at each
+// tick and re-parses the text only when it changed.
+int active_rules_version(Database& db);
+
+}  // namespace dondoc
