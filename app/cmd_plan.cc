@@ -1,0 +1,184 @@
+// `dondoc tasks [--json]`, `dondoc bodies [--json]`: the stored plan, as JSON or as a readable
+// Vietnamese table; `dondoc init [--demo] [--force]`: a fresh database, with the demo plan and
+// rules compiled into the binary.
+#include <chrono>
+#include <filesystem>
+#include <ostream>
+
+#include "app/cli.h"
+#include "app/demo_data.h"
+#include "engine/plan_import.h"
+#include "engine/plan_json.h"
+#include "rules/date.h"
+#include "rules/text.h"
+#include "storage/plan_store.h"
+#include "storage/rules_store.h"
+
+namespace dondoc {
+namespace {
+
+std::string now_iso() {
+  return format_instant(std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now()));
+}
+
+// At most `width` code points of the whitespace-collapsed text, "…" when cut, padded to width.
+std::string fit(std::string_view s, std::size_t width) {
+  std::string t = text::collapse_space(s);
+  std::size_t n = text::length(t);
+  if (n > width) {
+    std::size_t count = 0, i = 0;
+    for (; i < t.size(); ++i) {
+      if ((static_cast<unsigned char>(t[i]) & 0xC0) != 0x80 && count++ == width - 1) break;
+    }
+    t.resize(i);
+    while (!t.empty() && t.back() == ' ') t.pop_back();
+    t += "…";
+    n = text::length(t);
+  }
+  return t + std::string(width - n, ' ');
+}
+
+std::string names_of(const std::vector<std::string>& ids, const Plan& plan) {
+  std::string out;
+  for (const auto& id : ids) {
+    const Body* b = plan.find_body(id);
+    out += (out.empty() ? "" : "; ") + (b != nullptr ? b->name : id);
+  }
+  return out.empty() ? "-" : out;
+}
+
+std::string due_text(const Task& t) {
+  std::string s = t.deadline_text;
+  if (t.deadline.kind == DeadlineSpec::Kind::once && t.deadline.due) {
+    s += " (" + format_date_vn(*t.deadline.due) + ")";
+  }
+  return s;
+}
+
+// Opens an existing database; nullopt after a message when there is none.
+std::unique_ptr<Database> open_existing(const cli::Args& args, cli::Io& io) {
+  std::string path = cli::db_path(args);
+  if (!std::filesystem::exists(path)) {
+    cli::bad_input(io, "chưa có cơ sở dữ liệu " + path + "; hãy chạy: dondoc --db " + path +
+                           " init --demo, hoặc dondoc import");
+    return nullptr;
+  }
+  return std::make_unique<Database>(path);
+}
+
+void print_tasks_table(const Plan& plan, std::ostream& out) {
+  out << "Kế hoạch có " << plan.tasks.size() << " nhiệm vụ.\n";
+  std::string section = "\x01";
+  for (const auto& t : plan.tasks) {
+    if (t.section != section) {
+      section = t.section;
+      if (!section.empty()) out << "\n" << section << ". " << fit(t.section_title, 100) << "\n";
+      out << "  " << fit("TT", 5) << fit("Nhiệm vụ", 52) << "  " << fit("Chủ trì", 30) << "  Hạn\n";
+    }
+    out << "  " << fit(t.id, 5) << fit(t.title, 52) << "  " << fit(names_of(t.lead, plan), 30)
+        << "  " << due_text(t) << "\n";
+  }
+}
+
+int show_tasks(const cli::Args& args, cli::Io& io) {
+  auto db = open_existing(args, io);
+  if (!db) return cli::kExitBadInput;
+  Plan plan = load_plan(*db);
+  if (args.json()) {
+    io.out << tasks_to_json(plan.tasks).dump(2) << "\n";
+  } else {
+    print_tasks_table(plan, io.out);
+  }
+  return cli::kExitOk;
+}
+
+std::string_view kind_vn(Body::Kind k) {
+  switch (k) {
+    case Body::Kind::unit:
+      return "đơn vị";
+    case Body::Kind::group:
+      return "nhóm";
+    case Body::Kind::person:
+      return "cá nhân";
+    case Body::Kind::committee:
+      return "tập thể";
+  }
+  return "";
+}
+
+int show_bodies(const cli::Args& args, cli::Io& io) {
+  auto db = open_existing(args, io);
+  if (!db) return cli::kExitBadInput;
+  Plan plan = load_plan(*db);
+  if (args.json()) {
+    io.out << bodies_to_json(plan.bodies).dump(2) << "\n";
+    return cli::kExitOk;
+  }
+  io.out << plan.bodies.size() << " cơ quan.\n  " << fit("Mã", 14) << fit("Tên", 40) << "  "
+         << fit("Loại", 9) << "Thành viên / Phụ trách\n";
+  for (const auto& b : plan.bodies) {
+    std::string extra = b.members.empty() ? "" : "gồm " + names_of(b.members, plan);
+    if (!b.leader.empty())
+      extra += (extra.empty() ? "" : "; ") + ("phụ trách: " + names_of({b.leader}, plan));
+    io.out << "  " << fit(b.id, 14) << fit(b.name, 40) << "  " << fit(kind_vn(b.kind), 9) << extra
+           << "\n";
+  }
+  return cli::kExitOk;
+}
+
+// The demo plan compiled into the binary. Its problems are our bug: exit 1.
+std::optional<Plan> demo_plan(cli::Io& io) {
+  auto r = import_plan_json(embedded_file("plan.json"), {});
+  if (r.problems.empty() && !r.plan.tasks.empty()) return r.plan;
+  for (const auto& p : r.problems)
+    io.err << "plan.json (nhúng):" << p.line << ": " << p.message << "\n";
+  io.err << "dondoc: lỗi nội bộ: kế hoạch mẫu nhúng trong chương trình không hợp lệ\n";
+  return std::nullopt;
+}
+
+// Loads the embedded default rules as the active rules; false after printing why not.
+bool load_demo_rules(Database& db, cli::Io& io, bool& loaded) {
+  std::string_view text = embedded_file("rules.jsonc");
+  loaded = false;
+  if (text.empty()) return true;
+  auto r = load_rules(db, text, "rules.jsonc (mẫu)", now_iso());
+  for (const auto& d : r.errors) {
+    io.err << "rules.jsonc (nhúng):" << d.line << ":" << d.col << ": " << d.message << "\n";
+  }
+  loaded = r.version.has_value();
+  return r.errors.empty();
+}
+
+int init(const cli::Args& args, cli::Io& io) {
+  std::string path = cli::db_path(args);
+  Database db(path);
+  if (!plan_is_empty(db) && !args.flag("force")) {
+    Plan old = load_plan(db);
+    return cli::bad_input(io, "cơ sở dữ liệu " + path + " đã có kế hoạch (" +
+                                  std::to_string(old.bodies.size()) + " cơ quan, " +
+                                  std::to_string(old.tasks.size()) +
+                                  " nhiệm vụ); không thay đổi gì. Dùng --force để thay thế.");
+  }
+  if (!args.flag("demo")) {
+    if (args.flag("force")) replace_plan(db, Plan{}, {"init", "", now_iso()});
+    io.out << "Đã tạo cơ sở dữ liệu trống " << path << "\n";
+    return cli::kExitOk;
+  }
+  auto plan = demo_plan(io);
+  if (!plan) return cli::kExitInternal;
+  auto c = replace_plan(db, *plan, {"demo", "plan.json (mẫu)", now_iso()});
+  bool rules_loaded = false;
+  if (!load_demo_rules(db, io, rules_loaded)) return cli::kExitInternal;
+  io.out << "Đã tạo cơ sở dữ liệu " << path
+         << " với kế hoạch mẫu (xã Trường Giang): " << c.bodies.total() << " cơ quan, "
+         << c.tasks.total() << " nhiệm vụ, " << c.indicators.total() << " chỉ tiêu"
+         << (rules_loaded ? ", quy tắc mặc định" : "") << "\n";
+  return cli::kExitOk;
+}
+
+const cli::Registration kTasks{"tasks", "tasks [--json]", &show_tasks};
+const cli::Registration kBodies{"bodies", "bodies [--json]", &show_bodies};
+const cli::Registration kInit{"init", "init [--demo] [--force]", &init};
+
+}  // namespace
+}  // namespace dondoc

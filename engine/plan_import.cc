@@ -1,0 +1,342 @@
+#include "engine/plan_import.h"
+
+#include <algorithm>
+#include <set>
+
+#include "engine/plan_json.h"
+#include "rules/deadline.h"
+#include "rules/text.h"
+
+namespace dondoc {
+namespace {
+
+std::string in_quotes(std::string_view s) { return "\"" + std::string(s) + "\""; }
+
+// Splits on any of `seps`; parts trimmed (spaces collapsed), empty parts dropped.
+std::vector<std::string> split(std::string_view s, std::string_view seps) {
+  std::vector<std::string> out;
+  std::size_t start = 0;
+  while (start <= s.size()) {
+    std::size_t end = s.find_first_of(seps, start);
+    if (end == std::string_view::npos) end = s.size();
+    std::string part = text::collapse_space(s.substr(start, end - start));
+    if (!part.empty()) out.push_back(std::move(part));
+    start = end + 1;
+  }
+  return out;
+}
+
+void add_unique(std::vector<std::string>& ids, const std::string& id) {
+  if (std::find(ids.begin(), ids.end(), id) == ids.end()) ids.push_back(id);
+}
+
+bool valid_id(std::string_view id) {
+  if (id.empty() || id.size() > 64) return false;
+  return std::all_of(id.begin(), id.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
+           c == '-' || c == '.';
+  });
+}
+
+// Matches one part of a cell; on no match tries its ','-pieces when every piece matches.
+bool resolve_part(const std::string& part, const BodyIndex& index, CellBodies& out) {
+  auto ids = index.match(part);
+  if (ids.size() > 1) {
+    std::string list;
+    for (const auto& id : ids) list += (list.empty() ? "" : ", ") + id;
+    out.problems.push_back("tên " + in_quotes(part) + " ứng với nhiều cơ quan (" + list + ")");
+    return true;
+  }
+  if (ids.size() == 1) {
+    add_unique(out.ids, ids[0]);
+    return true;
+  }
+  auto pieces = split(part, ",");
+  if (pieces.size() < 2) return false;
+  std::vector<std::string> found;
+  for (const auto& p : pieces) {
+    auto m = index.match(p);
+    if (m.size() != 1) return false;
+    found.push_back(m[0]);
+  }
+  for (const auto& id : found) add_unique(out.ids, id);
+  return true;
+}
+
+}  // namespace
+
+BodyIndex::BodyIndex(const std::vector<Body>& bodies) {
+  auto add = [this](const std::string& name, const std::string& id) {
+    std::string key = text::fold(name);
+    if (key.empty()) return;
+    auto& ids = by_key_[key];
+    if (std::find(ids.begin(), ids.end(), id) == ids.end()) ids.push_back(id);
+  };
+  for (const auto& b : bodies) {
+    add(b.id, b.id);
+    add(b.name, b.id);
+    for (const auto& a : b.aliases) add(a, b.id);
+  }
+}
+
+std::vector<std::string> BodyIndex::match(std::string_view text) const {
+  auto it = by_key_.find(text::fold(text));
+  return it == by_key_.end() ? std::vector<std::string>{} : it->second;
+}
+
+CellBodies resolve_body_cell(std::string_view cell, const BodyIndex& index) {
+  CellBodies out;
+  std::string whole = text::collapse_space(cell);
+  if (whole.empty() || whole == "-") return out;
+  if (auto ids = index.match(whole); ids.size() == 1) {
+    out.ids = ids;
+    return out;
+  }
+  for (const auto& part : split(cell, ";\n\r")) {
+    if (part == "-") continue;
+    if (!resolve_part(part, index, out)) {
+      out.problems.push_back("không tìm thấy cơ quan " + in_quotes(part));
+    }
+  }
+  return out;
+}
+
+std::vector<Body> merge_bodies(const std::vector<Body>& existing,
+                               const std::vector<Body>& incoming) {
+  std::vector<Body> out = existing;
+  for (const auto& b : incoming) {
+    auto it = std::find_if(out.begin(), out.end(), [&](const Body& e) { return e.id == b.id; });
+    if (it != out.end()) {
+      *it = b;
+    } else {
+      out.push_back(b);
+    }
+  }
+  return out;
+}
+
+namespace {
+
+// Resolves a member or leader reference (id, name or alias) to an id; "" and a problem if not.
+std::string resolve_ref(const std::string& ref, const BodyIndex& index, const char* what,
+                        std::vector<std::string>& problems) {
+  auto ids = index.match(ref);
+  if (ids.size() == 1) return ids[0];
+  problems.push_back(
+      std::string(what) + " " + in_quotes(ref) +
+      (ids.empty() ? " không phải là cơ quan nào đã biết" : " ứng với nhiều cơ quan"));
+  return ref;
+}
+
+// Names and aliases of `b` that also name a different body of `all`.
+void check_names(const Body& b, const BodyIndex& index, std::vector<std::string>& problems) {
+  std::vector<std::string> names = b.aliases;
+  names.insert(names.begin(), b.name);
+  for (const auto& n : names) {
+    for (const auto& id : index.match(n)) {
+      if (id != b.id)
+        problems.push_back("tên " + in_quotes(n) + " trùng với cơ quan " + in_quotes(id));
+    }
+  }
+}
+
+std::vector<std::string> check_body(Body& b, const BodyIndex& index) {
+  std::vector<std::string> problems;
+  if (!valid_id(b.id)) {
+    problems.push_back(
+        "mã " + in_quotes(b.id) +
+        " không hợp lệ: chỉ dùng chữ không dấu, số, \"_\", \"-\", \".\" (tối đa 64)");
+  }
+  if (b.name.empty()) problems.push_back("thiếu tên cơ quan (name)");
+  if (b.kind == Body::Kind::group && b.members.empty()) {
+    problems.push_back("nhóm " + in_quotes(b.id) + " chưa có thành viên (members)");
+  }
+  if (b.kind != Body::Kind::group && !b.members.empty()) {
+    problems.push_back("chỉ nhóm (kind group) mới có thành viên (members)");
+  }
+  for (auto& m : b.members) {
+    m = resolve_ref(m, index, "thành viên", problems);
+    if (m == b.id)
+      problems.push_back("nhóm " + in_quotes(b.id) + " không thể là thành viên của chính nó");
+  }
+  if (!b.leader.empty()) b.leader = resolve_ref(b.leader, index, "người phụ trách", problems);
+  check_names(b, index, problems);
+  return problems;
+}
+
+}  // namespace
+
+std::vector<LineProblem> check_bodies(std::vector<Body>& bodies, const std::vector<int>& lines,
+                                      const std::vector<Body>& existing) {
+  std::vector<LineProblem> problems;
+  std::map<std::string, int> first_line;
+  for (std::size_t i = 0; i < bodies.size(); ++i) {
+    auto [it, inserted] = first_line.emplace(bodies[i].id, lines[i]);
+    if (!inserted) {
+      problems.push_back({lines[i], "mã " + in_quotes(bodies[i].id) + " trùng với dòng " +
+                                        std::to_string(it->second)});
+    }
+  }
+  // Stored bodies not re-imported, and every row of the file (duplicates too, so that a name
+  // collision is reported on both rows).
+  std::vector<Body> all;
+  for (const auto& b : existing) {
+    if (!first_line.count(b.id)) all.push_back(b);
+  }
+  all.insert(all.end(), bodies.begin(), bodies.end());
+  BodyIndex index(all);
+  for (std::size_t i = 0; i < bodies.size(); ++i) {
+    for (auto& m : check_body(bodies[i], index)) problems.push_back({lines[i], std::move(m)});
+  }
+  return problems;
+}
+
+}  // namespace dondoc
+
+// --- the whole plan as JSON -------------------------------------------------------------------
+
+namespace dondoc {
+namespace {
+
+int line_of(std::string_view text, std::size_t byte) {
+  byte = std::min(byte, text.size());
+  return 1 +
+         static_cast<int>(std::count(text.begin(), text.begin() + static_cast<long>(byte), '\n'));
+}
+
+// Parses the text; a problem with its line when it is not a JSON object.
+std::optional<nlohmann::json> parse_object(std::string_view text, std::vector<LineProblem>& out) {
+  try {
+    auto j = nlohmann::json::parse(text);
+    if (j.is_object()) return j;
+    out.push_back({1, "tệp kế hoạch phải là một đối tượng JSON {\"bodies\": [...], ...}"});
+  } catch (const nlohmann::json::parse_error& e) {
+    int line = e.byte == 0 ? 1 : line_of(text, e.byte - 1);
+    std::string what = e.what();
+    if (auto p = what.find("syntax error"); p != std::string::npos) what = what.substr(p);
+    out.push_back({line, "JSON không hợp lệ: " + what});
+  }
+  return std::nullopt;
+}
+
+// The array under `key` with the line of each element (1 when unknown).
+struct Elements {
+  std::vector<const nlohmann::json*> items;
+  std::vector<int> lines;
+};
+
+Elements elements(const nlohmann::json& root, const char* key,
+                  const std::map<std::string, std::vector<int>, std::less<>>& lines,
+                  std::vector<LineProblem>& problems) {
+  Elements out;
+  auto it = root.find(key);
+  if (it == root.end() || it->is_null()) return out;
+  if (!it->is_array()) {
+    problems.push_back({1, std::string("\"") + key + "\" phải là danh sách [...]"});
+    return out;
+  }
+  auto l = lines.find(key);
+  for (std::size_t i = 0; i < it->size(); ++i) {
+    out.items.push_back(&(*it)[i]);
+    bool known = l != lines.end() && i < l->second.size();
+    out.lines.push_back(known ? l->second[i] : 1);
+  }
+  return out;
+}
+
+void add_all(std::vector<LineProblem>& out, int line, std::vector<std::string>& messages) {
+  for (auto& m : messages) out.push_back({line, std::move(m)});
+  messages.clear();
+}
+
+void resolve_list(std::vector<std::string>& refs, const BodyIndex& index, const char* what,
+                  std::vector<std::string>& problems) {
+  std::vector<std::string> ids;
+  for (const auto& r : refs) {
+    auto cell = resolve_body_cell(r, index);
+    for (auto& p : cell.problems) problems.push_back(p + " (" + what + ")");
+    for (auto& id : cell.ids) add_unique(ids, id);
+  }
+  refs = std::move(ids);
+}
+
+void read_tasks(const Elements& els, const BodyIndex& index, PlanImport& out) {
+  std::map<std::string, int> seen;
+  std::vector<std::string> msgs;
+  for (std::size_t i = 0; i < els.items.size(); ++i) {
+    Task t = task_from_json(*els.items[i], msgs);
+    if (!t.id.empty() && !seen.emplace(t.id, els.lines[i]).second) {
+      msgs.push_back("TT " + in_quotes(t.id) + " trùng với dòng " + std::to_string(seen[t.id]));
+    }
+    std::size_t before = msgs.size();
+    resolve_list(t.lead, index, "lead", msgs);
+    if (t.lead.empty() && msgs.size() == before)
+      msgs.push_back("nhiệm vụ " + in_quotes(t.id) + " thiếu cơ quan chủ trì (lead)");
+    resolve_list(t.coordinators, index, "coordinators", msgs);
+    if (t.deadline_text.empty()) {
+      msgs.push_back("nhiệm vụ " + in_quotes(t.id) + " thiếu thời hạn (deadline_text)");
+    } else if (auto d = parse_deadline(t.deadline_text)) {
+      t.deadline = *d;
+    } else {
+      msgs.push_back("không hiểu thời hạn " + in_quotes(t.deadline_text) + ": " + d.error());
+    }
+    add_all(out.problems, els.lines[i], msgs);
+    out.plan.tasks.push_back(std::move(t));
+  }
+}
+
+void read_indicators(const Elements& els, const BodyIndex& index, PlanImport& out) {
+  std::map<std::string, int> seen;
+  std::vector<std::string> msgs;
+  for (std::size_t i = 0; i < els.items.size(); ++i) {
+    Indicator ind = indicator_from_json(*els.items[i], msgs);
+    if (!ind.id.empty() && !seen.emplace(ind.id, els.lines[i]).second) {
+      msgs.push_back("chỉ tiêu " + in_quotes(ind.id) + " trùng với dòng " +
+                     std::to_string(seen[ind.id]));
+    }
+    if (!ind.monitoring_body.empty()) {
+      std::vector<std::string> refs{ind.monitoring_body};
+      resolve_list(refs, index, "monitoring_body", msgs);
+      if (refs.size() == 1) ind.monitoring_body = refs[0];
+    }
+    add_all(out.problems, els.lines[i], msgs);
+    out.plan.indicators.push_back(std::move(ind));
+  }
+}
+
+}  // namespace
+
+PlanImport import_plan_json(std::string_view text, const std::vector<Body>& existing) {
+  PlanImport out;
+  if (text.size() > CsvLimits{}.max_bytes) {
+    out.problems.push_back({0, "tệp quá lớn (" + std::to_string(text.size()) + " byte, tối đa " +
+                                   std::to_string(CsvLimits{}.max_bytes) + " byte)"});
+    return out;
+  }
+  auto root = parse_object(text, out.problems);
+  if (!root) return out;
+  for (const auto& [key, value] : root->items()) {
+    if (key != "bodies" && key != "tasks" && key != "indicators") {
+      out.problems.push_back(
+          {1, "khóa không rõ " + in_quotes(key) + " (chỉ có bodies, tasks, indicators)"});
+    }
+  }
+  auto lines = element_lines(text);
+  Elements bodies = elements(*root, "bodies", lines, out.problems);
+  std::vector<std::string> msgs;
+  for (std::size_t i = 0; i < bodies.items.size(); ++i) {
+    out.plan.bodies.push_back(body_from_json(*bodies.items[i], msgs));
+    add_all(out.problems, bodies.lines[i], msgs);
+  }
+  for (auto& p : check_bodies(out.plan.bodies, bodies.lines, existing)) {
+    out.problems.push_back(std::move(p));
+  }
+  BodyIndex index(merge_bodies(existing, out.plan.bodies));
+  read_tasks(elements(*root, "tasks", lines, out.problems), index, out);
+  read_indicators(elements(*root, "indicators", lines, out.problems), index, out);
+  std::stable_sort(out.problems.begin(), out.problems.end(),
+                   [](const LineProblem& a, const LineProblem& b) { return a.line < b.line; });
+  return out;
+}
+
+}  // namespace dondoc

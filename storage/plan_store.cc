@@ -1,0 +1,284 @@
+#include "storage/plan_store.h"
+
+#include <SQLiteCpp/Statement.h>
+#include <SQLiteCpp/Transaction.h>
+
+#include <algorithm>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <set>
+
+namespace dondoc {
+namespace {
+
+using nlohmann::json;
+
+std::vector<std::string> string_list(const std::string& text) {
+  auto j = json::parse(text, nullptr, false);
+  std::vector<std::string> out;
+  if (!j.is_array()) return out;
+  for (const auto& e : j) {
+    if (e.is_string()) out.push_back(e.get<std::string>());
+  }
+  return out;
+}
+
+std::string dump(const json& j) { return j.dump(); }
+
+std::set<std::string> ids_in(Database& db, const char* table) {
+  std::set<std::string> out;
+  SQLite::Statement q(db.sql(), std::string("SELECT id FROM ") + table);
+  while (q.executeStep()) out.insert(q.getColumn(0).getString());
+  return out;
+}
+
+// Position of each id: a set holding every stored id sets the order; else stored ids keep
+// theirs and new ones follow.
+std::map<std::string, int> positions(Database& db, const char* table,
+                                     const std::vector<std::string>& incoming) {
+  std::map<std::string, int> pos;
+  SQLite::Statement q(db.sql(), std::string("SELECT id, position FROM ") + table);
+  int next = 0;
+  while (q.executeStep()) {
+    pos[q.getColumn(0).getString()] = q.getColumn(1).getInt();
+    next = std::max(next, q.getColumn(1).getInt() + 1);
+  }
+  std::set<std::string> in(incoming.begin(), incoming.end());
+  bool covers_all = std::all_of(pos.begin(), pos.end(), [&](auto& p) { return in.count(p.first); });
+  if (covers_all) {
+    pos.clear();
+    next = 0;
+  }
+  for (const auto& id : incoming) {
+    if (!pos.count(id)) pos[id] = next++;
+  }
+  return pos;
+}
+
+void count(SaveCounts& c, const std::set<std::string>& existing, const std::string& id) {
+  if (existing.count(id)) {
+    ++c.updated;
+  } else {
+    ++c.inserted;
+  }
+}
+
+SaveCounts upsert_bodies(Database& db, const std::vector<Body>& bodies) {
+  SaveCounts c;
+  auto existing = ids_in(db, "bodies");
+  SQLite::Statement st(db.sql(),
+                       "INSERT INTO bodies(id, name, aliases, kind, members, leader) "
+                       "VALUES (?,?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET name=excluded.name, "
+                       "aliases=excluded.aliases, kind=excluded.kind, members=excluded.members, "
+                       "leader=excluded.leader");
+  for (const auto& b : bodies) {
+    st.reset();
+    st.bind(1, b.id);
+    st.bind(2, b.name);
+    st.bind(3, dump(b.aliases));
+    st.bind(4, std::string(to_string(b.kind)));
+    st.bind(5, dump(b.members));
+    st.bind(6, b.leader);
+    st.exec();
+    count(c, existing, b.id);
+  }
+  return c;
+}
+
+SaveCounts upsert_tasks(Database& db, const std::vector<Task>& tasks) {
+  SaveCounts c;
+  auto existing = ids_in(db, "tasks");
+  std::vector<std::string> ids;
+  for (const auto& t : tasks) ids.push_back(t.id);
+  auto pos = positions(db, "tasks", ids);
+  SQLite::Statement move(db.sql(), "UPDATE tasks SET position=? WHERE id=?");
+  for (const auto& [id, p] : pos) {
+    move.reset();
+    move.bind(1, p);
+    move.bind(2, id);
+    move.exec();
+  }
+  SQLite::Statement st(
+      db.sql(),
+      "INSERT INTO tasks(id, position, section, section_title, title, lead, coordinators, output, "
+      "deadline_text, deadline) VALUES (?,?,?,?,?,?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET "
+      "position=excluded.position, section=excluded.section, "
+      "section_title=excluded.section_title, title=excluded.title, lead=excluded.lead, "
+      "coordinators=excluded.coordinators, output=excluded.output, "
+      "deadline_text=excluded.deadline_text, deadline=excluded.deadline");
+  for (const auto& t : tasks) {
+    st.reset();
+    st.bind(1, t.id);
+    st.bind(2, pos[t.id]);
+    st.bind(3, t.section);
+    st.bind(4, t.section_title);
+    st.bind(5, t.title);
+    st.bind(6, dump(t.lead));
+    st.bind(7, dump(t.coordinators));
+    st.bind(8, t.output);
+    st.bind(9, t.deadline_text);
+    st.bind(10, dump(to_json(t.deadline)));
+    st.exec();
+    count(c, existing, t.id);
+  }
+  return c;
+}
+
+SaveCounts upsert_indicators(Database& db, const std::vector<Indicator>& indicators) {
+  SaveCounts c;
+  auto existing = ids_in(db, "indicators");
+  std::vector<std::string> ids;
+  for (const auto& i : indicators) ids.push_back(i.id);
+  auto pos = positions(db, "indicators", ids);
+  SQLite::Statement st(db.sql(),
+                       "INSERT INTO indicators(id, position, name, unit, monitoring_body, "
+                       "milestones) VALUES (?,?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET "
+                       "position=excluded.position, name=excluded.name, unit=excluded.unit, "
+                       "monitoring_body=excluded.monitoring_body, milestones=excluded.milestones");
+  for (const auto& i : indicators) {
+    json milestones = json::object();
+    for (const auto& [year, target] : i.milestones) milestones[std::to_string(year)] = target;
+    st.reset();
+    st.bind(1, i.id);
+    st.bind(2, pos[i.id]);
+    st.bind(3, i.name);
+    st.bind(4, i.unit);
+    st.bind(5, i.monitoring_body);
+    st.bind(6, dump(milestones));
+    st.exec();
+    count(c, existing, i.id);
+  }
+  return c;
+}
+
+void audit_import(Database& db, const ImportSource& src, const PlanSaveCounts& c) {
+  json detail = {{"file", src.file},
+                 {"bodies", c.bodies.total()},
+                 {"tasks", c.tasks.total()},
+                 {"indicators", c.indicators.total()},
+                 {"inserted", c.bodies.inserted + c.tasks.inserted + c.indicators.inserted},
+                 {"updated", c.bodies.updated + c.tasks.updated + c.indicators.updated}};
+  db.audit("import", src.what, src.file, detail.dump(), src.now_iso);
+}
+
+}  // namespace
+
+std::vector<Body> load_bodies(Database& db) {
+  std::vector<Body> out;
+  SQLite::Statement q(db.sql(),
+                      "SELECT id, name, aliases, kind, members, leader FROM bodies ORDER BY rowid");
+  while (q.executeStep()) {
+    Body b;
+    b.id = q.getColumn(0).getString();
+    b.name = q.getColumn(1).getString();
+    b.aliases = string_list(q.getColumn(2).getString());
+    b.kind = body_kind_from_string(q.getColumn(3).getString()).value_or(Body::Kind::unit);
+    b.members = string_list(q.getColumn(4).getString());
+    b.leader = q.getColumn(5).getString();
+    out.push_back(std::move(b));
+  }
+  return out;
+}
+
+std::vector<Task> load_tasks(Database& db) {
+  std::vector<Task> out;
+  SQLite::Statement q(db.sql(),
+                      "SELECT id, section, section_title, title, lead, coordinators, output, "
+                      "deadline_text, deadline FROM tasks ORDER BY position, rowid");
+  while (q.executeStep()) {
+    Task t;
+    t.id = q.getColumn(0).getString();
+    t.section = q.getColumn(1).getString();
+    t.section_title = q.getColumn(2).getString();
+    t.title = q.getColumn(3).getString();
+    t.lead = string_list(q.getColumn(4).getString());
+    t.coordinators = string_list(q.getColumn(5).getString());
+    t.output = q.getColumn(6).getString();
+    t.deadline_text = q.getColumn(7).getString();
+    auto spec = deadline_from_json(json::parse(q.getColumn(8).getString(), nullptr, false));
+    if (spec) t.deadline = *spec;
+    out.push_back(std::move(t));
+  }
+  return out;
+}
+
+std::vector<Indicator> load_indicators(Database& db) {
+  std::vector<Indicator> out;
+  SQLite::Statement q(db.sql(),
+                      "SELECT id, name, unit, monitoring_body, milestones FROM indicators "
+                      "ORDER BY position, rowid");
+  while (q.executeStep()) {
+    Indicator i;
+    i.id = q.getColumn(0).getString();
+    i.name = q.getColumn(1).getString();
+    i.unit = q.getColumn(2).getString();
+    i.monitoring_body = q.getColumn(3).getString();
+    auto m = json::parse(q.getColumn(4).getString(), nullptr, false);
+    if (m.is_object()) {
+      for (const auto& [year, target] : m.items()) {
+        if (target.is_string()) i.milestones[std::stoi(year)] = target.get<std::string>();
+      }
+    }
+    out.push_back(std::move(i));
+  }
+  return out;
+}
+
+Plan load_plan(Database& db) {
+  Plan plan;
+  plan.bodies = load_bodies(db);
+  plan.tasks = load_tasks(db);
+  plan.indicators = load_indicators(db);
+  derive_all_assignees(plan);
+  return plan;
+}
+
+bool plan_is_empty(Database& db) {
+  return db.sql()
+             .execAndGet("SELECT (SELECT COUNT(*) FROM bodies) + (SELECT COUNT(*) FROM tasks)")
+             .getInt() == 0;
+}
+
+SaveCounts save_bodies(Database& db, const std::vector<Body>& bodies, const ImportSource& src) {
+  SQLite::Transaction tx(db.sql(), SQLite::TransactionBehavior::IMMEDIATE);
+  PlanSaveCounts c;
+  c.bodies = upsert_bodies(db, bodies);
+  audit_import(db, src, c);
+  tx.commit();
+  return c.bodies;
+}
+
+SaveCounts save_tasks(Database& db, const std::vector<Task>& tasks, const ImportSource& src) {
+  SQLite::Transaction tx(db.sql(), SQLite::TransactionBehavior::IMMEDIATE);
+  PlanSaveCounts c;
+  c.tasks = upsert_tasks(db, tasks);
+  audit_import(db, src, c);
+  tx.commit();
+  return c.tasks;
+}
+
+PlanSaveCounts save_plan(Database& db, const Plan& plan, const ImportSource& src) {
+  SQLite::Transaction tx(db.sql(), SQLite::TransactionBehavior::IMMEDIATE);
+  PlanSaveCounts c;
+  c.bodies = upsert_bodies(db, plan.bodies);
+  c.tasks = upsert_tasks(db, plan.tasks);
+  c.indicators = upsert_indicators(db, plan.indicators);
+  audit_import(db, src, c);
+  tx.commit();
+  return c;
+}
+
+PlanSaveCounts replace_plan(Database& db, const Plan& plan, const ImportSource& src) {
+  SQLite::Transaction tx(db.sql(), SQLite::TransactionBehavior::IMMEDIATE);
+  db.sql().exec("PRAGMA defer_foreign_keys=ON");
+  db.sql().exec("DELETE FROM tasks; DELETE FROM indicators; DELETE FROM bodies;");
+  PlanSaveCounts c;
+  c.bodies = upsert_bodies(db, plan.bodies);
+  c.tasks = upsert_tasks(db, plan.tasks);
+  c.indicators = upsert_indicators(db, plan.indicators);
+  audit_import(db, src, c);
+  tx.commit();
+  return c;
+}
+
+}  // namespace dondoc
