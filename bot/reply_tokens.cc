@@ -1,0 +1,112 @@
+#include "bot/reply_tokens.h"
+
+#include <utf8proc.h>
+
+#include <algorithm>
+
+#include "rules/text.h"
+
+namespace dondoc::bot::reply {
+namespace {
+
+CharClass classify(utf8proc_int32_t cp) {
+  if (cp == '\n') return CharClass::newline;
+  if (cp >= '0' && cp <= '9') return CharClass::digit;
+  if (cp == ' ' || cp == '\t' || cp == '\r' || cp == '\v' || cp == '\f') return CharClass::space;
+  switch (utf8proc_category(cp)) {
+    case UTF8PROC_CATEGORY_ZS:
+    case UTF8PROC_CATEGORY_ZL:
+    case UTF8PROC_CATEGORY_ZP:
+      return CharClass::space;
+    case UTF8PROC_CATEGORY_LU:
+    case UTF8PROC_CATEGORY_LL:
+    case UTF8PROC_CATEGORY_LT:
+    case UTF8PROC_CATEGORY_LM:
+    case UTF8PROC_CATEGORY_LO:
+    case UTF8PROC_CATEGORY_MN:
+    case UTF8PROC_CATEGORY_MC:
+    case UTF8PROC_CATEGORY_ME:
+      return CharClass::letter;
+    default:
+      return CharClass::other;
+  }
+}
+
+}  // namespace
+
+bool contains(Words words, std::string_view w) {
+  return std::find(words.begin(), words.end(), w) != words.end();
+}
+
+// Words are runs of letters or of digits ("NV3" is "NV" + "3"); any other character is a token
+// of its own. Each token keeps its byte range in `s`, so reasons are cut from the original.
+Tokens tokenize(const std::string& s) {
+  Tokens out;
+  int line = 0;
+  bool space = true;
+  bool open = false;  // the last token is a letter or digit run that may still grow
+  const auto* p = reinterpret_cast<const utf8proc_uint8_t*>(s.data());
+  for (std::size_t i = 0; i < s.size();) {
+    utf8proc_int32_t cp = 0;
+    auto n = utf8proc_iterate(p + i, static_cast<utf8proc_ssize_t>(s.size() - i), &cp);
+    std::size_t len = n > 0 ? static_cast<std::size_t>(n) : 1;
+    CharClass c = n > 0 ? classify(cp) : CharClass::other;
+    if (c == CharClass::space || c == CharClass::newline) {
+      open = false;
+      space = true;
+      if (c == CharClass::newline) ++line;
+    } else if (open && out.back().cls == c) {
+      out.back().end = i + len;
+    } else {
+      out.push_back(Token{"", i, i + len, line, space, c});
+      open = c == CharClass::letter || c == CharClass::digit;
+      space = false;
+    }
+    i += len;
+  }
+  for (auto& t : out) t.fold = text::fold(std::string_view(s).substr(t.begin, t.end - t.begin));
+  return out;
+}
+
+bool line_start(const Tokens& t, std::size_t i) { return i == 0 || t[i - 1].line != t[i].line; }
+
+// A sentence end: ";", "!", "?", or "." followed by a space or the end of the line.
+bool is_break(const Tokens& t, std::size_t i) {
+  const std::string& f = t[i].fold;
+  if (f == ";" || f == "!" || f == "?" || f == "\xE2\x80\xA6") return true;
+  if (f != ".") return false;
+  return i + 1 == t.size() || t[i + 1].space_before || t[i + 1].line != t[i].line;
+}
+
+// Length in tokens of `phrase` (folded words separated by spaces) at token i, on one line, outside
+// task references; 0 when it is not there.
+std::size_t match(const Tokens& t, std::size_t i, std::string_view phrase) {
+  std::size_t k = i;
+  while (!phrase.empty()) {
+    std::size_t sp = phrase.find(' ');
+    std::string_view word = phrase.substr(0, sp);
+    if (k >= t.size() || t[k].ref || t[k].line != t[i].line || t[k].fold != word) return 0;
+    ++k;
+    phrase = sp == std::string_view::npos ? std::string_view() : phrase.substr(sp + 1);
+  }
+  return k - i;
+}
+
+std::size_t match_any(const Tokens& t, std::size_t i, Words phrases) {
+  std::size_t best = 0;
+  for (std::string_view p : phrases) best = std::max(best, match(t, i, p));
+  return best;
+}
+
+// True when one of `phrases` ends exactly before token `end` (same line).
+bool ends_before(const Tokens& t, std::size_t end, Words phrases) {
+  for (std::string_view p : phrases) {
+    std::size_t words = static_cast<std::size_t>(std::count(p.begin(), p.end(), ' ')) + 1;
+    if (end >= words && match(t, end - words, p) == words && t[end - words].line == t[end].line) {
+      return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace dondoc::bot::reply
