@@ -1,0 +1,116 @@
+// `dondoc record --task T --body B --status … [--percent N] [--reason TEXT] [--new-due DATE]
+// [--cycle C --period P] [--now ISO] [--by WHO]` and `dondoc extension approve|reject --task T
+// --body B`: engine commands on someone's behalf, committed with their audit entry and
+// confirmation message in one transaction.
+#include <SQLiteCpp/Transaction.h>
+
+#include <chrono>
+#include <nlohmann/json.hpp>
+#include <ostream>
+
+#include "app/cli.h"
+#include "engine/commands.h"
+#include "storage/engine_store.h"
+
+namespace dondoc {
+namespace {
+
+constexpr std::size_t kMaxReason = 1000;
+
+// Fills task/body/cycle/period/at/source; an error message when something is malformed.
+std::optional<std::string> fill_common(const cli::Args& args, Command& c) {
+  c.task = args.option("task").value_or("");
+  c.body = args.option("body").value_or("");
+  c.cycle = args.option("cycle").value_or("");
+  c.period = args.option("period").value_or("");
+  if (c.body.empty()) return "thiếu --body";
+  if (c.task.empty() && c.cycle.empty()) return "thiếu --task (hoặc --cycle cho một báo cáo)";
+  if (auto now = args.option("now")) {
+    auto t = parse_instant(*now);
+    if (!t) return "--now: thời điểm không hợp lệ \"" + *now + "\"";
+    c.at = *t;
+  } else {
+    c.at = std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
+  }
+  c.source = "cli:" + args.option("by").value_or("operator");
+  return std::nullopt;
+}
+
+std::optional<std::string> fill_status(const cli::Args& args, Command& c) {
+  auto st = args.option("status");
+  if (!st) return "thiếu --status";
+  auto s = status_from_string(*st);
+  if (!s || *s == Status::extension_approved || *s == Status::extension_rejected) {
+    return "--status: \"" + *st +
+           "\" không hợp lệ (done, in_progress, blocked, not_started, extension_requested)";
+  }
+  c.status = *s;
+  std::string err;
+  if (auto p = cli::int_option(args, "percent", err)) c.percent = static_cast<int>(*p);
+  if (!err.empty()) return err;
+  c.reason = args.option("reason").value_or("");
+  if (c.reason.size() > kMaxReason) return "--reason: quá dài (tối đa 1000 byte)";
+  if (c.status == Status::blocked && c.reason.empty()) return "vướng mắc cần --reason";
+  if (auto d = args.option("new-due")) {
+    c.new_due = parse_date(*d);
+    if (!c.new_due) return "--new-due: ngày không hợp lệ \"" + *d + "\" (YYYY-MM-DD)";
+  }
+  return std::nullopt;
+}
+
+int execute(const cli::Args& args, cli::Io& io, const Command& c) {
+  Database db(cli::db_path(args));
+  SqliteEngineStore store(db);
+  SQLite::Transaction tx(db.sql(), SQLite::TransactionBehavior::IMMEDIATE);
+  auto st = store.load();
+  if (!st) return cli::bad_input(io, st.error());
+  auto batch = apply_command(*st, c);
+  if (!batch) return cli::bad_input(io, batch.error());
+  store.apply_in_transaction(*batch);
+  tx.commit();
+  const auto& s = batch->states.front();
+  std::string text = batch->messages.empty() ? "" : batch->messages.front().text;
+  if (args.json()) {
+    nlohmann::ordered_json j = {{"obligation", s.id},
+                                {"status", to_string(s.status)},
+                                {"percent", s.percent},
+                                {"message", text}};
+    io.out << j.dump() << "\n";
+  } else {
+    io.out << text << "\n";
+  }
+  return cli::kExitOk;
+}
+
+int run_record(const cli::Args& args, cli::Io& io) {
+  Command c;
+  c.kind = Command::Kind::set_status;
+  if (auto e = fill_common(args, c)) return cli::bad_input(io, *e);
+  if (auto e = fill_status(args, c)) return cli::bad_input(io, *e);
+  return execute(args, io, c);
+}
+
+int run_extension(const cli::Args& args, cli::Io& io) {
+  if (args.positional.size() != 1 ||
+      (args.positional[0] != "approve" && args.positional[0] != "reject")) {
+    return cli::bad_input(io, "cách dùng: extension approve|reject --task T --body B");
+  }
+  Command c;
+  c.kind = args.positional[0] == "approve" ? Command::Kind::approve_extension
+                                           : Command::Kind::reject_extension;
+  if (auto e = fill_common(args, c)) return cli::bad_input(io, *e);
+  c.source = "approval:" + args.option("by").value_or("secretariat");
+  return execute(args, io, c);
+}
+
+const cli::Registration kRecord{
+    "record",
+    "record --task T --body B --status done|in_progress|blocked|not_started|extension_requested "
+    "[--percent N] [--reason TEXT] [--new-due DATE] [--cycle C --period P] [--now ISO] [--by WHO]",
+    &run_record};
+const cli::Registration kExtension{
+    "extension", "extension approve|reject --task T --body B [--cycle C --period P] [--now ISO]",
+    &run_extension};
+
+}  // namespace
+}  // namespace dondoc

@@ -1,0 +1,161 @@
+#include "engine/obligation.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <set>
+
+namespace dondoc {
+
+std::string obligation_id(std::string_view task, std::string_view body, std::string_view cycle,
+                          std::string_view period) {
+  std::string id = cycle.empty() ? "task|" : "report|";
+  id.append(task).append("|").append(cycle).append("|").append(period).append("|").append(body);
+  return id;
+}
+
+namespace {
+
+Date day_in_month(int y, int m, std::optional<int> day) {
+  Date last = last_day_of_month(y, m);
+  if (!day || *day < 0 || *day >= day_of(last)) return last;
+  return *make_date(y, m, std::max(1, *day));
+}
+
+std::string two(int n) {
+  char buf[8];
+  std::snprintf(buf, sizeof buf, "%02d", n);
+  return buf;
+}
+
+void push_if(std::vector<Occurrence>& out, std::string period, Date d, Date from, Date to) {
+  if (d >= from && d <= to) out.push_back({std::move(period), d});
+}
+
+}  // namespace
+
+std::vector<Occurrence> occurrences(const DeadlineSpec& spec, Date from, Date to) {
+  std::vector<Occurrence> out;
+  int y0 = year_of(from) - 1, y1 = year_of(to) + 1;
+  using K = DeadlineSpec::Kind;
+  switch (spec.kind) {
+    case K::continuous:
+      break;
+    case K::once:
+      if (spec.due) push_if(out, "", *spec.due, from, to);
+      break;
+    case K::monthly:
+      for (int y = y0; y <= y1; ++y)
+        for (int m = 1; m <= 12; ++m)
+          push_if(out, std::to_string(y) + "-" + two(m), day_in_month(y, m, spec.day), from, to);
+      break;
+    case K::quarterly:
+      for (int y = y0; y <= y1; ++y)
+        for (int q = 1; q <= 4; ++q) {
+          int m = (q - 1) * 3 + spec.month_of_quarter.value_or(3);
+          push_if(out, std::to_string(y) + "-Q" + std::to_string(q),
+                  day_in_month(y, m, spec.day.value_or(-1)), from, to);
+        }
+      break;
+    case K::yearly:
+      for (int y = std::max(y0, spec.from.value_or(y0)); y <= y1; ++y)
+        push_if(out, std::to_string(y), day_in_month(y, spec.month.value_or(12), spec.day), from,
+                to);
+      break;
+  }
+  return out;
+}
+
+Date roll(Date nominal, RollPolicy policy, const Calendar& cal) {
+  switch (policy) {
+    case RollPolicy::previous_working_day:
+      return cal.previous_working_day_on_or_before(nominal);
+    case RollPolicy::next_working_day:
+      return cal.next_working_day_on_or_after(nominal);
+    case RollPolicy::none:
+      return nominal;
+  }
+  return nominal;
+}
+
+bool task_open(const Task& task, const StateMap& states) {
+  if (task.deadline.kind != DeadlineSpec::Kind::once) return true;
+  bool any_lead = false;
+  for (const auto& a : task.assignees) {
+    if (a.role != Assignee::Role::lead) continue;
+    any_lead = true;
+    auto it = states.find(obligation_id(task.id, a.body, "", ""));
+    if (it == states.end() || it->second.status != Status::done) return true;
+  }
+  return !any_lead;
+}
+
+std::vector<std::string> reporters(const Plan& plan, const ReportCycle& cycle,
+                                   const StateMap& states) {
+  std::vector<std::string> out;
+  std::set<std::string> seen;
+  if (cycle.reporters == "assignees" || cycle.reporters.empty()) {
+    for (const auto& t : plan.tasks) {
+      if (!task_open(t, states)) continue;
+      for (const auto& a : t.assignees)
+        if (seen.insert(a.body).second) out.push_back(a.body);
+    }
+  } else {
+    Task pseudo;
+    pseudo.lead = {cycle.reporters};
+    for (const auto& a : derive_assignees(pseudo, plan.bodies))
+      if (seen.insert(a.body).second) out.push_back(a.body);
+  }
+  return out;
+}
+
+namespace {
+
+void task_obligations(const Plan& plan, const Calendar& cal, const ObligationWindow& w,
+                      std::vector<Obligation>& out) {
+  for (const auto& t : plan.tasks) {
+    for (const auto& occ : occurrences(t.deadline, w.from, w.to)) {
+      Date due = roll(occ.nominal, RollPolicy::previous_working_day, cal);
+      for (const auto& a : t.assignees) {
+        out.push_back({obligation_id(t.id, a.body, "", occ.period), t.id, a.body, a.role, "",
+                       occ.period, occ.nominal, due});
+      }
+    }
+  }
+}
+
+void report_obligations(const Plan& plan, const Rules& rules, const Calendar& cal,
+                        const StateMap& states, const ObligationWindow& w,
+                        std::vector<Obligation>& out) {
+  Date from = std::max(w.from, w.reports_from);
+  Date to = std::min(w.to, w.reports_to);
+  if (from > to) return;
+  for (const auto& c : rules.report_cycles) {
+    auto occs = occurrences(c.due, from, to);
+    if (occs.empty()) continue;
+    auto bodies = reporters(plan, c, states);
+    for (const auto& occ : occs) {
+      std::string period = occ.period.empty() ? std::to_string(year_of(occ.nominal)) : occ.period;
+      Date due = roll(occ.nominal, c.roll, cal);
+      for (const auto& b : bodies) {
+        out.push_back({obligation_id("", b, c.name, period), "", b, Assignee::Role::lead, c.name,
+                       period, occ.nominal, due});
+      }
+    }
+  }
+}
+
+}  // namespace
+
+std::vector<Obligation> compute_obligations(const Plan& plan, const Rules& rules,
+                                            const Calendar& cal, const StateMap& states,
+                                            const ObligationWindow& window) {
+  std::vector<Obligation> out;
+  task_obligations(plan, cal, window, out);
+  report_obligations(plan, rules, cal, states, window, out);
+  std::sort(out.begin(), out.end(), [](const Obligation& a, const Obligation& b) {
+    return a.due != b.due ? a.due < b.due : a.id < b.id;
+  });
+  return out;
+}
+
+}  // namespace dondoc

@@ -1,0 +1,67 @@
+// Obligations: what each body owes and when, derived from the plan, the rules and the calendar
+// for a window of due dates: a task's own deadline per assignee (one per year for yearly tasks,
+// none for continuous ones) and one report per cycle period per reporting body. Pure; any thread.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "engine/model.h"
+#include "engine/status.h"
+#include "rules/calendar.h"
+#include "rules/rules.h"
+
+namespace dondoc {
+
+struct Obligation {
+  std::string id;    // obligation_id(task, body, cycle, period)
+  std::string task;  // empty for a report covering all the body's open tasks
+  std::string body;
+  Assignee::Role role = Assignee::Role::lead;
+  std::string cycle;   // empty for the task's own deadline
+  std::string period;  // "2026-11", "2026-Q4", "2026", or "" for a one-off deadline
+  Date nominal_due;    // as written
+  Date due;            // after the roll policy (previous working day by default)
+};
+
+using StateMap = std::unordered_map<std::string, ObligationState>;
+
+// "task|NV3||2026|vh_xh" / "report||monthly|2026-11|vh_xh": stable across restarts and reloads.
+std::string obligation_id(std::string_view task, std::string_view body, std::string_view cycle,
+                          std::string_view period);
+
+// One occurrence of a recurring (or one-off) deadline.
+struct Occurrence {
+  std::string period;
+  Date nominal;
+};
+// Occurrences of `spec` whose nominal date lies in [from, to]. Continuous specs have none; yearly
+// ones start at spec.from and fall on 31/12 unless month/day are given.
+std::vector<Occurrence> occurrences(const DeadlineSpec& spec, Date from, Date to);
+
+Date roll(Date nominal, RollPolicy policy, const Calendar& cal);
+
+// A task is open until its lead has recorded its own (one-off) deadline done; recurring and
+// continuous tasks stay open.
+bool task_open(const Task& task, const StateMap& states);
+
+struct ObligationWindow {
+  Date reports_from;  // report periods due before this are not owed (before history started)
+  Date from;          // due dates in [from, to]
+  Date to;
+  Date reports_to;  // report periods due after this are not listed yet
+};
+
+// Every obligation with a due date in the window, sorted by due date then id.
+std::vector<Obligation> compute_obligations(const Plan& plan, const Rules& rules,
+                                            const Calendar& cal, const StateMap& states,
+                                            const ObligationWindow& window);
+
+// Bodies that report in `cycle`: "assignees" = every assignee of every open task, else the body or
+// the group's members.
+std::vector<std::string> reporters(const Plan& plan, const ReportCycle& cycle,
+                                   const StateMap& states);
+
+}  // namespace dondoc

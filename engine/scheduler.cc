@@ -1,0 +1,240 @@
+#include "engine/scheduler.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "engine/scheduler_internal.h"
+#include "nlohmann/json.hpp"
+
+namespace dondoc {
+
+using std::chrono::days;
+
+Instant defer_into_office_hours(Instant t, const OfficeHours& hours, const Calendar& cal) {
+  Date d = local_date(t);
+  int m = local_minute_of_day(t);
+  if (cal.is_working_day(d)) {
+    if (m < hours.start_minute) return local_instant(d, hours.start_minute);
+    if (m < hours.end_minute) return t;
+  }
+  return local_instant(cal.next_working_day_on_or_after(d + days{1}), hours.start_minute);
+}
+
+ObligationWindow tick_window(const EngineState& state, Instant now) {
+  Date start = local_date(state.history_start.value_or(now));
+  Date month_start = *make_date(year_of(start), month_of(start), 1);
+  Date today = local_date(now);
+  return {month_start, month_start - days{3 * 366}, today + days{3 * 366},
+          today + days{kLookaheadDays}};
+}
+
+namespace detail {
+
+const ObligationState& state_of(const TickContext& c, const Obligation& o) {
+  static const ObligationState kNone;
+  auto it = c.st.obligations.find(o.id);
+  return it == c.st.obligations.end() ? kNone : it->second;
+}
+
+bool sent(const TickContext& c, const std::string& key) { return c.st.sent.count(key) > 0; }
+
+Mode mode_for(const TickContext& c, Instant at) {
+  if (c.first || at <= c.last) return Mode::entry;
+  return c.now - at > kCatchUpAfter ? Mode::stale : Mode::normal;
+}
+
+}  // namespace detail
+
+namespace {
+
+using detail::Intention;
+using detail::Mode;
+using detail::TickContext;
+
+void collect_reminders(TickContext& c, const Obligation& o) {
+  if (c.first || !wants_reminders(detail::state_of(c, o))) return;
+  const ReminderPolicy& p = detail::reminder_policy(c.st.rules, o);
+  const Calendar& cal = c.st.calendar;
+  std::vector<std::pair<int, Date>> slots;
+  for (int k : p.before_working_days) slots.push_back({k, cal.add_working_days(o.due, -k)});
+  if (p.on_due_day) slots.push_back({0, o.due});
+  for (auto [k, day] : slots) {
+    Instant at =
+        defer_into_office_hours(local_instant(day, p.at_minute), c.st.rules.office_hours, cal);
+    if (at <= c.last || at > c.now) continue;
+    std::string key = "rem|" + o.id + "|d-" + std::to_string(k) + "|" + format_date(o.due);
+    if (detail::sent(c, key)) continue;
+    vi::Item item = vi::describe(o, c.st.plan, c.st.rules, k);
+    c.intentions.push_back({key, o.body, MessageKind::reminder, &o, vi::reminder(item),
+                            vi::reminder_line(item), at, detail::mode_for(c, at)});
+  }
+}
+
+Message single(const Intention& in, Instant not_before) {
+  Message m{in.key, in.recipient, in.kind, "", "", in.text, not_before, {in.key}, {}, {}};
+  if (in.obligation) {
+    m.task = in.obligation->task;
+    m.cycle = in.obligation->cycle;
+    m.due = in.obligation->due;
+    m.nominal_due = in.obligation->nominal_due;
+  }
+  return m;
+}
+
+// Normal intentions: one message per (recipient, moment); several become one digest.
+void group_normal(TickContext& c, std::vector<const Intention*>& normal) {
+  std::map<std::pair<std::string, Instant>, std::vector<const Intention*>> groups;
+  for (const auto* in : normal) groups[{in->recipient, in->at}].push_back(in);
+  const Calendar& cal = c.st.calendar;
+  for (auto& [k, ins] : groups) {
+    Instant nb = defer_into_office_hours(k.second, c.st.rules.office_hours, cal);
+    if (ins.size() == 1) {
+      c.batch.messages.push_back(single(*ins[0], nb));
+      continue;
+    }
+    std::vector<std::string> lines;
+    Message m{"grp|" + k.first + "|" + format_instant(k.second),
+              k.first,
+              MessageKind::digest,
+              "",
+              "",
+              "",
+              nb,
+              {},
+              {},
+              {}};
+    for (const auto* in : ins) {
+      lines.push_back(in->line);
+      m.send_keys.push_back(in->key);
+    }
+    m.text = vi::digest(lines);
+    c.batch.messages.push_back(std::move(m));
+  }
+}
+
+// Entry (first tick) and stale (missed time) intentions: one message per recipient.
+void group_consolidated(TickContext& c, std::vector<const Intention*>& list, Mode mode) {
+  std::map<std::string, std::vector<const Intention*>> groups;
+  for (const auto* in : list)
+    if (in->mode == mode) groups[in->recipient].push_back(in);
+  Instant nb = defer_into_office_hours(c.now, c.st.rules.office_hours, c.st.calendar);
+  for (auto& [r, ins] : groups) {
+    bool entry = mode == Mode::entry;
+    Message m{std::string(entry ? "entry|" : "catchup|") + r + "|" + format_instant(c.now),
+              r,
+              entry ? MessageKind::escalation : MessageKind::catch_up,
+              "",
+              "",
+              "",
+              nb,
+              {},
+              {},
+              {}};
+    std::vector<std::string> lines;
+    for (const auto* in : ins) {
+      lines.push_back(in->line);
+      m.send_keys.push_back(in->key);
+    }
+    m.text = entry ? vi::history_entry(lines) : vi::catch_up(lines);
+    c.batch.messages.push_back(std::move(m));
+  }
+}
+
+constexpr std::size_t kDigestMaxLines = 30;
+
+void committee_digest(TickContext& c, const std::vector<Obligation>& obligations) {
+  const Rules& rules = c.st.rules;
+  const Calendar& cal = c.st.calendar;
+  if (rules.standing_committee.empty() || !cal.is_working_day(c.today)) return;
+  Instant at =
+      defer_into_office_hours(local_instant(c.today, rules.digest_minute), rules.office_hours, cal);
+  std::string key = "dig|" + rules.standing_committee + "|" + format_date(c.today);
+  if (local_date(at) != c.today || at > c.now || detail::sent(c, key)) return;
+  std::vector<std::string> lines;
+  int blocked = 0, total = 0;
+  for (const auto& o : obligations) {
+    if (!c.reached_committee.count(o.id)) continue;
+    const ObligationState& s = detail::state_of(c, o);
+    if (s.status == Status::done) continue;
+    ++total;
+    if (s.status == Status::blocked) ++blocked;
+    if (lines.size() == kDigestMaxLines) continue;
+    int late = cal.count_working_days(o.due + days{1}, c.today + days{1});
+    vi::Item it = vi::describe(o, c.st.plan, rules, late);
+    lines.push_back(it.body_name + ": " + it.label + ", quá hạn " + std::to_string(late) +
+                    " ngày làm việc" +
+                    (s.status == Status::blocked ? " — vướng mắc: " + s.reason : ""));
+  }
+  if (total == 0) return;
+  if (static_cast<std::size_t>(total) > lines.size()) {
+    lines.push_back("… và " + std::to_string(total - lines.size()) + " nội dung khác");
+  }
+  c.batch.messages.push_back({key,
+                              rules.standing_committee,
+                              MessageKind::digest,
+                              "",
+                              "",
+                              vi::committee_digest(c.today, total, blocked, lines),
+                              at,
+                              {key},
+                              {},
+                              {}});
+}
+
+void audit_messages(TickContext& c) {
+  for (const auto& m : c.batch.messages) {
+    nlohmann::json d = {{"recipient", m.recipient},
+                        {"kind", to_string(m.kind)},
+                        {"not_before", format_instant(m.not_before)}};
+    c.batch.audit.push_back({"message_queued", m.key, "tick", d.dump(), c.now});
+  }
+}
+
+}  // namespace
+
+Batch tick(const EngineState& st, Instant now) {
+  Batch batch;
+  bool first = !st.history_start;
+  Instant last = first || !st.last_tick ? now : std::min(*st.last_tick, now);
+  TickContext c{st, now, last, first, local_date(now), batch, {}, {}};
+  auto obligations =
+      compute_obligations(st.plan, st.rules, st.calendar, st.obligations, tick_window(st, now));
+  for (const auto& o : obligations) {
+    if (detail::state_of(c, o).status == Status::done) continue;
+    collect_reminders(c, o);
+    if (o.due < c.today) detail::collect_escalations(c, o);
+    detail::collect_blocker(c, o);
+  }
+  std::vector<const Intention*> normal, other;
+  for (const auto& in : c.intentions) (in.mode == Mode::normal ? normal : other).push_back(&in);
+  group_normal(c, normal);
+  group_consolidated(c, other, Mode::entry);
+  group_consolidated(c, other, Mode::stale);
+  committee_digest(c, obligations);
+  audit_messages(c);
+  if (first) {
+    batch.history_start = now;
+    batch.audit.push_back({"history_start", "engine", "tick", "{}", now});
+  }
+  if (!st.last_tick || now > *st.last_tick) batch.last_tick = now;
+  return batch;
+}
+
+std::vector<Instant> event_moments(const Rules& rules, const Calendar& cal, Instant from,
+                                   Instant to) {
+  std::set<int> minutes = {rules.office_hours.start_minute, rules.digest_minute,
+                           rules.reminders.at_minute, rules.task_deadlines.reminders.at_minute};
+  for (const auto& cy : rules.report_cycles)
+    if (cy.reminders) minutes.insert(cy.reminders->at_minute);
+  std::set<Instant> out = {from};
+  for (Date d = local_date(from); d <= local_date(to); d += days{1}) {
+    for (int m : minutes) {
+      Instant t = defer_into_office_hours(local_instant(d, m), rules.office_hours, cal);
+      if (t >= from && t < to) out.insert(t);
+    }
+  }
+  return {out.begin(), out.end()};
+}
+
+}  // namespace dondoc

@@ -1,0 +1,36 @@
+// The scheduler: tick(state, now) decides, purely from the plan, rules, calendar, recorded states
+// and the send-log, which reminders, escalation steps, blocker notices and daily digests fall due,
+// and returns them as one Batch keyed by send-log keys (subject|rule|step|occurrence) so that
+// running it twice, after a restart or a rules reload, queues nothing twice. Pure; any thread.
+#pragma once
+
+#include <chrono>
+#include <vector>
+
+#include "engine/state.h"
+
+namespace dondoc {
+
+// A message whose time passed more than this before the tick that finds it was missed (the
+// server was down): it goes into one catch_up message per recipient instead.
+inline constexpr std::chrono::hours kCatchUpAfter{6};
+// Report periods are listed this far ahead of today.
+inline constexpr int kLookaheadDays = 62;
+
+// t if it is inside office hours on a working day, else the next working morning.
+Instant defer_into_office_hours(Instant t, const OfficeHours& hours, const Calendar& cal);
+
+// The obligations window a tick at `now` needs (reports from the month history started).
+ObligationWindow tick_window(const EngineState& state, Instant now);
+
+// One scheduler step. The first tick on a state (no history_start) starts its history: nothing
+// before counts as missed, and already-overdue obligations enter the escalation ladder at the
+// step their age reached, as one message per recipient.
+Batch tick(const EngineState& state, Instant now);
+
+// The moments in [from, to) at which something can fall due (reminder, escalation and digest
+// times, office-hours start), for running the scheduler as a dry run.
+std::vector<Instant> event_moments(const Rules& rules, const Calendar& cal, Instant from,
+                                   Instant to);
+
+}  // namespace dondoc

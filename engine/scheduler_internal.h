@@ -1,0 +1,51 @@
+// Internal to the scheduler (scheduler.cc, escalation.cc): the tick's working context and the
+// intentions it collects before they are grouped into messages. Not for other callers.
+#pragma once
+
+#include <string>
+#include <unordered_set>
+#include <vector>
+
+#include "engine/messages_vi.h"
+#include "engine/scheduler.h"
+
+namespace dondoc::detail {
+
+enum class Mode { normal, entry, stale };
+
+struct Intention {
+  std::string key;
+  std::string recipient;
+  MessageKind kind = MessageKind::reminder;
+  const Obligation* obligation = nullptr;
+  std::string text;  // as a message on its own
+  std::string line;  // as a line in a grouped message
+  Instant at{};
+  Mode mode = Mode::normal;
+};
+
+struct TickContext {
+  const EngineState& st;
+  Instant now;
+  Instant last;  // the previous tick (== now on the first tick)
+  bool first = false;
+  Date today;
+  Batch& batch;
+  std::vector<Intention> intentions;
+  std::unordered_set<std::string> reached_committee;  // obligation ids
+};
+
+const ObligationState& state_of(const TickContext& c, const Obligation& o);
+bool sent(const TickContext& c, const std::string& key);
+Mode mode_for(const TickContext& c, Instant at);
+// Body ids a ladder target names for this obligation ("standing_committee" gives none: it is
+// served by the daily digest).
+std::vector<std::string> recipients(const TickContext& c, const Obligation& o,
+                                    EscalationStep::Target to);
+const std::vector<EscalationStep>& ladder(const Rules& rules, const Obligation& o);
+const ReminderPolicy& reminder_policy(const Rules& rules, const Obligation& o);
+
+void collect_escalations(TickContext& c, const Obligation& o);
+void collect_blocker(TickContext& c, const Obligation& o);
+
+}  // namespace dondoc::detail

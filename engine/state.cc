@@ -1,0 +1,39 @@
+#include "engine/state.h"
+
+namespace dondoc {
+
+std::string_view to_string(MessageKind k) {
+  switch (k) {
+    case MessageKind::reminder:
+      return "reminder";
+    case MessageKind::escalation:
+      return "escalation";
+    case MessageKind::digest:
+      return "digest";
+    case MessageKind::blocker:
+      return "blocker";
+    case MessageKind::confirmation:
+      return "confirmation";
+    case MessageKind::catch_up:
+      return "catch_up";
+  }
+  return "reminder";
+}
+
+std::vector<Message> apply_batch(EngineState& state, const Batch& batch) {
+  std::vector<Message> fresh;
+  for (const auto& m : batch.messages) {
+    bool any_new = m.send_keys.empty();
+    for (const auto& k : m.send_keys) any_new |= state.sent.insert(k).second;
+    if (any_new && state.sent.insert("msg|" + m.key).second) fresh.push_back(m);
+  }
+  for (const auto& k : batch.silent_keys) state.sent.insert(k);
+  for (const auto& s : batch.states) state.obligations[s.id] = s;
+  if (batch.history_start && !state.history_start) state.history_start = batch.history_start;
+  if (batch.last_tick && (!state.last_tick || *batch.last_tick > *state.last_tick)) {
+    state.last_tick = batch.last_tick;
+  }
+  return fresh;
+}
+
+}  // namespace dondoc

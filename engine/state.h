@@ -1,0 +1,72 @@
+// The engine's whole view of the world at one moment (plan, rules, calendar, recorded obligation
+// states, the send-log) and the batch of changes a tick or a command produces, which a Store
+// applies atomically. Plain data; apply_batch() is the reference in-memory application (used by
+// the in-memory store and by preview's scratch copy). Any thread; not shared.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <unordered_set>
+#include <vector>
+
+#include "engine/model.h"
+#include "engine/obligation.h"
+#include "rules/calendar.h"
+#include "rules/rules.h"
+
+namespace dondoc {
+
+enum class MessageKind { reminder, escalation, digest, blocker, confirmation, catch_up };
+std::string_view to_string(MessageKind k);
+
+// One message to send: the outbox row. `key` is unique in the outbox; `send_keys` are the
+// send-log keys (subject|rule|step|occurrence) of the intentions it carries.
+struct Message {
+  std::string key;
+  std::string recipient;  // body id
+  MessageKind kind = MessageKind::reminder;
+  std::string task;   // "" when none
+  std::string cycle;  // "" when none
+  std::string text;
+  Instant not_before{};
+  std::vector<std::string> send_keys;
+  std::optional<Date> due;          // the obligation's due date (single-obligation messages)
+  std::optional<Date> nominal_due;  // as written
+};
+
+struct AuditEntry {
+  std::string kind;  // "status_change", "message_queued", "escalation", "history_start", ...
+  std::string subject;
+  std::string source;
+  std::string detail;  // JSON object
+  Instant at{};
+};
+
+struct Batch {
+  std::vector<Message> messages;
+  std::vector<std::string> silent_keys;  // send-log keys recorded without a message of their own
+  std::vector<ObligationState> states;   // upserts by id
+  std::vector<AuditEntry> audit;
+  std::optional<Instant> history_start;  // set by the first tick
+  std::optional<Instant> last_tick;
+  bool empty() const {
+    return messages.empty() && silent_keys.empty() && states.empty() && audit.empty() &&
+           !history_start && !last_tick;
+  }
+};
+
+struct EngineState {
+  Plan plan;
+  Rules rules;
+  Calendar calendar;
+  StateMap obligations;                  // recorded states by obligation id
+  std::unordered_set<std::string> sent;  // send-log keys ever written
+  std::optional<Instant> history_start;  // the first tick
+  std::optional<Instant> last_tick;
+};
+
+// Applies a batch to an in-memory state exactly as a durable store would (keys never rewritten).
+// Returns the messages actually new (a message whose send keys all existed is dropped).
+std::vector<Message> apply_batch(EngineState& state, const Batch& batch);
+
+}  // namespace dondoc

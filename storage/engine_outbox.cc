@@ -1,0 +1,95 @@
+// The Outbox port and the CLI's readers (outbox, audit) of storage/engine_store.h.
+#include <SQLiteCpp/Statement.h>
+
+#include "storage/engine_store.h"
+
+namespace dondoc {
+namespace {
+
+std::optional<MessageKind> kind_from(const std::string& s) {
+  for (auto k : {MessageKind::reminder, MessageKind::escalation, MessageKind::digest,
+                 MessageKind::blocker, MessageKind::confirmation, MessageKind::catch_up}) {
+    if (to_string(k) == s) return k;
+  }
+  return std::nullopt;
+}
+
+constexpr const char* kColumns =
+    "SELECT id, key, recipient, kind, task, cycle, text, status, not_before, attempts FROM outbox ";
+
+OutboxRow row_from(SQLite::Statement& q) {
+  OutboxRow r;
+  r.id = q.getColumn(0).getInt64();
+  r.message.key = q.getColumn(1).getString();
+  r.message.recipient = q.getColumn(2).getString();
+  r.message.kind = kind_from(q.getColumn(3).getString()).value_or(MessageKind::reminder);
+  r.message.task = q.getColumn(4).isNull() ? "" : q.getColumn(4).getString();
+  r.message.cycle = q.getColumn(5).isNull() ? "" : q.getColumn(5).getString();
+  r.message.text = q.getColumn(6).getString();
+  r.status = q.getColumn(7).getString();
+  r.message.not_before = parse_instant(q.getColumn(8).getString()).value_or(Instant{});
+  r.attempts = q.getColumn(9).getInt();
+  return r;
+}
+
+}  // namespace
+
+std::vector<OutboxRow> SqliteEngineStore::due(Instant now, int limit) {
+  SQLite::Statement q(db_.sql(), std::string(kColumns) +
+                                     "WHERE status = 'pending' AND not_before <= ? "
+                                     "ORDER BY not_before, id LIMIT ?");
+  q.bind(1, format_instant(now));
+  q.bind(2, limit);
+  std::vector<OutboxRow> out;
+  while (q.executeStep()) out.push_back(row_from(q));
+  return out;
+}
+
+void SqliteEngineStore::mark_sent(std::int64_t id, Instant at) {
+  SQLite::Statement st(db_.sql(),
+                       "UPDATE outbox SET status = 'sent', sent_at = ?, attempts = attempts + 1 "
+                       "WHERE id = ?");
+  st.bind(1, format_instant(at));
+  st.bind(2, id);
+  st.exec();
+  db_.audit("message_sent", std::to_string(id), "sender", "{}", format_instant(at));
+}
+
+void SqliteEngineStore::mark_retry(std::int64_t id, Instant retry_at, bool give_up,
+                                   const std::string& error) {
+  SQLite::Statement st(db_.sql(),
+                       "UPDATE outbox SET status = ?, not_before = ?, attempts = attempts + 1, "
+                       "last_error = ? WHERE id = ?");
+  st.bind(1, give_up ? "failed" : "pending");
+  st.bind(2, format_instant(retry_at));
+  st.bind(3, error);
+  st.bind(4, id);
+  st.exec();
+}
+
+std::vector<OutboxRow> list_outbox(Database& db, const std::string& status) {
+  SQLite::Statement q(db.sql(), std::string(kColumns) +
+                                    (status.empty() ? "" : "WHERE status = ? ") +
+                                    "ORDER BY not_before, id");
+  if (!status.empty()) q.bind(1, status);
+  std::vector<OutboxRow> out;
+  while (q.executeStep()) out.push_back(row_from(q));
+  return out;
+}
+
+std::vector<AuditRow> list_audit(Database& db, std::optional<Instant> since) {
+  SQLite::Statement q(db.sql(), "SELECT at, kind, subject, source, detail FROM audit ORDER BY seq");
+  std::vector<AuditRow> out;
+  while (q.executeStep()) {
+    AuditRow r{q.getColumn(0).getString(), q.getColumn(1).getString(), q.getColumn(2).getString(),
+               q.getColumn(3).getString(), q.getColumn(4).getString()};
+    if (since) {
+      auto at = parse_instant(r.at);
+      if (at && *at < *since) continue;
+    }
+    out.push_back(std::move(r));
+  }
+  return out;
+}
+
+}  // namespace dondoc

@@ -1,0 +1,238 @@
+#include "storage/engine_store.h"
+
+#include <SQLiteCpp/Statement.h>
+#include <SQLiteCpp/Transaction.h>
+
+#include <set>
+
+#include "engine/scheduler.h"
+#include "rules/rules_file.h"
+#include "storage/calendar_store.h"
+#include "storage/plan_store.h"
+#include "storage/rules_store.h"
+
+namespace dondoc {
+namespace {
+
+std::optional<std::string> opt_text(const SQLite::Column& c) {
+  if (c.isNull()) return std::nullopt;
+  return c.getString();
+}
+std::optional<Instant> opt_instant(const SQLite::Column& c) {
+  auto s = opt_text(c);
+  return s ? parse_instant(*s) : std::nullopt;
+}
+std::optional<Date> opt_date(const SQLite::Column& c) {
+  auto s = opt_text(c);
+  return s ? parse_date(*s) : std::nullopt;
+}
+template <class T, class F>
+void bind_opt(SQLite::Statement& st, int i, const std::optional<T>& v, F fmt) {
+  if (v) {
+    st.bind(i, fmt(*v));
+  } else {
+    st.bind(i);
+  }
+}
+
+void load_states(Database& db, StateMap& out) {
+  SQLite::Statement q(db.sql(),
+                      "SELECT id, task, body, cycle, period, status, percent, reason, "
+                      "requested_due, due_override, acknowledged_at, last_reply, status_at, "
+                      "done_at, source FROM engine_obligations");
+  while (q.executeStep()) {
+    ObligationState s;
+    s.id = q.getColumn(0).getString();
+    s.task = q.getColumn(1).getString();
+    s.body = q.getColumn(2).getString();
+    s.cycle = q.getColumn(3).getString();
+    s.period = q.getColumn(4).getString();
+    s.status = status_from_string(q.getColumn(5).getString()).value_or(Status::not_started);
+    s.percent = q.getColumn(6).getInt();
+    s.reason = q.getColumn(7).getString();
+    s.requested_due = opt_date(q.getColumn(8));
+    s.due_override = opt_date(q.getColumn(9));
+    s.acknowledged_at = opt_instant(q.getColumn(10));
+    s.last_reply = opt_instant(q.getColumn(11));
+    s.status_at = opt_instant(q.getColumn(12));
+    s.done_at = opt_instant(q.getColumn(13));
+    s.source = q.getColumn(14).getString();
+    out.emplace(s.id, std::move(s));
+  }
+}
+
+void save_state(Database& db, const ObligationState& s) {
+  SQLite::Statement st(db.sql(),
+                       "INSERT OR REPLACE INTO engine_obligations (id, task, body, cycle, period, "
+                       "status, percent, reason, requested_due, due_override, acknowledged_at, "
+                       "last_reply, status_at, done_at, source) VALUES "
+                       "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+  st.bind(1, s.id);
+  st.bind(2, s.task);
+  st.bind(3, s.body);
+  st.bind(4, s.cycle);
+  st.bind(5, s.period);
+  st.bind(6, std::string(to_string(s.status)));
+  st.bind(7, s.percent);
+  st.bind(8, s.reason);
+  bind_opt(st, 9, s.requested_due, format_date);
+  bind_opt(st, 10, s.due_override, format_date);
+  bind_opt(st, 11, s.acknowledged_at, format_instant);
+  bind_opt(st, 12, s.last_reply, format_instant);
+  bind_opt(st, 13, s.status_at, format_instant);
+  bind_opt(st, 14, s.done_at, format_instant);
+  st.bind(15, s.source);
+  st.exec();
+}
+
+std::optional<Instant> meta_instant(Database& db, const char* key) {
+  SQLite::Statement q(db.sql(), "SELECT value FROM engine_meta WHERE key = ?");
+  q.bind(1, key);
+  if (!q.executeStep()) return std::nullopt;
+  return parse_instant(q.getColumn(0).getString());
+}
+
+void set_meta(Database& db, const char* key, Instant v) {
+  SQLite::Statement st(db.sql(), "INSERT OR REPLACE INTO engine_meta(key, value) VALUES (?, ?)");
+  st.bind(1, key);
+  st.bind(2, format_instant(v));
+  st.exec();
+}
+
+bool key_exists(Database& db, const std::string& key) {
+  SQLite::Statement q(db.sql(), "SELECT 1 FROM send_log WHERE key = ?");
+  q.bind(1, key);
+  return q.executeStep();
+}
+
+void insert_key(Database& db, const std::string& key, std::optional<std::int64_t> message,
+                Instant at) {
+  SQLite::Statement st(db.sql(),
+                       "INSERT OR IGNORE INTO send_log(key, message_id, at) VALUES (?, ?, ?)");
+  st.bind(1, key);
+  if (message) {
+    st.bind(2, *message);
+  } else {
+    st.bind(2);
+  }
+  st.bind(3, format_instant(at));
+  st.exec();
+}
+
+// Queues one message unless all its keys exist; returns whether it was queued.
+bool queue_message(Database& db, const Message& m, Instant now) {
+  bool any_new = m.send_keys.empty();
+  for (const auto& k : m.send_keys) any_new = any_new || !key_exists(db, k);
+  if (!any_new) return false;
+  SQLite::Statement st(db.sql(),
+                       "INSERT OR IGNORE INTO outbox(key, recipient, kind, task, cycle, text, "
+                       "not_before, created_at) VALUES (?,?,?,?,?,?,?,?)");
+  st.bind(1, m.key);
+  st.bind(2, m.recipient);
+  st.bind(3, std::string(to_string(m.kind)));
+  if (m.task.empty())
+    st.bind(4);
+  else
+    st.bind(4, m.task);
+  if (m.cycle.empty())
+    st.bind(5);
+  else
+    st.bind(5, m.cycle);
+  st.bind(6, m.text);
+  st.bind(7, format_instant(m.not_before));
+  st.bind(8, format_instant(now));
+  if (st.exec() == 0) return false;
+  std::int64_t id = db.sql().getLastInsertRowid();
+  for (const auto& k : m.send_keys) insert_key(db, k, id, now);
+  return true;
+}
+
+Result<Rules> active_rules(Database& db) {
+  auto stored = active_rules_text(db);
+  if (!stored) {
+    return Result<Rules>::fail("chưa nạp quy tắc nào (dùng: dondoc rules load FILE)");
+  }
+  auto parsed = parse_rules(stored->text);
+  if (!parsed.ok()) {
+    return Result<Rules>::fail("quy tắc đang dùng (phiên bản " + std::to_string(stored->version) +
+                               ") không hợp lệ: " + parsed.errors.front().message);
+  }
+  return *parsed.rules;
+}
+
+}  // namespace
+
+SqliteEngineStore::SqliteEngineStore(Database& db, StoreOverrides overrides)
+    : db_(db), overrides_(std::move(overrides)) {}
+
+Result<EngineState> SqliteEngineStore::load() {
+  EngineState st;
+  if (overrides_.rules) {
+    st.rules = *overrides_.rules;
+  } else {
+    auto r = active_rules(db_);
+    if (!r) return Error{r.error()};
+    st.rules = std::move(r).value();
+  }
+  st.plan = overrides_.plan ? *overrides_.plan : load_plan(db_);
+  st.calendar = Calendar(load_calendar_overrides(db_));
+  load_states(db_, st.obligations);
+  SQLite::Statement q(db_.sql(), "SELECT key FROM send_log");
+  while (q.executeStep()) st.sent.insert(q.getColumn(0).getString());
+  st.history_start = meta_instant(db_, "history_start");
+  st.last_tick = meta_instant(db_, "last_tick");
+  return st;
+}
+
+int SqliteEngineStore::apply(const Batch& batch) {
+  SQLite::Transaction tx(db_.sql(), SQLite::TransactionBehavior::IMMEDIATE);
+  int n = apply_in_transaction(batch);
+  tx.commit();
+  return n;
+}
+
+int SqliteEngineStore::apply_in_transaction(const Batch& batch) {
+  Instant now = batch.last_tick.value_or(batch.audit.empty() ? Instant{} : batch.audit[0].at);
+  std::set<std::string> dropped;
+  int queued = 0;
+  for (const auto& m : batch.messages) {
+    if (queue_message(db_, m, now)) {
+      ++queued;
+    } else {
+      dropped.insert(m.key);
+    }
+  }
+  for (const auto& k : batch.silent_keys) insert_key(db_, k, std::nullopt, now);
+  for (const auto& s : batch.states) save_state(db_, s);
+  for (const auto& a : batch.audit) {
+    if (a.kind == "message_queued" && dropped.count(a.subject)) continue;
+    db_.audit(a.kind, a.subject, a.source, a.detail, format_instant(a.at));
+  }
+  if (batch.history_start && !meta_instant(db_, "history_start")) {
+    set_meta(db_, "history_start", *batch.history_start);
+  }
+  if (batch.last_tick) {
+    auto last = meta_instant(db_, "last_tick");
+    if (!last || *batch.last_tick > *last) set_meta(db_, "last_tick", *batch.last_tick);
+  }
+  return queued;
+}
+
+Result<TickOutcome> run_tick(Database& db, Instant now, StoreOverrides overrides) {
+  SqliteEngineStore store(db, std::move(overrides));
+  SQLite::Transaction tx(db.sql(), SQLite::TransactionBehavior::IMMEDIATE);
+  auto st = store.load();
+  if (!st) return Error{st.error()};
+  Batch b = tick(*st, now);
+  TickOutcome out;
+  out.queued = store.apply_in_transaction(b);
+  tx.commit();
+  for (auto& m : b.messages) {
+    bool fresh = m.send_keys.empty();
+    for (const auto& k : m.send_keys) fresh = fresh || !st->sent.count(k);
+    if (fresh) out.messages.push_back(std::move(m));
+  }
+  return out;
+}
+
+}  // namespace dondoc

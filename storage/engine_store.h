@@ -1,0 +1,58 @@
+// The engine's Store and Outbox ports over SQLite: recorded obligation states, the send-log whose
+// keys are never written twice, the outbox, engine meta (history_start, last_tick) and the audit
+// trail, all changed in one transaction per batch. One instance per Database (per thread).
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "engine/ports.h"
+#include "storage/database.h"
+
+namespace dondoc {
+
+// Replaces what load() would read, for tests and for `preview --rules FILE`.
+struct StoreOverrides {
+  std::optional<Plan> plan;
+  std::optional<Rules> rules;
+};
+
+class SqliteEngineStore : public Store, public Outbox {
+ public:
+  explicit SqliteEngineStore(Database& db, StoreOverrides overrides = {});
+
+  // Errors: no active rules, stored rules that no longer parse.
+  Result<EngineState> load() override;
+  // Opens its own IMMEDIATE transaction unless one is active (apply_in_transaction).
+  int apply(const Batch& batch) override;
+  // Requires: the caller holds a write transaction on the same Database.
+  int apply_in_transaction(const Batch& batch);
+
+  std::vector<OutboxRow> due(Instant now, int limit) override;
+  void mark_sent(std::int64_t id, Instant at) override;
+  void mark_retry(std::int64_t id, Instant retry_at, bool give_up,
+                  const std::string& error) override;
+
+ private:
+  Database& db_;
+  StoreOverrides overrides_;
+};
+
+struct TickOutcome {
+  int queued = 0;
+  std::vector<Message> messages;  // those queued
+};
+
+// load + tick + apply under one IMMEDIATE transaction, so two processes ticking at once cannot
+// both queue the same intention. Errors as load().
+Result<TickOutcome> run_tick(Database& db, Instant now, StoreOverrides overrides = {});
+
+// Reading for the CLI.
+std::vector<OutboxRow> list_outbox(Database& db, const std::string& status);  // "" = all
+struct AuditRow {
+  std::string at, kind, subject, source, detail;
+};
+std::vector<AuditRow> list_audit(Database& db, std::optional<Instant> since);
+
+}  // namespace dondoc

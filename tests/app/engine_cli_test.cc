@@ -1,0 +1,93 @@
+#include <catch2/catch.hpp>
+
+#include <nlohmann/json.hpp>
+
+#include "rules/date.h"
+#include "tests/support/process.h"
+
+using namespace dondoc::testing;
+using nlohmann::json;
+
+namespace {
+
+std::string demo_db(const TempDir& dir) {
+  std::string db = dir.file("d.db");
+  REQUIRE(run_dondoc({"--db", db, "init", "--demo"}).exit_code == 0);
+  return db;
+}
+
+}  // namespace
+
+TEST_CASE("preview Oct-Dec 2026: monthly before the 20th, quarterly before 10/12, working days") {
+  TempDir dir;
+  auto db = demo_db(dir);
+  auto r = run_dondoc({"--db", db, "preview", "--from", "2026-10-01", "--days", "92", "--json"});
+  REQUIRE(r.exit_code == 0);
+  auto items = json::parse(r.out)["items"];
+  int monthly = 0, quarterly = 0;
+  for (const auto& it : items) {
+    auto at = *dondoc::parse_instant(it["at"].get<std::string>());
+    int wd = dondoc::weekday_of(dondoc::local_date(at));
+    CHECK((wd != 0 && wd != 6));
+    if (it["kind"] != "reminder" || it["cycle"].is_null()) continue;
+    int dom = dondoc::day_of(dondoc::local_date(at));
+    if (it["cycle"] == "monthly") {
+      ++monthly;
+      CHECK(dom < 20);
+    }
+    if (it["cycle"] == "quarterly") {
+      ++quarterly;
+      CHECK(it["due"] == "2026-12-09");
+      CHECK(dondoc::local_date(at) < *dondoc::parse_date("2026-12-10"));
+    }
+    if (it["cycle"] == "monthly" && it["due"] == "2026-12-18")
+      CHECK(it["nominal_due"] == "2026-12-19");
+  }
+  CHECK(monthly > 0);
+  CHECK(quarterly > 0);
+  // A dry run: nothing stored.
+  auto out = run_dondoc({"--db", db, "outbox", "--json"});
+  CHECK(json::parse(out.out)["messages"].empty());
+}
+
+TEST_CASE("tick, outbox, record, status and audit from the command line") {
+  TempDir dir;
+  auto db = demo_db(dir);
+  auto t1 = run_dondoc({"--db", db, "tick", "--now", "2026-12-01T07:00+07:00", "--json"});
+  REQUIRE(t1.exit_code == 0);
+  auto t2 = run_dondoc({"--db", db, "tick", "--now", "2026-12-15T01:00Z", "--json"});
+  REQUIRE(t2.exit_code == 0);
+  CHECK(json::parse(t2.out)["queued"].get<int>() > 0);
+  auto t3 = run_dondoc({"--db", db, "tick", "--now", "2026-12-15T08:00+07:00", "--json"});
+  CHECK(json::parse(t3.out) == json::parse(R"({"queued":0,"by_kind":{}})"));
+  auto ob = json::parse(run_dondoc({"--db", db, "outbox", "--json", "--status", "pending"}).out);
+  REQUIRE_FALSE(ob["messages"].empty());
+  CHECK(ob["messages"][0]["not_before"].get<std::string>().find("+07:00") != std::string::npos);
+
+  auto bad =
+      run_dondoc({"--db", db, "record", "--task", "nope", "--body", "kinh_te", "--status", "done"});
+  CHECK(bad.exit_code == 2);
+  CHECK(run_dondoc({"--db", db, "tick", "--now", "yesterday"}).exit_code == 2);
+
+  auto rec =
+      run_dondoc({"--db", db, "record", "--cycle", "monthly", "--period", "2026-12", "--body",
+                  "kinh_te", "--status", "done", "--now", "2026-12-16T10:00+07:00", "--json"});
+  REQUIRE(rec.exit_code == 0);
+  CHECK(json::parse(rec.out)["message"] ==
+        "Đã ghi nhận: Báo cáo tháng 12/2026 — hoàn thành (đúng hạn)");
+  auto st = json::parse(run_dondoc({"--db", db, "status", "--json", "--body", "kinh_te", "--now",
+                                    "2026-12-16T11:00+07:00"})
+                            .out);
+  bool found = false;
+  for (const auto& o : st["obligations"])
+    if (o["cycle"] == "monthly" && o["period"] == "2026-12") {
+      found = true;
+      CHECK(o["status"] == "done");
+      CHECK(o["overdue"] == false);
+    }
+  CHECK(found);
+  auto audit = json::parse(run_dondoc({"--db", db, "audit", "--json"}).out);
+  bool change = false;
+  for (const auto& e : audit["entries"]) change |= e["kind"] == "status_change";
+  CHECK(change);
+}

@@ -1,0 +1,71 @@
+#include <catch2/catch.hpp>
+
+#include <SQLiteCpp/Statement.h>
+
+#include "engine/commands.h"
+#include "storage/engine_store.h"
+#include "storage/plan_store.h"
+#include "tests/engine/fixture.h"
+#include "tests/support/process.h"
+
+using namespace dondoc;
+using namespace dondoc::testing;
+
+namespace {
+
+StoreOverrides demo_overrides() {
+  EngineState st = demo_state();
+  return {st.plan, st.rules};
+}
+
+int count(Database& db, const char* sql) { return db.sql().execAndGet(sql).getInt(); }
+
+}  // namespace
+
+TEST_CASE("engine store: ticks are durable and never queue a key twice") {
+  TempDir dir;
+  {
+    Database db(dir.file("d.db"));
+    REQUIRE(run_tick(db, at("2026-12-01T07:00+07:00"), demo_overrides()));
+    auto r = run_tick(db, at("2026-12-15T08:00+07:00"), demo_overrides());
+    REQUIRE(r);
+    CHECK(r->queued > 0);
+  }
+  Database db(dir.file("d.db"));  // reopened: as after a restart
+  int rows = count(db, "SELECT COUNT(*) FROM outbox");
+  auto again = run_tick(db, at("2026-12-15T08:00+07:00"), demo_overrides());
+  REQUIRE(again);
+  CHECK(again->queued == 0);
+  CHECK(count(db, "SELECT COUNT(*) FROM outbox") == rows);
+  auto rows_out = list_outbox(db, "pending");
+  REQUIRE_FALSE(rows_out.empty());
+  CHECK(rows_out[0].message.text.rfind("Nhắc việc:", 0) == 0);
+  CHECK(count(db, "SELECT COUNT(*) FROM audit WHERE kind = 'message_queued'") == rows);
+  CHECK(count(db, "SELECT COUNT(*) FROM engine_meta WHERE key = 'history_start'") == 1);
+}
+
+TEST_CASE("engine store: a command's state, audit and confirmation commit together") {
+  TempDir dir;
+  Database db(dir.file("d.db"));
+  SqliteEngineStore store(db, demo_overrides());
+  auto st = store.load();
+  REQUIRE(st);
+  Command c;
+  c.task = "3";
+  c.body = "kinh_te";
+  c.status = Status::done;
+  c.at = at("2026-12-30T10:00+07:00");
+  c.source = "cli:test";
+  auto b = apply_command(*st, c);
+  REQUIRE(b);
+  CHECK(store.apply(*b) == 1);
+  auto again = store.load();
+  REQUIRE(again);
+  auto& s = again->obligations.at("task|3|||kinh_te");
+  CHECK(s.status == Status::done);
+  CHECK(s.done_at == at("2026-12-30T10:00+07:00"));
+  auto out = list_outbox(db, "");
+  REQUIRE(out.size() == 1);
+  CHECK(out[0].message.text == "Đã ghi nhận: 3 — hoàn thành (đúng hạn)");
+  CHECK(count(db, "SELECT COUNT(*) FROM audit WHERE kind = 'status_change'") == 1);
+}
