@@ -1,0 +1,185 @@
+// `dondoc serve [--config FILE] [--no-scheduler]`: prints the plan summary, then runs the HTTP
+// server (webhooks, /healthz, /metrics), the polling loops, the sender and the tick timer on one
+// io_context thread, with every SQLite write going through the group-commit writer.
+#include <utility>  // before Boost under C++20
+
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/signal_set.hpp>
+#include <boost/asio/steady_timer.hpp>
+#include <cstdlib>
+#include <iostream>
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <optional>
+
+#include "app/cli.h"
+#include "app/config.h"
+#include "app/http_client.h"
+#include "app/ingest.h"
+#include "app/pollers.h"
+#include "app/sender.h"
+#include "app/server.h"
+#include "bot/templates_vi.h"
+#include "engine/scheduler.h"
+#include "storage/engine_store.h"
+#include "storage/group_commit.h"
+#include "storage/plan_store.h"
+
+namespace dondoc::app {
+namespace {
+
+namespace net = boost::asio;
+using nlohmann::json;
+
+Instant system_now() {
+  return std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now());
+}
+
+HttpOut json_out(int status, const json& j) {
+  return HttpOut{status, "application/json", j.dump()};
+}
+HttpOut error_out(int status, const std::string& reason) {
+  return json_out(status, {{"ok", false}, {"error", reason}});
+}
+
+std::string metrics_text(const Metrics& m) {
+  std::string s;
+  auto add = [&s](const char* name, const char* help, long v) {
+    s += std::string("# HELP ") + name + " " + help + "\n# TYPE " + name +
+         (std::string(name).ends_with("_total") ? " counter\n" : " gauge\n") + name + " " +
+         std::to_string(v) + "\n";
+  };
+  add("dondoc_events_received_total", "Chat events received.", m.events_received);
+  add("dondoc_events_duplicate_total", "Redelivered events ignored.", m.events_duplicate);
+  add("dondoc_events_handled_total", "Events handled by the bot.", m.events_handled);
+  add("dondoc_replies_applied_total", "Status replies applied.", m.replies_applied);
+  add("dondoc_links_total", "Chats linked to bodies.", m.links);
+  add("dondoc_messages_sent_total", "Messages delivered.", m.messages_sent);
+  add("dondoc_messages_failed_total", "Messages given up.", m.messages_failed);
+  add("dondoc_send_retries_total", "Delivery attempts to retry.", m.send_retries);
+  add("dondoc_queue_depth", "Messages due at the last sender pass.", m.queue_depth);
+  return s;
+}
+
+struct Service {
+  Service(net::io_context& io, const std::string& db, ServeConfig c)
+      : config(std::move(c)),
+        writer(db),
+        http(io),
+        ingest(io, writer, metrics, &system_now),
+        sender(io, writer, http, config, metrics, &system_now) {}
+  ServeConfig config;
+  Metrics metrics;
+  GroupCommit writer;
+  HttpClient http;
+  Ingest ingest;
+  Sender sender;
+
+  // Checks the secret, parses the envelope, acks after the commit.
+  void webhook(const HttpIn& in, Respond respond, const char* header, const std::string& secret,
+               Result<bot::InboundEvent> (*parse)(const json&)) {
+    auto h = in.headers.find(header);
+    if (h == in.headers.end() || !secret_matches(h->second, secret)) {
+      return respond(error_out(401, "wrong or missing secret"));
+    }
+    json body = json::parse(in.body, nullptr, false);
+    if (body.is_discarded()) return respond(error_out(400, "malformed JSON"));
+    auto ev = parse(body);
+    if (!ev) return respond(error_out(400, ev.error()));
+    ingest.accept(*ev, [respond](bool ok, bool duplicate) {
+      if (!ok) return respond(error_out(500, "could not store the event"));
+      respond(json_out(200, {{"ok", true}, {"duplicate", duplicate}}));
+    });
+  }
+
+  void handle(HttpIn in, Respond respond) {
+    if (in.target == "/healthz") return respond(json_out(200, {{"ok", true}}));
+    if (in.target == "/metrics") {
+      return respond(HttpOut{200, "text/plain; version=0.0.4", metrics_text(metrics)});
+    }
+    bool post = in.method == "POST";
+    if (in.target == "/webhook/telegram" && post && config.telegram.enabled) {
+      return webhook(in, respond, "x-telegram-bot-api-secret-token", config.telegram.webhook_secret,
+                     &bot::parse_telegram_update);
+    }
+    if (in.target == "/webhook/zalo" && post && config.zalo.enabled) {
+      return webhook(in, respond, "x-bot-api-secret-token", config.zalo.webhook_secret,
+                     &bot::parse_zalo_event);
+    }
+    if (in.target == "/webhook/generic" && post && config.generic.enabled) {
+      return webhook(in, respond, "x-dondoc-secret", config.generic.secret,
+                     &bot::parse_generic_event);
+    }
+    respond(error_out(404, "not found"));
+  }
+};
+
+void start_ticks(net::steady_timer& timer, Service& svc, int interval_s) {
+  svc.writer.submit([](Database& db) {
+    SqliteEngineStore store(db);
+    auto st = store.load();
+    if (!st) return;  // no rules loaded yet: nothing to schedule
+    store.apply_in_transaction(tick(*st, system_now()));
+  });
+  svc.sender.wake();
+  timer.expires_after(std::chrono::seconds(interval_s));
+  timer.async_wait([&timer, &svc, interval_s](boost::system::error_code ec) {
+    if (!ec) start_ticks(timer, svc, interval_s);
+  });
+}
+
+void print_summary(const std::string& db_path, std::ostream& out) {
+  Database db(db_path);
+  Plan plan = load_plan(db);
+  out << "dondoc: kế hoạch có " << plan.bodies.size() << " cơ quan, đơn vị, " << plan.tasks.size()
+      << " nhiệm vụ, " << plan.indicators.size() << " chỉ tiêu (" << db_path << ")\n";
+}
+
+int run(const cli::Args& args, cli::Io& io) {
+  ServeConfig config = default_serve_config();
+  if (auto path = args.option("config")) {
+    std::string error;
+    auto text = cli::read_file(*path, 1 << 20, error);
+    if (!text) return cli::bad_input(io, error);
+    auto parsed =
+        parse_serve_config(*text, [](const char* n) -> const char* { return std::getenv(n); });
+    if (!parsed) return cli::bad_input(io, *path + ": " + parsed.error());
+    config = std::move(parsed).value();
+  }
+  std::string db = cli::db_path(args);
+  print_summary(db, io.out);
+  if (!has_chat_channel(config)) io.out << "dondoc: " << bot::vi::no_chat_channel() << "\n";
+
+  net::io_context ioc(1);
+  Service svc(ioc, db, config);
+  Server server(ioc, config.host, config.port,
+                [&svc](HttpIn in, Respond r) { svc.handle(std::move(in), std::move(r)); });
+  std::string error;
+  if (!server.start(error)) return cli::bad_input(io, error);
+  io.out << "dondoc: đang phục vụ tại http://" << config.host << ":" << server.port() << "\n";
+  io.out.flush();
+
+  svc.ingest.on_reply_queued = [&svc] { svc.sender.wake(); };
+  svc.ingest.handle_pending();
+  svc.sender.start();
+  std::vector<std::unique_ptr<Poller>> pollers;
+  for (auto [name, ch] :
+       {std::pair{"telegram", &config.telegram}, std::pair{"zalo", &config.zalo}}) {
+    if (!ch->enabled || ch->mode != "polling") continue;
+    pollers.push_back(std::make_unique<Poller>(ioc, svc.http, svc.ingest, config, name));
+    pollers.back()->start();
+  }
+  net::steady_timer tick_timer(ioc);
+  if (!args.flag("no-scheduler")) start_ticks(tick_timer, svc, config.tick_interval_s);
+
+  net::signal_set signals(ioc, SIGINT, SIGTERM);
+  signals.async_wait([&ioc](boost::system::error_code, int) { ioc.stop(); });
+  ioc.run();
+  io.out << "dondoc: đã dừng.\n";
+  return cli::kExitOk;
+}
+
+const cli::Registration kReg{"serve", "serve [--config FILE] [--no-scheduler]", &run};
+
+}  // namespace
+}  // namespace dondoc::app

@@ -1,0 +1,291 @@
+#include <utility>  // before Boost under C++20
+
+#include "app/ingest.h"
+
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/post.hpp>
+#include <iostream>
+#include <memory>
+#include <nlohmann/json.hpp>
+
+#include "bot/conversation.h"
+#include "bot/linking.h"
+#include "bot/reply_parser.h"
+#include "bot/templates_vi.h"
+#include "engine/commands.h"
+#include "storage/chat_outbox.h"
+#include "storage/chat_store.h"
+#include "storage/engine_store.h"
+#include "storage/group_commit.h"
+#include "storage/inbound_log.h"
+#include "storage/plan_store.h"
+
+namespace dondoc::app {
+namespace {
+
+using bot::Action;
+using bot::InboundEvent;
+
+struct Handling {
+  Database& db;
+  const InboundEvent& ev;
+  Instant now;
+  std::string chan() const { return std::string(bot::to_string(ev.channel)); }
+};
+
+void queue_reply(Handling& h, std::string_view what, const std::string& text,
+                 const std::string& task = {}) {
+  ChatMessage m;
+  m.key = h.chan() + "|" + h.ev.event_key + "|" + std::string(what);
+  m.channel = h.chan();
+  m.chat_id = h.ev.chat_id;
+  m.group = h.ev.group;
+  m.text = text;
+  m.task = task;
+  m.callback_id = h.ev.callback_id;
+  m.not_before = m.created_at = format_instant(h.now);
+  queue_chat_message(h.db, m);
+}
+
+std::string body_name(Database& db, const std::string& id) {
+  for (const auto& b : load_bodies(db)) {
+    if (b.id == id) return b.name;
+  }
+  return id;
+}
+
+std::string do_link(Handling& h, const std::string& code) {
+  auto stored = find_link_code(h.db, code);
+  std::optional<bot::LinkCode> lc;
+  if (stored) {
+    lc =
+        bot::LinkCode{stored->code, stored->body, parse_instant(stored->created_at).value_or(h.now),
+                      parse_instant(stored->expires_at).value_or(Instant{}), stored->used};
+  }
+  auto check = bot::check_link_code(lc, h.now);
+  if (check != bot::CodeCheck::ok) {
+    queue_reply(h, "link", bot::vi::link_refused(check));
+    return "link_refused";
+  }
+  std::string at = format_instant(h.now);
+  bind_chat(h.db, {h.chan(), h.ev.chat_id, h.ev.group}, stored->body, h.ev.from_name, at);
+  mark_link_code_used(h.db, code, h.chan() + ":" + h.ev.chat_id, at);
+  nlohmann::json detail{{"channel", h.chan()}, {"chat_id", h.ev.chat_id}, {"body", stored->body}};
+  h.db.audit("chat_linked", stored->body, "chat:" + h.chan() + ":" + h.ev.event_key, detail.dump(),
+             at);
+  queue_reply(h, "link", bot::vi::link_ok(body_name(h.db, stored->body)));
+  return "linked";
+}
+
+std::vector<std::string> open_tasks(const EngineState& st, const std::string& body) {
+  std::vector<std::string> out;
+  for (const auto& t : st.plan.tasks) {
+    bool mine = false;
+    for (const auto& a : t.assignees) mine = mine || a.body == body;
+    if (mine && task_open(t, st.obligations)) out.push_back(t.id);
+  }
+  return out;
+}
+
+Status to_status(bot::ReplyStatus s) {
+  switch (s) {
+    case bot::ReplyStatus::done:
+      return Status::done;
+    case bot::ReplyStatus::in_progress:
+      return Status::in_progress;
+    case bot::ReplyStatus::blocked:
+      return Status::blocked;
+    case bot::ReplyStatus::extension_requested:
+      return Status::extension_requested;
+    case bot::ReplyStatus::not_started:
+      break;
+  }
+  return Status::not_started;
+}
+
+// Applies one item; returns the confirmation (or the engine's error) text for the user. The
+// engine's own confirmation message is not queued to the body: the reply goes to this chat.
+std::string apply_item(Handling& h, const std::string& body, const bot::ReplyItem& item,
+                       const std::string& task) {
+  SqliteEngineStore store(h.db);
+  auto st = store.load();
+  if (!st) return "Xin lỗi, chưa ghi nhận được: " + st.error();
+  Command cmd;
+  cmd.kind = Command::Kind::set_status;
+  cmd.task = item.task.value_or(task);
+  cmd.body = body;
+  cmd.status = to_status(item.status);
+  int pct = item.percent.value_or(cmd.status == Status::done ? 100 : 0);
+  cmd.percent = cmd.status == Status::in_progress ? std::min(pct, 99) : pct;
+  cmd.reason = item.reason.value_or("");
+  cmd.new_due = item.new_due;
+  cmd.at = h.now;
+  cmd.source = "chat:" + h.chan() + ":" + h.ev.event_key;
+  auto r = apply_command(*st, cmd);
+  if (!r) return r.error();
+  Batch batch = std::move(r).value();
+  std::string text;
+  std::vector<Message> kept;
+  for (auto& m : batch.messages) {
+    if (m.kind == MessageKind::confirmation && m.recipient == body) {
+      text += (text.empty() ? "" : "\n") + m.text;
+      for (auto& k : m.send_keys) batch.silent_keys.push_back(k);
+    } else {
+      kept.push_back(std::move(m));
+    }
+  }
+  batch.messages = std::move(kept);
+  store.apply_in_transaction(batch);
+  return text.empty() ? "Đã ghi nhận." : text;
+}
+
+std::string do_apply(Handling& h, const std::string& body, const std::vector<bot::ReplyItem>& items,
+                     const std::string& task) {
+  std::string text;
+  for (const auto& item : items)
+    text += (text.empty() ? "" : "\n") + apply_item(h, body, item, task);
+  queue_reply(h, "reply", text, task);
+  return "applied";
+}
+
+// Fills what the conversation needs to decide about a linked chat's message.
+void fill_reply_context(Handling& h, bot::ChatContext& ctx, std::vector<bot::ReplyItem>& items) {
+  items = bot::parse_reply(h.ev.text, local_date(h.now));
+  ctx.items = items.size();
+  for (const auto& i : items) ctx.items_without_task += i.task ? 0 : 1;
+  if (ctx.items_without_task == 0) return;
+  ctx.reply_to_task = task_of_message(h.db, h.chan(), h.ev.chat_id, h.ev.reply_to);
+  ctx.recent_nudge_task = recent_nudge_task(h.db, h.chan(), h.ev.chat_id,
+                                            format_instant(h.now - std::chrono::hours(72)));
+  SqliteEngineStore store(h.db);
+  if (auto st = store.load()) ctx.open_tasks = open_tasks(*st, *ctx.body);
+}
+
+std::string ask_which(Handling& h, const std::string& body) {
+  std::vector<bot::vi::TaskLine> lines;
+  SqliteEngineStore store(h.db);
+  if (auto st = store.load()) {
+    for (const auto& id : open_tasks(*st, body)) {
+      const Task* t = st->plan.find_task(id);
+      lines.push_back({id, t ? t->title : ""});
+    }
+  }
+  queue_reply(h, "ask", bot::vi::ask_which_task(lines));
+  return "asked_which_task";
+}
+
+std::string act(Handling& h, const Action& a, const bot::ChatContext& ctx,
+                const std::vector<bot::ReplyItem>& items) {
+  switch (a.kind) {
+    case Action::Kind::ignore:
+      return "ignored";
+    case Action::Kind::link:
+      return do_link(h, a.code);
+    case Action::Kind::explain_unlinked:
+      set_last_notice(h.db, h.chan(), h.ev.chat_id, format_instant(h.now));
+      queue_reply(h, "unlinked", bot::vi::unlinked_explanation());
+      return "explained_unlinked";
+    case Action::Kind::apply_reply:
+      return do_apply(h, *ctx.body, items, a.task);
+    case Action::Kind::ask_which_task:
+      return ask_which(h, *ctx.body);
+    case Action::Kind::not_understood:
+      queue_reply(h, "hint", bot::vi::not_understood());
+      return "not_understood";
+    case Action::Kind::button_status: {
+      bot::ReplyItem item;
+      item.task = a.task;
+      item.status = a.status == "done" ? bot::ReplyStatus::done : bot::ReplyStatus::in_progress;
+      return do_apply(h, *ctx.body, {item}, a.task);
+    }
+    case Action::Kind::button_prompt:
+      queue_reply(h, "prompt",
+                  a.status == "blocked" ? bot::vi::ask_blocked_reason(a.task)
+                                        : bot::vi::ask_extension_date(a.task),
+                  a.task);
+      return "prompted";
+  }
+  return "ignored";
+}
+
+}  // namespace
+
+std::string handle_stored_event(Database& db, std::int64_t seq, Instant now) {
+  auto row = unhandled_event(db, seq);
+  if (!row) return "";
+  auto ev = bot::event_from_json(nlohmann::json::parse(row->payload, nullptr, false));
+  std::string outcome = "ignored";
+  if (ev) {
+    Handling h{db, *ev, now};
+    bot::ChatContext ctx;
+    ctx.body = chat_body(db, h.chan(), ev->chat_id);
+    auto notice = last_notice(db, h.chan(), ev->chat_id);
+    auto notice_at = notice ? parse_instant(*notice) : std::nullopt;
+    ctx.explained_recently = notice_at && *notice_at > now - std::chrono::hours(24);
+    std::vector<bot::ReplyItem> items;
+    if (ctx.body && ev->kind == InboundEvent::Kind::message && !bot::parse_link_request(ev->text)) {
+      fill_reply_context(h, ctx, items);
+    }
+    outcome = act(h, bot::decide(*ev, ctx), ctx, items);
+  }
+  mark_inbound_handled(db, seq, outcome, format_instant(now));
+  return outcome;
+}
+
+Ingest::Ingest(boost::asio::io_context& io, GroupCommit& writer, Metrics& metrics, Clock clock)
+    : io_(io), writer_(writer), metrics_(metrics), clock_(std::move(clock)) {}
+
+void Ingest::accept(const bot::InboundEvent& event, Ack ack) {
+  ++metrics_.events_received;
+  InboundRow row{0,
+                 std::string(bot::to_string(event.channel)),
+                 event.event_key,
+                 event.chat_id,
+                 format_instant(clock_()),
+                 bot::to_json(event).dump()};
+  auto seq = std::make_shared<std::int64_t>(0);
+  bool handle = event.kind != InboundEvent::Kind::other;
+  writer_.submit(
+      [row, seq](Database& db) {
+        if (insert_inbound(db, row)) *seq = db.sql().getLastInsertRowid();
+      },
+      [this, seq, ack = std::move(ack), handle](bool ok, const std::string&) {
+        boost::asio::post(io_, [this, seq, ack, ok, handle] {
+          bool duplicate = ok && *seq == 0;
+          if (duplicate) ++metrics_.events_duplicate;
+          ack(ok, duplicate);
+          if (ok && !duplicate && handle) this->handle(*seq);
+        });
+      });
+}
+
+void Ingest::handle(std::int64_t seq) {
+  auto outcome = std::make_shared<std::string>();
+  Instant now = clock_();
+  writer_.submit(
+      [seq, now, outcome](Database& db) { *outcome = handle_stored_event(db, seq, now); },
+      [this, outcome](bool ok, const std::string& error) {
+        boost::asio::post(io_, [this, outcome, ok, error] {
+          if (!ok) std::cerr << "dondoc serve: handling an event failed: " << error << "\n";
+          ++metrics_.events_handled;
+          if (*outcome == "applied") ++metrics_.replies_applied;
+          if (*outcome == "linked") ++metrics_.links;
+          if (on_reply_queued) on_reply_queued();
+        });
+      });
+}
+
+void Ingest::handle_pending() {
+  auto seqs = std::make_shared<std::vector<std::int64_t>>();
+  writer_.submit(
+      [seqs](Database& db) {
+        for (const auto& r : unhandled_inbound(db, 100000)) seqs->push_back(r.seq);
+      },
+      [this, seqs](bool, const std::string&) {
+        boost::asio::post(io_, [this, seqs] {
+          for (auto s : *seqs) handle(s);
+        });
+      });
+}
+
+}  // namespace dondoc::app

@@ -1,0 +1,113 @@
+#include <utility>  // before Boost under C++20
+
+#include "app/pollers.h"
+
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/steady_timer.hpp>
+#include <iostream>
+#include <nlohmann/json.hpp>
+
+#include "app/http_client.h"
+
+namespace dondoc::app {
+
+namespace net = boost::asio;
+using nlohmann::json;
+
+struct Poller::Impl : std::enable_shared_from_this<Poller::Impl> {
+  Impl(net::io_context& io, HttpClient& h, Ingest& i, const ServeConfig& c, std::string ch)
+      : http(h), ingest(i), config(c), channel(std::move(ch)), timer(io) {}
+  HttpClient& http;
+  Ingest& ingest;
+  ServeConfig config;
+  std::string channel;
+  net::steady_timer timer;
+  long long offset = 0;
+  int failures = 0;
+  bool stopped = false;
+
+  const ChannelConfig& ch() const { return channel == "telegram" ? config.telegram : config.zalo; }
+
+  void poll() {
+    if (stopped) return;
+    HttpRequest r;
+    r.url = ch().api_base + "/bot" + ch().token + "/getUpdates";
+    json body{{"timeout", config.poll_timeout_s}};
+    if (channel == "telegram") {
+      body["offset"] = offset;
+      body["allowed_updates"] = json::array({"message", "callback_query"});
+    }
+    r.body = body.dump();
+    r.timeout_ms = (config.poll_timeout_s + 10) * 1000;
+    http.request(std::move(r), [self = shared_from_this()](HttpResponse res) {
+      self->on_answer(std::move(res));
+    });
+  }
+
+  void later() {
+    ++failures;
+    timer.expires_after(std::chrono::milliseconds(std::min(30000, 500 << std::min(failures, 6))));
+    timer.async_wait([self = shared_from_this()](boost::system::error_code ec) {
+      if (!ec) self->poll();
+    });
+  }
+
+  void on_answer(HttpResponse res) {
+    if (stopped) return;
+    json j = json::parse(res.body, nullptr, false);
+    if (!res.error.empty() || !j.is_object()) {
+      if (!res.error.empty() && res.error != "timeout") {
+        std::cerr << "dondoc serve: " << channel << " getUpdates: " << res.error << "\n";
+      }
+      return later();
+    }
+    if (!j.value("ok", false)) {  // Zalo answers a long poll with nothing as an error
+      if (res.status >= 500 || res.status == 429 || res.status == 401) return later();
+      failures = 0;
+      return poll();
+    }
+    std::vector<bot::InboundEvent> events;
+    const json& result = j["result"];
+    json list = result.is_array() ? result : json::array({result});
+    for (const auto& u : list) {
+      auto e = channel == "telegram" ? bot::parse_telegram_update(u) : bot::parse_zalo_event(u);
+      if (e) events.push_back(std::move(e).value());
+      if (channel == "telegram" && u.contains("update_id") && u["update_id"].is_number_integer()) {
+        offset = std::max(offset, u["update_id"].get<long long>() + 1);
+      }
+    }
+    failures = 0;
+    feed(std::move(events));
+  }
+
+  // Hands every event to ingest; polls again once all are committed (or waits on a failure, with
+  // the Telegram offset rolled back so the batch comes again).
+  void feed(std::vector<bot::InboundEvent> events) {
+    if (events.empty()) return poll();
+    auto left = std::make_shared<std::size_t>(events.size());
+    auto all_ok = std::make_shared<bool>(true);
+    long long first = events.front().update_id;
+    for (const auto& e : events) {
+      ingest.accept(e, [self = shared_from_this(), left, all_ok, first](bool ok, bool) {
+        *all_ok = *all_ok && ok;
+        if (--*left > 0) return;
+        if (*all_ok) return self->poll();
+        if (first >= 0) self->offset = first;
+        self->later();
+      });
+    }
+  }
+};
+
+Poller::Poller(net::io_context& io, HttpClient& http, Ingest& ingest, const ServeConfig& config,
+               std::string channel)
+    : impl_(std::make_shared<Impl>(io, http, ingest, config, std::move(channel))) {}
+
+Poller::~Poller() {
+  impl_->stopped = true;
+  impl_->timer.cancel();
+}
+
+void Poller::start() { impl_->poll(); }
+
+}  // namespace dondoc::app

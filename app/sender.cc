@@ -1,0 +1,332 @@
+#include <utility>  // before Boost under C++20
+
+#include "app/sender.h"
+
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/post.hpp>
+#include <boost/asio/steady_timer.hpp>
+#include <deque>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <random>
+
+#include "app/http_client.h"
+#include "bot/conversation.h"
+#include "bot/templates_vi.h"
+#include "storage/chat_outbox.h"
+#include "storage/chat_store.h"
+#include "storage/engine_store.h"
+#include "storage/group_commit.h"
+
+namespace dondoc::app {
+
+namespace net = boost::asio;
+using SteadyTime = std::chrono::steady_clock::time_point;
+
+long backoff_ms(int attempts, int base_ms, int max_ms, double jitter01) {
+  double wait = base_ms;
+  for (int i = 0; i < attempts && wait < max_ms; ++i) wait *= 2;
+  wait = std::min<double>(wait, max_ms);
+  return static_cast<long>(wait * (0.5 + 0.5 * std::clamp(jitter01, 0.0, 1.0)));
+}
+
+namespace {
+
+// One part of one message for one chat.
+struct Part {
+  std::string channel, chat_id;
+  bool group = false;
+  int index = 0;
+  std::string text;
+  std::vector<bot::Button> buttons;
+};
+
+// One message with what is left to deliver of it.
+struct Item {
+  std::string source;  // "outbox:<id>" | "chat:<id>"
+  std::int64_t id = 0;
+  bool engine = false;
+  int attempts = 0;
+  std::string task, kind, callback_id;
+  std::vector<Part> parts;
+};
+
+bool is_nudge(const std::string& kind) { return kind == "reminder" || kind == "escalation"; }
+
+std::size_t max_chars(const std::string& channel) {
+  return channel == "telegram" ? bot::kTelegramMaxChars
+         : channel == "zalo"   ? bot::kZaloMaxChars
+                               : 60000;
+}
+
+void add_parts(Database& db, Item& item, const ChatRef& chat, std::string text) {
+  if (chat.channel == "zalo" && is_nudge(item.kind)) text += "\n" + bot::vi::zalo_reply_hint();
+  auto pieces = bot::split_text(text, max_chars(chat.channel));
+  for (std::size_t i = 0; i < pieces.size(); ++i) {
+    if (delivered(db, item.source, chat.channel, chat.chat_id, static_cast<int>(i))) continue;
+    Part p{chat.channel, chat.chat_id, chat.group, static_cast<int>(i), pieces[i], {}};
+    if (chat.channel != "zalo" && i + 1 == pieces.size() && is_nudge(item.kind) &&
+        !item.task.empty()) {
+      p.buttons = bot::nudge_buttons(item.task);
+    }
+    item.parts.push_back(std::move(p));
+  }
+}
+
+}  // namespace
+
+struct Sender::Impl : std::enable_shared_from_this<Sender::Impl> {
+  Impl(net::io_context& io, GroupCommit& w, HttpClient& h, const ServeConfig& c, Metrics& m,
+       Clock clk)
+      : io(io),
+        writer(w),
+        http(h),
+        config(c),
+        metrics(m),
+        clock(std::move(clk)),
+        timer(io),
+        tick(io),
+        rng(std::random_device{}()) {}
+
+  net::io_context& io;
+  GroupCommit& writer;
+  HttpClient& http;
+  ServeConfig config;
+  Metrics& metrics;
+  Clock clock;
+  net::steady_timer timer;  // pacing waits
+  net::steady_timer tick;   // periodic passes
+  std::mt19937 rng;
+  bool busy = false, again = false, stopped = false;
+  std::deque<Item> items;
+  std::size_t part_index = 0;
+  std::map<std::string, SteadyTime> chat_next;
+  SteadyTime global_next{};
+
+  bool channel_ready(const std::string& ch) const {
+    if (ch == "telegram") return config.telegram.enabled;
+    if (ch == "zalo") return config.zalo.enabled;
+    return config.generic.enabled && !config.generic.outbound_url.empty();
+  }
+
+  void schedule_tick() {
+    tick.expires_after(std::chrono::seconds(1));
+    tick.async_wait([self = shared_from_this()](boost::system::error_code ec) {
+      if (ec || self->stopped) return;
+      self->pass();
+      self->schedule_tick();
+    });
+  }
+
+  void pass() {
+    if (busy) {
+      again = true;
+      return;
+    }
+    busy = true;
+    auto found = std::make_shared<std::vector<Item>>();
+    auto pending = std::make_shared<long>(0);
+    Instant now = clock();
+    ServeConfig cfg = config;
+    auto ready = [self = shared_from_this()](const std::string& ch) {
+      return self->channel_ready(ch);
+    };
+    writer.submit([found, pending, now, cfg,
+                   ready](Database& db) { collect(db, now, cfg, ready, *found, *pending); },
+                  [self = shared_from_this(), found, pending](bool, const std::string&) {
+                    net::post(self->io, [self, found, pending] {
+                      self->metrics.queue_depth = *pending;
+                      self->items.assign(found->begin(), found->end());
+                      self->part_index = 0;
+                      self->next();
+                    });
+                  });
+  }
+
+  static void collect(Database& db, Instant now, const ServeConfig& cfg,
+                      const std::function<bool(const std::string&)>& ready, std::vector<Item>& out,
+                      long& pending) {
+    SqliteEngineStore store(db);
+    for (const auto& row : store.due(now, 200)) {
+      Item item{
+          "outbox:" + std::to_string(row.id),       row.id, true, row.attempts, row.message.task,
+          std::string(to_string(row.message.kind)), "",     {}};
+      auto chats = chats_of_body(db, row.message.recipient);
+      std::erase_if(chats, [&](const ChatRef& c) { return !ready(c.channel); });
+      if (chats.empty()) {  // nobody to deliver to yet: look again in an hour
+        bool give_up = row.attempts + 1 >= cfg.sender.max_attempts;
+        store.mark_retry(row.id, now + std::chrono::hours(1), give_up, "no linked chat");
+        continue;
+      }
+      for (const auto& c : chats) add_parts(db, item, c, row.message.text);
+      out.push_back(std::move(item));
+    }
+    for (const auto& m : due_chat_messages(db, format_instant(now), 200)) {
+      if (!ready(m.channel)) continue;
+      Item item{"chat:" + std::to_string(m.id),
+                m.id,
+                false,
+                m.attempts,
+                m.task,
+                "reply",
+                m.callback_id,
+                {}};
+      add_parts(db, item, {m.channel, m.chat_id, m.group}, m.text);
+      out.push_back(std::move(item));
+    }
+    pending = static_cast<long>(out.size());
+  }
+
+  // Sends the next part of the current item, or finishes the item, or ends the pass.
+  void next() {
+    if (items.empty()) {
+      busy = false;
+      if (again) {
+        again = false;
+        pass();
+      }
+      return;
+    }
+    Item& item = items.front();
+    if (part_index >= item.parts.size()) return finish_item(true, 0, "");
+    const Part& p = item.parts[part_index];
+    auto at = std::max(global_next, chat_next[p.channel + "|" + p.chat_id]);
+    if (at > std::chrono::steady_clock::now()) {
+      timer.expires_at(at);
+      timer.async_wait([self = shared_from_this()](boost::system::error_code ec) {
+        if (!ec) self->next();
+      });
+      return;
+    }
+    send_part(item, p);
+  }
+
+  void note_sent(const Part& p) {
+    auto now = std::chrono::steady_clock::now();
+    int per_chat = config.sender.per_chat_interval_ms;
+    if (p.group) per_chat = std::max(per_chat, 60000 / config.sender.group_per_minute);
+    chat_next[p.channel + "|" + p.chat_id] = now + std::chrono::milliseconds(per_chat);
+    global_next = now + std::chrono::microseconds(1000000 / config.sender.global_per_second);
+  }
+
+  HttpRequest request_for(const Item& item, const Part& p) {
+    HttpRequest r;
+    r.timeout_ms = config.sender.timeout_ms;
+    if (p.channel == "generic") {
+      r.url = config.generic.outbound_url;
+      r.body = bot::generic_outbound(generic_id(item, p), p.chat_id, p.text, p.buttons).dump();
+    } else if (p.channel == "telegram") {
+      r.url = config.telegram.api_base + "/bot" + config.telegram.token + "/sendMessage";
+      r.body = bot::telegram_send_message(p.chat_id, p.text, p.buttons).dump();
+    } else {
+      r.url = config.zalo.api_base + "/bot" + config.zalo.token + "/sendMessage";
+      r.body = bot::zalo_send_message(p.chat_id, p.text).dump();
+    }
+    return r;
+  }
+
+  static std::string generic_id(const Item& item, const Part& p) {
+    return item.source + "." + std::to_string(p.index);
+  }
+
+  void send_part(const Item& item, const Part& p) {
+    if (p.channel == "telegram" && !item.callback_id.empty() && part_index == 0) {
+      HttpRequest a;
+      a.url = config.telegram.api_base + "/bot" + config.telegram.token + "/answerCallbackQuery";
+      a.body = bot::telegram_answer_callback(item.callback_id, bot::vi::button_received()).dump();
+      a.timeout_ms = config.sender.timeout_ms;
+      http.request(std::move(a), [](HttpResponse) {});  // best effort
+    }
+    note_sent(p);
+    http.request(request_for(item, p),
+                 [self = shared_from_this()](HttpResponse r) { self->on_answer(std::move(r)); });
+  }
+
+  void on_answer(HttpResponse r) {
+    Item& item = items.front();
+    const Part& p = item.parts[part_index];
+    bot::SendAnswer a;
+    if (r.error.empty() && p.channel == "generic") {
+      a.ok = r.status >= 200 && r.status < 300;
+      a.message_id = generic_id(item, p);
+    } else if (r.error.empty()) {
+      a = bot::parse_send_answer(r.body);
+      a.ok = a.ok && r.status >= 200 && r.status < 300;
+    }
+    if (a.ok) {
+      record(item, p, a.message_id);
+      ++part_index;
+      return next();
+    }
+    int retry_after = r.status == 429 ? std::max(a.retry_after, 1) : 0;
+    if (retry_after > 0) {
+      chat_next[p.channel + "|" + p.chat_id] =
+          std::chrono::steady_clock::now() + std::chrono::seconds(retry_after);
+    }
+    bool permanent =
+        r.error.empty() && r.status >= 400 && r.status < 500 && r.status != 429 && r.status != 408;
+    std::string why = !r.error.empty() ? r.error : "HTTP " + std::to_string(r.status);
+    finish_item(false, permanent ? -1 : retry_after, why);
+  }
+
+  void record(const Item& item, const Part& p, const std::string& platform_id) {
+    Delivery d{item.source, p.channel, p.chat_id, p.index,
+               platform_id, item.task, item.kind, format_instant(clock())};
+    writer.submit([d](Database& db) { record_delivery(db, d); });
+  }
+
+  // ok: every part delivered -> sent. Else retry_after_s > 0: platform's wait; -1: permanent.
+  void finish_item(bool ok, int retry_after_s, const std::string& why) {
+    Item item = std::move(items.front());
+    items.pop_front();
+    part_index = 0;
+    Instant now = clock();
+    if (ok) {
+      ++metrics.messages_sent;
+      writer.submit([item, now](Database& db) {
+        if (item.engine) {
+          SqliteEngineStore(db).mark_sent(item.id, now);
+        } else {
+          mark_chat_sent(db, item.id, format_instant(now));
+        }
+      });
+      return next();
+    }
+    bool give_up = retry_after_s < 0 || item.attempts + 1 >= config.sender.max_attempts;
+    long wait_ms = retry_after_s > 0 ? retry_after_s * 1000L
+                                     : backoff_ms(item.attempts, config.sender.backoff_base_ms,
+                                                  config.sender.backoff_max_ms,
+                                                  std::uniform_real_distribution<>(0, 1)(rng));
+    Instant retry_at = now + std::chrono::seconds((wait_ms + 999) / 1000);
+    ++(give_up ? metrics.messages_failed : metrics.send_retries);
+    writer.submit([item, retry_at, give_up, why](Database& db) {
+      if (item.engine) {
+        SqliteEngineStore(db).mark_retry(item.id, retry_at, give_up, why);
+      } else {
+        mark_chat_retry(db, item.id, format_instant(retry_at), give_up, why);
+      }
+    });
+    next();
+  }
+};
+
+Sender::Sender(net::io_context& io, GroupCommit& writer, HttpClient& http,
+               const ServeConfig& config, Metrics& metrics, Clock clock)
+    : impl_(std::make_shared<Impl>(io, writer, http, config, metrics, std::move(clock))) {}
+
+Sender::~Sender() {
+  impl_->stopped = true;
+  impl_->timer.cancel();
+  impl_->tick.cancel();
+}
+
+void Sender::start() {
+  impl_->pass();
+  impl_->schedule_tick();
+}
+
+void Sender::wake() {
+  net::post(impl_->io, [impl = impl_] { impl->pass(); });
+}
+
+}  // namespace dondoc::app

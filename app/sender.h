@@ -1,0 +1,35 @@
+// The outbound delivery loop: takes due messages (the engine's outbox, addressed to bodies and
+// fanned out to their linked chats, and the bot's chat_outbox replies), sends them part by part
+// (Telegram 4096 / Zalo 2000 characters) paced per chat, per group chat and overall, and records
+// each delivered part, then marks the message sent; failures are retried with exponential backoff
+// and jitter (429: the platform's retry_after) and marked failed after max_attempts. Runs on the
+// io_context's thread; database work goes through the group-commit writer.
+#pragma once
+
+#include <memory>
+
+#include "app/config.h"
+#include "app/ingest.h"
+
+namespace dondoc::app {
+
+class HttpClient;
+
+class Sender {
+ public:
+  Sender(boost::asio::io_context& io, GroupCommit& writer, HttpClient& http,
+         const ServeConfig& config, Metrics& metrics, Clock clock);
+  ~Sender();
+  void start();  // a pass now and then every second
+  void wake();   // something was queued: a pass soon
+
+ private:
+  struct Impl;
+  std::shared_ptr<Impl> impl_;
+};
+
+// The wait before attempt `attempts + 1` after a failure: base * 2^attempts capped at max, times
+// a jitter factor in [0.5, 1]. Pure; exposed for tests.
+long backoff_ms(int attempts, int base_ms, int max_ms, double jitter01);
+
+}  // namespace dondoc::app

@@ -1,0 +1,55 @@
+// The HTTP server of `serve`: accepts connections on one io_context thread, reads requests with a
+// 1 MiB body limit and a read timeout, and hands each complete request to an asynchronous handler
+// that answers later (after the group commit). Beast stays inside server.cc. Runs on the
+// io_context's thread; construct and start from the thread that will run it.
+#pragma once
+
+#include <functional>
+#include <map>
+#include <memory>
+#include <string>
+
+namespace boost::asio {
+class io_context;
+}
+
+namespace dondoc::app {
+
+inline constexpr std::size_t kMaxRequestBody = 1 << 20;  // 1 MiB
+
+struct HttpIn {
+  std::string method;                          // "GET", "POST", ...
+  std::string target;                          // path without query
+  std::map<std::string, std::string> headers;  // names lower-case
+  std::string body;
+};
+
+struct HttpOut {
+  int status = 200;
+  std::string content_type = "application/json";
+  std::string body;
+};
+
+using Respond = std::function<void(HttpOut)>;
+// Called on the io thread; must call respond exactly once (from the io thread).
+using Handler = std::function<void(HttpIn, Respond)>;
+
+class Server {
+ public:
+  Server(boost::asio::io_context& io, const std::string& host, int port, Handler handler,
+         int read_timeout_s = 30);
+  ~Server();
+  // Binds and starts accepting; false and error on failure (port in use, bad address).
+  bool start(std::string& error);
+  int port() const;  // the bound port (useful with port 0)
+
+ private:
+  struct Impl;
+  std::shared_ptr<Impl> impl_;
+};
+
+// Constant-time comparison of a presented secret with the expected one (OpenSSL CRYPTO_memcmp).
+// False when expected is empty.
+bool secret_matches(const std::string& presented, const std::string& expected);
+
+}  // namespace dondoc::app

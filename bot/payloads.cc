@@ -1,0 +1,272 @@
+#include "bot/payloads.h"
+
+#include "rules/text.h"
+
+namespace dondoc::bot {
+namespace {
+
+using nlohmann::json;
+
+// An id the platform may send as a number or a string; empty when absent or of another type.
+std::string id_string(const json& j, const char* key) {
+  if (!j.is_object()) return {};
+  auto it = j.find(key);
+  if (it == j.end()) return {};
+  if (it->is_string()) return it->get<std::string>().substr(0, 128);
+  if (it->is_number_integer()) return std::to_string(it->get<long long>());
+  return {};
+}
+
+std::string str_field(const json& j, const char* key) {
+  if (!j.is_object()) return {};
+  auto it = j.find(key);
+  if (it == j.end() || !it->is_string()) return {};
+  return it->get<std::string>();
+}
+
+// Bounds a user text and makes it valid NFC UTF-8.
+std::string clean_text(std::string s) {
+  if (s.size() > kMaxTextBytes) s.resize(kMaxTextBytes);
+  return text::nfc(s);
+}
+
+std::string telegram_name(const json& from) {
+  std::string name = str_field(from, "first_name");
+  std::string last = str_field(from, "last_name");
+  if (!last.empty()) name += (name.empty() ? "" : " ") + last;
+  if (name.empty()) name = str_field(from, "username");
+  return clean_text(name);
+}
+
+void fill_telegram_chat(const json& message, InboundEvent& e) {
+  const json& chat = message.contains("chat") ? message["chat"] : json::object();
+  e.chat_id = id_string(chat, "id");
+  std::string type = str_field(chat, "type");
+  e.group = type == "group" || type == "supergroup";
+}
+
+}  // namespace
+
+std::string_view to_string(Channel c) {
+  switch (c) {
+    case Channel::telegram:
+      return "telegram";
+    case Channel::zalo:
+      return "zalo";
+    case Channel::generic:
+      return "generic";
+  }
+  return "generic";
+}
+
+std::optional<Channel> channel_from_string(std::string_view s) {
+  if (s == "telegram") return Channel::telegram;
+  if (s == "zalo") return Channel::zalo;
+  if (s == "generic") return Channel::generic;
+  return std::nullopt;
+}
+
+namespace {
+std::string_view kind_name(InboundEvent::Kind k) {
+  switch (k) {
+    case InboundEvent::Kind::message:
+      return "message";
+    case InboundEvent::Kind::button:
+      return "button";
+    case InboundEvent::Kind::other:
+      return "other";
+  }
+  return "other";
+}
+}  // namespace
+
+json to_json(const InboundEvent& e) {
+  return json{{"channel", to_string(e.channel)},
+              {"kind", kind_name(e.kind)},
+              {"event_key", e.event_key},
+              {"chat_id", e.chat_id},
+              {"group", e.group},
+              {"from_name", e.from_name},
+              {"text", e.text},
+              {"reply_to", e.reply_to},
+              {"callback_id", e.callback_id},
+              {"callback_data", e.callback_data},
+              {"update_id", e.update_id}};
+}
+
+Result<InboundEvent> event_from_json(const json& j) {
+  if (!j.is_object()) return Result<InboundEvent>::fail("event is not an object");
+  InboundEvent e;
+  auto channel = channel_from_string(str_field(j, "channel"));
+  if (!channel) return Result<InboundEvent>::fail("event has no valid channel");
+  e.channel = *channel;
+  std::string kind = str_field(j, "kind");
+  e.kind = kind == "message"  ? InboundEvent::Kind::message
+           : kind == "button" ? InboundEvent::Kind::button
+                              : InboundEvent::Kind::other;
+  e.event_key = str_field(j, "event_key");
+  e.chat_id = str_field(j, "chat_id");
+  e.group = j.value("group", false);
+  e.from_name = str_field(j, "from_name");
+  e.text = str_field(j, "text");
+  e.reply_to = str_field(j, "reply_to");
+  e.callback_id = str_field(j, "callback_id");
+  e.callback_data = str_field(j, "callback_data");
+  e.update_id = j.value("update_id", -1LL);
+  return e;
+}
+
+Result<InboundEvent> parse_telegram_update(const json& update) {
+  if (!update.is_object()) return Result<InboundEvent>::fail("update is not a JSON object");
+  auto uid = update.find("update_id");
+  if (uid == update.end() || !uid->is_number_integer()) {
+    return Result<InboundEvent>::fail("update_id missing or not an integer");
+  }
+  InboundEvent e;
+  e.channel = Channel::telegram;
+  e.update_id = uid->get<long long>();
+  e.event_key = std::to_string(e.update_id);
+  if (auto m = update.find("message"); m != update.end() && m->is_object()) {
+    fill_telegram_chat(*m, e);
+    e.from_name = telegram_name(m->value("from", json::object()));
+    if (m->contains("text") && (*m)["text"].is_string()) {
+      e.kind = InboundEvent::Kind::message;
+      e.text = clean_text((*m)["text"].get<std::string>());
+      if (auto r = m->find("reply_to_message"); r != m->end())
+        e.reply_to = id_string(*r, "message_id");
+    }
+  } else if (auto q = update.find("callback_query"); q != update.end() && q->is_object()) {
+    e.kind = InboundEvent::Kind::button;
+    e.callback_id = id_string(*q, "id");
+    e.callback_data = str_field(*q, "data").substr(0, kCallbackDataMaxBytes);
+    e.from_name = telegram_name(q->value("from", json::object()));
+    const json msg = q->value("message", json::object());
+    fill_telegram_chat(msg, e);
+    e.reply_to = id_string(msg, "message_id");
+    if (e.callback_id.empty()) return Result<InboundEvent>::fail("callback_query.id missing");
+  }
+  if (e.kind != InboundEvent::Kind::other && e.chat_id.empty()) {
+    return Result<InboundEvent>::fail("message.chat.id missing");
+  }
+  return e;
+}
+
+Result<InboundEvent> parse_zalo_event(const json& body) {
+  if (!body.is_object()) return Result<InboundEvent>::fail("body is not a JSON object");
+  const json& r = body.contains("result") ? body["result"] : body;
+  if (!r.is_object()) return Result<InboundEvent>::fail("result is not an object");
+  auto m = r.find("message");
+  if (m == r.end() || !m->is_object()) return Result<InboundEvent>::fail("result.message missing");
+  InboundEvent e;
+  e.channel = Channel::zalo;
+  const json chat = m->value("chat", json::object());
+  e.chat_id = id_string(chat, "id");
+  e.group = str_field(chat, "chat_type") == "GROUP";
+  std::string message_id = id_string(*m, "message_id");
+  if (e.chat_id.empty()) return Result<InboundEvent>::fail("message.chat.id missing");
+  if (message_id.empty()) return Result<InboundEvent>::fail("message.message_id missing");
+  e.event_key = e.chat_id + ":" + message_id;
+  e.from_name = clean_text(str_field(m->value("from", json::object()), "display_name"));
+  std::string event_name = str_field(r, "event_name");
+  if ((event_name.empty() || event_name == "message.text.received") && m->contains("text") &&
+      (*m)["text"].is_string()) {
+    e.kind = InboundEvent::Kind::message;
+    e.text = clean_text((*m)["text"].get<std::string>());
+  }
+  return e;
+}
+
+Result<InboundEvent> parse_generic_event(const json& body) {
+  if (!body.is_object()) return Result<InboundEvent>::fail("body is not a JSON object");
+  InboundEvent e;
+  e.channel = Channel::generic;
+  e.kind = InboundEvent::Kind::message;
+  e.event_key = id_string(body, "event_id");
+  e.chat_id = id_string(body, "chat_id");
+  if (e.event_key.empty()) return Result<InboundEvent>::fail("event_id missing (string)");
+  if (e.chat_id.empty()) return Result<InboundEvent>::fail("chat_id missing (string)");
+  auto t = body.find("text");
+  if (t == body.end() || !t->is_string())
+    return Result<InboundEvent>::fail("text missing (string)");
+  e.text = clean_text(t->get<std::string>());
+  e.from_name = clean_text(str_field(body, "from_name"));
+  e.reply_to = id_string(body, "reply_to");
+  return e;
+}
+
+std::vector<std::string> split_text(std::string_view text, std::size_t max_chars) {
+  std::vector<std::string> parts;
+  if (max_chars == 0) max_chars = 1;
+  while (true) {
+    // Walk up to max_chars code points, remembering the last line break and space.
+    std::size_t i = 0, chars = 0, last_nl = 0, last_sp = 0;
+    while (i < text.size() && chars < max_chars) {
+      unsigned char c = static_cast<unsigned char>(text[i]);
+      std::size_t len = c < 0x80         ? 1
+                        : (c >> 5) == 6  ? 2
+                        : (c >> 4) == 14 ? 3
+                        : (c >> 3) == 30 ? 4
+                                         : 1;
+      if (c == '\n') last_nl = i + 1;
+      if (c == ' ') last_sp = i + 1;
+      i = std::min(text.size(), i + len);
+      ++chars;
+    }
+    if (i >= text.size()) {
+      parts.emplace_back(text);
+      return parts;
+    }
+    std::size_t cut = last_nl > 0 ? last_nl : last_sp > 0 ? last_sp : i;
+    parts.emplace_back(text.substr(0, cut));
+    text.remove_prefix(cut);
+  }
+}
+
+json telegram_send_message(std::string_view chat_id, std::string_view text,
+                           const std::vector<Button>& buttons) {
+  json j{{"chat_id", chat_id}, {"text", text}};
+  if (!buttons.empty()) {
+    json row = json::array();
+    for (const auto& b : buttons) row.push_back({{"text", b.label}, {"callback_data", b.data}});
+    j["reply_markup"] = {{"inline_keyboard", json::array({row})}};
+  }
+  return j;
+}
+
+json telegram_answer_callback(std::string_view callback_id, std::string_view text) {
+  return json{{"callback_query_id", callback_id}, {"text", text}};
+}
+
+json zalo_send_message(std::string_view chat_id, std::string_view text) {
+  return json{{"chat_id", chat_id}, {"text", text}};
+}
+
+json generic_outbound(std::string_view message_id, std::string_view chat_id, std::string_view text,
+                      const std::vector<Button>& buttons) {
+  json j{{"message_id", message_id}, {"chat_id", chat_id}, {"text", text}};
+  if (!buttons.empty()) {
+    j["buttons"] = json::array();
+    for (const auto& b : buttons) j["buttons"].push_back({{"label", b.label}, {"data", b.data}});
+  }
+  return j;
+}
+
+SendAnswer parse_send_answer(std::string_view body) {
+  SendAnswer a;
+  json j = json::parse(body, nullptr, false);
+  if (!j.is_object()) {
+    a.description = "answer is not JSON";
+    return a;
+  }
+  a.ok = j.value("ok", false);
+  a.description = str_field(j, "description");
+  if (auto p = j.find("parameters"); p != j.end() && p->is_object()) {
+    a.retry_after = p->value("retry_after", 0);
+  }
+  if (auto r = j.find("result"); r != j.end() && r->is_object()) {
+    a.message_id = id_string(*r, "message_id");
+  }
+  return a;
+}
+
+}  // namespace dondoc::bot

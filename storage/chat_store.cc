@@ -1,0 +1,156 @@
+#include "storage/chat_store.h"
+
+#include <SQLiteCpp/Statement.h>
+
+namespace dondoc {
+namespace {
+
+std::optional<std::string> first_string(SQLite::Statement& st) {
+  if (!st.executeStep()) return std::nullopt;
+  return st.getColumn(0).getString();
+}
+
+}  // namespace
+
+bool insert_link_code(Database& db, const StoredLinkCode& code) {
+  SQLite::Statement st(db.sql(),
+                       "INSERT INTO link_codes(code, body, created_at, expires_at) VALUES "
+                       "(?,?,?,?) ON CONFLICT(code) DO NOTHING");
+  st.bind(1, code.code);
+  st.bind(2, code.body);
+  st.bind(3, code.created_at);
+  st.bind(4, code.expires_at);
+  return st.exec() == 1;
+}
+
+std::optional<StoredLinkCode> find_link_code(Database& db, std::string_view code) {
+  SQLite::Statement st(db.sql(),
+                       "SELECT code, body, created_at, expires_at, used_at IS NOT NULL FROM "
+                       "link_codes WHERE code = ?");
+  st.bind(1, std::string(code));
+  if (!st.executeStep()) return std::nullopt;
+  return StoredLinkCode{st.getColumn(0).getString(), st.getColumn(1).getString(),
+                        st.getColumn(2).getString(), st.getColumn(3).getString(),
+                        st.getColumn(4).getInt() != 0};
+}
+
+void mark_link_code_used(Database& db, std::string_view code, std::string_view used_by,
+                         std::string_view at_iso) {
+  SQLite::Statement st(db.sql(), "UPDATE link_codes SET used_at = ?, used_by = ? WHERE code = ?");
+  st.bind(1, std::string(at_iso));
+  st.bind(2, std::string(used_by));
+  st.bind(3, std::string(code));
+  st.exec();
+}
+
+void bind_chat(Database& db, const ChatRef& chat, std::string_view body, std::string_view from_name,
+               std::string_view at_iso) {
+  SQLite::Statement st(db.sql(),
+                       "INSERT INTO chat_links(channel, chat_id, body, is_group, from_name, "
+                       "linked_at) VALUES (?,?,?,?,?,?) ON CONFLICT(channel, chat_id) DO UPDATE "
+                       "SET body = excluded.body, is_group = excluded.is_group, from_name = "
+                       "excluded.from_name, linked_at = excluded.linked_at");
+  st.bind(1, chat.channel);
+  st.bind(2, chat.chat_id);
+  st.bind(3, std::string(body));
+  st.bind(4, chat.group ? 1 : 0);
+  st.bind(5, std::string(from_name));
+  st.bind(6, std::string(at_iso));
+  st.exec();
+}
+
+std::optional<std::string> chat_body(Database& db, std::string_view channel,
+                                     std::string_view chat_id) {
+  SQLite::Statement st(db.sql(), "SELECT body FROM chat_links WHERE channel = ? AND chat_id = ?");
+  st.bind(1, std::string(channel));
+  st.bind(2, std::string(chat_id));
+  return first_string(st);
+}
+
+std::vector<ChatRef> chats_of_body(Database& db, std::string_view body) {
+  SQLite::Statement st(db.sql(),
+                       "SELECT channel, chat_id, is_group FROM chat_links WHERE body = ? ORDER BY "
+                       "linked_at, channel, chat_id");
+  st.bind(1, std::string(body));
+  std::vector<ChatRef> out;
+  while (st.executeStep()) {
+    out.push_back(ChatRef{st.getColumn(0).getString(), st.getColumn(1).getString(),
+                          st.getColumn(2).getInt() != 0});
+  }
+  return out;
+}
+
+std::optional<std::string> last_notice(Database& db, std::string_view channel,
+                                       std::string_view chat_id) {
+  SQLite::Statement st(db.sql(),
+                       "SELECT last_at FROM chat_notices WHERE channel = ? AND chat_id = ?");
+  st.bind(1, std::string(channel));
+  st.bind(2, std::string(chat_id));
+  return first_string(st);
+}
+
+void set_last_notice(Database& db, std::string_view channel, std::string_view chat_id,
+                     std::string_view at_iso) {
+  SQLite::Statement st(db.sql(),
+                       "INSERT INTO chat_notices(channel, chat_id, last_at) VALUES (?,?,?) ON "
+                       "CONFLICT(channel, chat_id) DO UPDATE SET last_at = excluded.last_at");
+  st.bind(1, std::string(channel));
+  st.bind(2, std::string(chat_id));
+  st.bind(3, std::string(at_iso));
+  st.exec();
+}
+
+void record_delivery(Database& db, const Delivery& d) {
+  SQLite::Statement st(db.sql(),
+                       "INSERT INTO chat_deliveries(source, channel, chat_id, part, "
+                       "platform_message_id, task, kind, sent_at) VALUES (?,?,?,?,?,?,?,?) ON "
+                       "CONFLICT DO NOTHING");
+  st.bind(1, d.source);
+  st.bind(2, d.channel);
+  st.bind(3, d.chat_id);
+  st.bind(4, d.part);
+  st.bind(5, d.platform_message_id);
+  st.bind(6, d.task);
+  st.bind(7, d.kind);
+  st.bind(8, d.sent_at);
+  st.exec();
+}
+
+bool delivered(Database& db, std::string_view source, std::string_view channel,
+               std::string_view chat_id, int part) {
+  SQLite::Statement st(db.sql(),
+                       "SELECT 1 FROM chat_deliveries WHERE source = ? AND channel = ? AND "
+                       "chat_id = ? AND part = ?");
+  st.bind(1, std::string(source));
+  st.bind(2, std::string(channel));
+  st.bind(3, std::string(chat_id));
+  st.bind(4, part);
+  return st.executeStep();
+}
+
+std::optional<std::string> task_of_message(Database& db, std::string_view channel,
+                                           std::string_view chat_id,
+                                           std::string_view platform_message_id) {
+  if (platform_message_id.empty()) return std::nullopt;
+  SQLite::Statement st(db.sql(),
+                       "SELECT task FROM chat_deliveries WHERE channel = ? AND chat_id = ? AND "
+                       "platform_message_id = ? AND task <> '' LIMIT 1");
+  st.bind(1, std::string(channel));
+  st.bind(2, std::string(chat_id));
+  st.bind(3, std::string(platform_message_id));
+  return first_string(st);
+}
+
+std::optional<std::string> recent_nudge_task(Database& db, std::string_view channel,
+                                             std::string_view chat_id, std::string_view since_iso) {
+  SQLite::Statement st(db.sql(),
+                       "SELECT task FROM chat_deliveries WHERE channel = ? AND chat_id = ? AND "
+                       "sent_at >= ? AND task <> '' AND kind IN ('reminder','escalation') "
+                       "ORDER BY sent_at DESC, rowid DESC LIMIT 1");
+  st.bind(1, std::string(channel));
+  st.bind(2, std::string(chat_id));
+  st.bind(3, std::string(since_iso));
+  return first_string(st);
+}
+
+}  // namespace dondoc

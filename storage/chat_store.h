@@ -1,0 +1,71 @@
+// Chats and bodies: one-time link codes, which chat is bound to which body, when an unlinked chat
+// was last told so, and what was delivered to which chat about which task (so a reply can be
+// bound to the nudge it answers). Functions take the caller's Database; writes belong on the
+// group-commit writer thread.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "storage/database.h"
+
+namespace dondoc {
+
+struct StoredLinkCode {
+  std::string code;
+  std::string body;
+  std::string created_at;  // ISO instants
+  std::string expires_at;
+  bool used = false;
+};
+
+// False when the code already exists (the caller draws another).
+bool insert_link_code(Database& db, const StoredLinkCode& code);
+std::optional<StoredLinkCode> find_link_code(Database& db, std::string_view code);
+void mark_link_code_used(Database& db, std::string_view code, std::string_view used_by,
+                         std::string_view at_iso);
+
+struct ChatRef {
+  std::string channel;
+  std::string chat_id;
+  bool group = false;
+};
+
+// Binds (or re-binds) a chat to a body.
+void bind_chat(Database& db, const ChatRef& chat, std::string_view body, std::string_view from_name,
+               std::string_view at_iso);
+std::optional<std::string> chat_body(Database& db, std::string_view channel,
+                                     std::string_view chat_id);
+std::vector<ChatRef> chats_of_body(Database& db, std::string_view body);
+
+std::optional<std::string> last_notice(Database& db, std::string_view channel,
+                                       std::string_view chat_id);
+void set_last_notice(Database& db, std::string_view channel, std::string_view chat_id,
+                     std::string_view at_iso);
+
+// One part of a message delivered to one chat. source: "outbox:<id>" or "chat:<id>".
+struct Delivery {
+  std::string source;
+  std::string channel;
+  std::string chat_id;
+  int part = 0;
+  std::string platform_message_id;
+  std::string task;
+  std::string kind;  // "reminder", "escalation", "confirmation", ...
+  std::string sent_at;
+};
+void record_delivery(Database& db, const Delivery& d);
+bool delivered(Database& db, std::string_view source, std::string_view channel,
+               std::string_view chat_id, int part);
+// The task of the message `platform_message_id` in that chat, when it was about one.
+std::optional<std::string> task_of_message(Database& db, std::string_view channel,
+                                           std::string_view chat_id,
+                                           std::string_view platform_message_id);
+// The task of the most recent reminder/escalation sent to the chat at or after since_iso.
+std::optional<std::string> recent_nudge_task(Database& db, std::string_view channel,
+                                             std::string_view chat_id, std::string_view since_iso);
+
+}  // namespace dondoc

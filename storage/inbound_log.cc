@@ -1,0 +1,66 @@
+#include "storage/inbound_log.h"
+
+#include <SQLiteCpp/Statement.h>
+
+namespace dondoc {
+
+bool insert_inbound(Database& db, const InboundRow& row) {
+  SQLite::Statement st(db.sql(),
+                       "INSERT INTO inbound_events(channel, event_key, chat_id, received_at, "
+                       "payload) VALUES (?,?,?,?,?) ON CONFLICT(channel, event_key) DO NOTHING");
+  st.bind(1, row.channel);
+  st.bind(2, row.event_key);
+  st.bind(3, row.chat_id);
+  st.bind(4, row.received_at);
+  st.bind(5, row.payload);
+  return st.exec() == 1;
+}
+
+std::vector<InboundRow> unhandled_inbound(Database& db, int limit) {
+  SQLite::Statement st(db.sql(),
+                       "SELECT seq, channel, event_key, chat_id, received_at, payload FROM "
+                       "inbound_events WHERE handled_at IS NULL ORDER BY seq LIMIT ?");
+  st.bind(1, limit);
+  std::vector<InboundRow> rows;
+  while (st.executeStep()) {
+    rows.push_back(InboundRow{st.getColumn(0).getInt64(), st.getColumn(1).getString(),
+                              st.getColumn(2).getString(), st.getColumn(3).getString(),
+                              st.getColumn(4).getString(), st.getColumn(5).getString()});
+  }
+  return rows;
+}
+
+std::optional<InboundRow> unhandled_event(Database& db, std::int64_t seq) {
+  SQLite::Statement st(db.sql(),
+                       "SELECT seq, channel, event_key, chat_id, received_at, payload FROM "
+                       "inbound_events WHERE seq = ? AND handled_at IS NULL");
+  st.bind(1, seq);
+  if (!st.executeStep()) return std::nullopt;
+  return InboundRow{st.getColumn(0).getInt64(),  st.getColumn(1).getString(),
+                    st.getColumn(2).getString(), st.getColumn(3).getString(),
+                    st.getColumn(4).getString(), st.getColumn(5).getString()};
+}
+
+void mark_inbound_handled(Database& db, std::int64_t seq, std::string_view outcome,
+                          std::string_view at_iso) {
+  SQLite::Statement st(db.sql(),
+                       "UPDATE inbound_events SET handled_at = ?, outcome = ? WHERE seq = ?");
+  st.bind(1, std::string(at_iso));
+  st.bind(2, std::string(outcome));
+  st.bind(3, seq);
+  st.exec();
+}
+
+std::int64_t inbound_count(Database& db) {
+  return db.sql().execAndGet("SELECT COUNT(*) FROM inbound_events").getInt64();
+}
+
+bool inbound_exists(Database& db, std::string_view channel, std::string_view event_key) {
+  SQLite::Statement st(db.sql(),
+                       "SELECT 1 FROM inbound_events WHERE channel = ? AND event_key = ?");
+  st.bind(1, std::string(channel));
+  st.bind(2, std::string(event_key));
+  return st.executeStep();
+}
+
+}  // namespace dondoc

@@ -1,0 +1,41 @@
+// The inbound event log: every chat event is stored once under (channel, event key) before it is
+// acknowledged, then marked handled when the bot has acted on it, so a redelivery or a restart
+// never acts twice and an acked event is never lost. Functions take the caller's Database (the
+// group-commit writer thread for writes).
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "storage/database.h"
+
+namespace dondoc {
+
+struct InboundRow {
+  std::int64_t seq = 0;
+  std::string channel;
+  std::string event_key;
+  std::string chat_id;
+  std::string received_at;  // ISO instant
+  std::string payload;      // the event as JSON
+};
+
+// Stores the event unless (channel, event_key) is already there. True when it was new.
+bool insert_inbound(Database& db, const InboundRow& row);
+
+// Events stored but not yet handled, oldest first.
+std::vector<InboundRow> unhandled_inbound(Database& db, int limit);
+
+// The event `seq` when it is stored and not yet handled.
+std::optional<InboundRow> unhandled_event(Database& db, std::int64_t seq);
+
+void mark_inbound_handled(Database& db, std::int64_t seq, std::string_view outcome,
+                          std::string_view at_iso);
+
+std::int64_t inbound_count(Database& db);
+bool inbound_exists(Database& db, std::string_view channel, std::string_view event_key);
+
+}  // namespace dondoc

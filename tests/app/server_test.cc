@@ -1,0 +1,181 @@
+// The real `dondoc serve` as a child process on a free loopback port: secrets, size and shape
+// checks, linking and a reply through the generic webhook, redelivery, and SIGKILL during a burst.
+#include <catch2/catch.hpp>
+
+#include <atomic>
+#include <chrono>
+#include <mutex>
+#include <nlohmann/json.hpp>
+#include <set>
+#include <thread>
+
+#include "storage/chat_outbox.h"
+#include "storage/chat_store.h"
+#include "storage/inbound_log.h"
+#include "tests/support/background.h"
+#include "tests/support/process.h"
+
+namespace t = dondoc::testing;
+using nlohmann::json;
+
+namespace {
+
+const std::string kSecret = "s3cret-for-tests";
+
+struct Served {
+  t::TempDir dir;
+  std::string db = dir.file("d.db");
+  int port = t::free_port();
+  std::unique_ptr<t::Background> proc;
+
+  Served() {
+    REQUIRE(t::run_dondoc({"--db", db, "init", "--demo"}).exit_code == 0);
+    t::write_text(dir.file("serve.json"), json{{"listen", "127.0.0.1:" + std::to_string(port)},
+                                               {"generic", {{"secret", kSecret}}}}
+                                              .dump());
+    start();
+  }
+  void start() {
+    proc = std::make_unique<t::Background>(
+        std::vector<std::string>{DONDOC_BINARY, "--db", db, "serve", "--config",
+                                 dir.file("serve.json"), "--no-scheduler"},
+        dir.file("serve.log"));
+    REQUIRE(t::wait_for_http(port, "/healthz"));
+  }
+  t::HttpReply post(const json& body, const std::string& secret = kSecret) {
+    std::map<std::string, std::string> h;
+    if (!secret.empty()) h["X-Dondoc-Secret"] = secret;
+    return t::http_request(port, "POST", "/webhook/generic", body.dump(), h);
+  }
+  // Waits (bounded) until the event is handled, then returns the bot's replies to chat.
+  std::vector<dondoc::ChatMessage> replies_after(const std::string& event_key,
+                                                 const std::string& chat) {
+    auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(20);
+    while (std::chrono::steady_clock::now() < deadline) {
+      dondoc::Database d(db);
+      bool handled = true;
+      for (const auto& r : dondoc::unhandled_inbound(d, 1000)) {
+        handled = handled && r.event_key != event_key;
+      }
+      if (handled && dondoc::inbound_exists(d, "generic", event_key)) {
+        return dondoc::chat_messages(d, chat);
+      }
+      std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+    FAIL("event " << event_key << " not handled in time");
+    return {};
+  }
+};
+
+json event(const std::string& id, const std::string& chat, const std::string& text) {
+  return json{{"event_id", id}, {"chat_id", chat}, {"from_name", "Chị Lan"}, {"text", text}};
+}
+
+std::string link_code(const std::string& db, const std::string& body) {
+  auto r = t::run_dondoc({"--db", db, "link", "--body", body, "--json"});
+  REQUIRE(r.exit_code == 0);
+  auto j = json::parse(r.out);
+  CHECK(j["body"] == body);
+  CHECK(j["code"].get<std::string>().size() == 8);
+  return j["code"];
+}
+
+}  // namespace
+
+TEST_CASE("serve answers health and metrics and refuses bad webhooks without storing anything") {
+  Served s;
+  CHECK(t::http_request(s.port, "GET", "/healthz").body == R"({"ok":true})");
+  auto metrics = t::http_request(s.port, "GET", "/metrics");
+  CHECK(metrics.status == 200);
+  CHECK(metrics.body.find("dondoc_events_received_total 0") != std::string::npos);
+  CHECK(metrics.body.find("dondoc_queue_depth") != std::string::npos);
+
+  CHECK(s.post(event("e1", "c1", "xong"), "").status == 401);
+  CHECK(s.post(event("e1", "c1", "xong"), "wrong-secret-xxxx").status == 401);
+  auto malformed = t::http_request(s.port, "POST", "/webhook/generic", "{not json",
+                                   {{"X-Dondoc-Secret", kSecret}});
+  CHECK(malformed.status == 400);
+  CHECK(malformed.body.find("malformed JSON") != std::string::npos);
+  auto shape = s.post(json{{"event_id", "e1"}, {"chat_id", "c1"}});
+  CHECK(shape.status == 400);
+  CHECK(shape.body.find("text") != std::string::npos);
+  std::string big =
+      json{{"event_id", "e2"}, {"chat_id", "c1"}, {"text", std::string(1 << 20, 'a')}}.dump();
+  CHECK(t::http_request(s.port, "POST", "/webhook/generic", big, {{"X-Dondoc-Secret", kSecret}})
+            .status == 413);
+  CHECK(t::http_request(s.port, "GET", "/nowhere").status == 404);
+  CHECK(t::http_request(s.port, "GET", "/healthz").status == 200);  // still serving
+  dondoc::Database d(s.db);
+  CHECK(dondoc::inbound_count(d) == 0);
+}
+
+TEST_CASE("linking through the generic webhook, a reply, and a redelivery that changes nothing") {
+  Served s;
+  auto before = s.post(event("u1", "c1", "NV2 xong"));
+  CHECK(before.status == 200);
+  auto r = s.replies_after("u1", "c1");
+  REQUIRE(r.size() == 1);
+  CHECK(r[0].text.find("chưa được liên kết") != std::string::npos);
+  s.post(event("u2", "c1", "NV2 xong"));
+  CHECK(s.replies_after("u2", "c1").size() == 1);  // explained at most once a day
+
+  std::string code = link_code(s.db, "vh_xh");
+  CHECK(json::parse(s.post(event("l1", "c1", "dk " + code)).body)["duplicate"] == false);
+  r = s.replies_after("l1", "c1");
+  REQUIRE(r.size() == 2);
+  CHECK(r[1].text.find("Đã liên kết cuộc trò chuyện này với Phòng Văn hóa - Xã hội") == 0);
+  {
+    dondoc::Database d(s.db);
+    CHECK(dondoc::chat_body(d, "generic", "c1") == "vh_xh");
+  }
+  CHECK(json::parse(s.post(event("l1", "c1", "dk " + code)).body)["duplicate"] == true);
+  s.post(event("l2", "c2", "DK " + code));
+  auto refused = s.replies_after("l2", "c2");
+  REQUIRE(refused.size() == 1);
+  CHECK(refused[0].text.find("đã được sử dụng") != std::string::npos);
+
+  s.post(event("r1", "c1", "Dạ em báo cáo NV2 đã hoàn thành ạ"));
+  r = s.replies_after("r1", "c1");
+  REQUIRE(r.size() == 3);
+  CHECK(r[2].text.find("Đã ghi nhận") != std::string::npos);
+  CHECK(json::parse(
+            s.post(event("r1", "c1", "Dạ em báo cáo NV2 đã hoàn thành ạ")).body)["duplicate"] ==
+        true);
+  CHECK(s.replies_after("r1", "c1").size() == 3);  // no second confirmation
+  auto status = t::run_dondoc({"--db", s.db, "status", "--body", "vh_xh", "--json"});
+  CHECK(status.exit_code == 0);
+  CHECK(status.out.find("done") != std::string::npos);
+}
+
+TEST_CASE("every event acked with 200 before a SIGKILL is in the database after restart") {
+  Served s;
+  std::mutex mu;
+  std::set<std::string> acked;
+  std::atomic<bool> go{true};
+  std::vector<std::thread> clients;
+  for (int c = 0; c < 4; ++c) {
+    clients.emplace_back([&, c] {
+      for (int i = 0; i < 400 && go; ++i) {
+        std::string id = "b" + std::to_string(c) + "-" + std::to_string(i);
+        if (s.post(event(id, "burst" + std::to_string(c), "hello")).status == 200) {
+          std::lock_guard lock(mu);
+          acked.insert(id);
+        }
+      }
+    });
+  }
+  while (true) {  // kill in the middle of the burst
+    {
+      std::lock_guard lock(mu);
+      if (acked.size() >= 100) break;
+    }
+    std::this_thread::yield();
+  }
+  s.proc->kill9();
+  go = false;
+  for (auto& th : clients) th.join();
+  REQUIRE(acked.size() >= 100);
+  s.start();  // restart handles what was stored but not handled
+  dondoc::Database d(s.db);
+  for (const auto& id : acked) CHECK(dondoc::inbound_exists(d, "generic", id));
+}

@@ -1,0 +1,92 @@
+#include "bot/conversation.h"
+
+#include <catch2/catch.hpp>
+
+#include "bot/templates_vi.h"
+
+namespace bot = dondoc::bot;
+using Kind = bot::Action::Kind;
+
+namespace {
+bot::InboundEvent message(std::string text) {
+  bot::InboundEvent e;
+  e.kind = bot::InboundEvent::Kind::message;
+  e.chat_id = "c1";
+  e.text = std::move(text);
+  return e;
+}
+bot::ChatContext linked() {
+  bot::ChatContext c;
+  c.body = "vh_xh";
+  c.open_tasks = {"3", "5"};
+  return c;
+}
+}  // namespace
+
+TEST_CASE("a link request links, linked or not") {
+  auto a = bot::decide(message("DK AB3K9XYZ"), {});
+  CHECK(a.kind == Kind::link);
+  CHECK(a.code == "AB3K9XYZ");
+  CHECK(bot::decide(message("/start AB3K9XYZ"), linked()).kind == Kind::link);
+}
+
+TEST_CASE("an unlinked chat is told once, then ignored") {
+  bot::ChatContext c;
+  CHECK(bot::decide(message("NV3 xong"), c).kind == Kind::explain_unlinked);
+  c.explained_recently = true;
+  CHECK(bot::decide(message("NV3 xong"), c).kind == Kind::ignore);
+}
+
+TEST_CASE("a reply naming no task binds to the nudge it answers, else asks") {
+  auto c = linked();
+  c.items = 1;
+  c.items_without_task = 1;
+  CHECK(bot::decide(message("xong"), c).kind == Kind::ask_which_task);
+  c.recent_nudge_task = "5";
+  CHECK(bot::decide(message("xong"), c).task == "5");
+  c.reply_to_task = "3";
+  auto a = bot::decide(message("xong"), c);
+  CHECK(a.kind == Kind::apply_reply);
+  CHECK(a.task == "3");
+  c = linked();
+  c.open_tasks = {"7"};
+  c.items = 1;
+  c.items_without_task = 1;
+  CHECK(bot::decide(message("xong"), c).task == "7");
+}
+
+TEST_CASE("items that name their tasks apply directly; nothing understood gets the hint") {
+  auto c = linked();
+  c.items = 2;
+  auto a = bot::decide(message("NV3 xong\nNV5 đang làm"), c);
+  CHECK(a.kind == Kind::apply_reply);
+  CHECK(a.task.empty());
+  c.items = 0;
+  CHECK(bot::decide(message("hello"), c).kind == Kind::not_understood);
+}
+
+TEST_CASE("buttons: done and in progress apply, blocked and extension ask for more") {
+  auto buttons = bot::nudge_buttons("12");
+  REQUIRE(buttons.size() == 4);
+  CHECK(buttons[0].label == "Hoàn thành");
+  CHECK(buttons[3].label == "Xin gia hạn");
+  bot::InboundEvent e;
+  e.kind = bot::InboundEvent::Kind::button;
+  e.callback_data = buttons[0].data;
+  auto a = bot::decide(e, linked());
+  CHECK(a.kind == Kind::button_status);
+  CHECK(a.task == "12");
+  CHECK(a.status == "done");
+  e.callback_data = buttons[2].data;
+  CHECK(bot::decide(e, linked()).kind == Kind::button_prompt);
+  e.callback_data = "garbage";
+  CHECK(bot::decide(e, linked()).kind == Kind::ignore);
+  for (const auto& b : buttons) CHECK(b.data.size() <= 64);
+  CHECK(bot::nudge_buttons(std::string(80, 'x')).empty());
+}
+
+TEST_CASE("the which-task question lists the open tasks with their numbers") {
+  auto s = bot::vi::ask_which_task({{"3", "Xây dựng kế hoạch"}, {"5", "Tuyên truyền"}});
+  CHECK(s.find("NV3 — Xây dựng kế hoạch") != std::string::npos);
+  CHECK(s.find("NV5 — Tuyên truyền") != std::string::npos);
+}

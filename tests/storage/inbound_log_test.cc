@@ -1,0 +1,94 @@
+#include "storage/inbound_log.h"
+
+#include <catch2/catch.hpp>
+
+#include <atomic>
+#include <thread>
+#include <vector>
+
+#include "storage/group_commit.h"
+#include "tests/support/process.h"
+
+using dondoc::Database;
+using dondoc::GroupCommit;
+using dondoc::InboundRow;
+
+namespace {
+InboundRow row(std::string key) {
+  return InboundRow{0, "telegram", std::move(key), "c1", "2026-01-05T09:00+07:00", "{}"};
+}
+}  // namespace
+
+TEST_CASE("an event is stored once under its channel and key") {
+  dondoc::testing::TempDir dir;
+  Database db(dir.file("t.db"));
+  CHECK(dondoc::insert_inbound(db, row("1")));
+  CHECK_FALSE(dondoc::insert_inbound(db, row("1")));
+  auto zalo = row("1");
+  zalo.channel = "zalo";
+  CHECK(dondoc::insert_inbound(db, zalo));
+  CHECK(dondoc::inbound_count(db) == 2);
+  auto pending = dondoc::unhandled_inbound(db, 10);
+  REQUIRE(pending.size() == 2);
+  dondoc::mark_inbound_handled(db, pending[0].seq, "linked", "2026-01-05T09:00+07:00");
+  REQUIRE(dondoc::unhandled_inbound(db, 10).size() == 1);
+  CHECK(dondoc::unhandled_inbound(db, 10)[0].channel == "zalo");
+}
+
+TEST_CASE("group commit: many concurrent events, fewer transactions, every ack after commit") {
+  dondoc::testing::TempDir dir;
+  const int kThreads = 8, kPerThread = 50;
+  std::atomic<int> acked{0};
+  std::atomic<int> duplicates{0};
+  std::size_t batches = 0;
+  {
+    GroupCommit writer(dir.file("t.db"));
+    std::vector<std::thread> threads;
+    for (int t = 0; t < kThreads; ++t) {
+      threads.emplace_back([&, t] {
+        for (int i = 0; i < kPerThread; ++i) {
+          auto r = row(std::to_string(t * 1000 + i % 25));  // every key twice
+          auto fresh = std::make_shared<bool>(false);
+          writer.submit([r, fresh](Database& db) { *fresh = dondoc::insert_inbound(db, r); },
+                        [&, fresh](bool ok, const std::string&) {
+                          if (ok) ++acked;
+                          if (!*fresh) ++duplicates;
+                        });
+        }
+      });
+    }
+    for (auto& th : threads) th.join();
+    writer.run([](Database&) {});
+    batches = writer.batches();
+  }
+  CHECK(acked == kThreads * kPerThread);
+  CHECK(duplicates == kThreads * kPerThread / 2);
+  CHECK(batches < static_cast<std::size_t>(kThreads * kPerThread));
+  Database db(dir.file("t.db"));
+  CHECK(dondoc::inbound_count(db) == kThreads * kPerThread / 2);
+}
+
+TEST_CASE("a failing job is undone alone; the others in its batch commit") {
+  dondoc::testing::TempDir dir;
+  std::string error;
+  {
+    GroupCommit writer(dir.file("t.db"));
+    writer.submit([](Database& db) { dondoc::insert_inbound(db, row("a")); });
+    writer.submit(
+        [](Database& db) {
+          dondoc::insert_inbound(db, row("b"));
+          throw std::runtime_error("boom");
+        },
+        [&](bool ok, const std::string& e) {
+          if (!ok) error = e;
+        });
+    writer.submit([](Database& db) { dondoc::insert_inbound(db, row("c")); });
+    CHECK_THROWS_WITH(writer.run([](Database&) { throw std::runtime_error("bad job"); }),
+                      "bad job");
+  }
+  CHECK(error == "boom");
+  Database db(dir.file("t.db"));
+  CHECK(dondoc::inbound_exists(db, "telegram", "a"));
+  CHECK_FALSE(dondoc::inbound_exists(db, "telegram", "b"));
+  CHECK(dondoc::inbound_exists(db, "telegram", "c"));
+}
