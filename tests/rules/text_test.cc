@@ -11,7 +11,8 @@ TEST_CASE("fold matches old and new accent placement, NFD, capitals and no diacr
   CHECK(text::fold("PHÒNG VĂN HÓA - XÃ HỘI") == key);
   CHECK(text::fold("Phong Van Hoa - Xa Hoi") == key);
   // NFD: o + combining grave, a + combining acute ...
-  CHECK(text::fold("Pho\xCC\x80ng Va\xCC\x86n ho\xCC\x81" "a - Xa\xCC\x83 ho\xCC\xA3\xCC\x82i")
+  CHECK(text::fold("Pho\xCC\x80ng Va\xCC\x86n ho\xCC\x81"
+                   "a - Xa\xCC\x83 ho\xCC\xA3\xCC\x82i")
             .rfind("phong van hoa", 0) == 0);
   CHECK(text::fold("Phòng,\r\n ban   ngành") == "phong, ban nganh");
 }
@@ -27,7 +28,11 @@ TEST_CASE("lower keeps diacritics, nfc composes") {
 }
 
 TEST_CASE("invalid UTF-8 is repaired, not passed through") {
-  CHECK_FALSE(text::valid_utf8("a\xFF" "b"));
-  CHECK(text::valid_utf8(text::nfc("a\xFF" "b")));
+  CHECK_FALSE(
+      text::valid_utf8("a\xFF"
+                       "b"));
+  CHECK(
+      text::valid_utf8(text::nfc("a\xFF"
+                                 "b")));
   CHECK(text::length("Việt") == 4);
 }
