@@ -215,6 +215,9 @@ std::optional<nlohmann::json> parse_object(std::string_view text, std::vector<Li
     std::string what = e.what();
     if (auto p = what.find("syntax error"); p != std::string::npos) what = what.substr(p);
     out.push_back({line, "JSON không hợp lệ: " + what});
+  } catch (const nlohmann::json::exception& e) {
+    // e.g. a number out of range (1e999): bad input, not an internal error.
+    out.push_back({1, std::string("JSON không hợp lệ: ") + e.what()});
   }
   return std::nullopt;
 }

@@ -215,3 +215,10 @@ TEST_CASE("plan json: a syntax error names its line") {
   CHECK(r.problems[0].line == 3);
   CHECK(r.problems[0].message.rfind("JSON không hợp lệ", 0) == 0);
 }
+
+TEST_CASE("plan json: a number out of range is a problem, not a crash (fuzz regression)") {
+  // fuzz/regressions/plan_json/number-overflow-min.json
+  auto r = import_plan_json(R"({"bodies": [], "x": 1e999})", {});
+  REQUIRE(r.problems.size() == 1);
+  CHECK(r.problems[0].message.find("JSON không hợp lệ") != std::string::npos);
+}
