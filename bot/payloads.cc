@@ -1,5 +1,7 @@
 #include "bot/payloads.h"
 
+#include <algorithm>
+
 #include "rules/text.h"
 
 namespace dondoc::bot {
@@ -258,10 +260,15 @@ SendAnswer parse_send_answer(std::string_view body) {
     a.description = "answer is not JSON";
     return a;
   }
-  a.ok = j.value("ok", false);
+  // The platform's answer is untrusted input: read a field only when it has the expected type.
+  auto ok = j.find("ok");
+  a.ok = ok != j.end() && ok->is_boolean() && ok->get<bool>();
   a.description = str_field(j, "description");
   if (auto p = j.find("parameters"); p != j.end() && p->is_object()) {
-    a.retry_after = p->value("retry_after", 0);
+    auto ra = p->find("retry_after");
+    if (ra != p->end() && ra->is_number_integer() && ra->get<long long>() > 0) {
+      a.retry_after = static_cast<int>(std::min<long long>(ra->get<long long>(), 86400));
+    }
   }
   if (auto r = j.find("result"); r != j.end() && r->is_object()) {
     a.message_id = id_string(*r, "message_id");

@@ -125,3 +125,13 @@ TEST_CASE("sendMessage payloads carry the inline keyboard and the answers are re
   CHECK(ok.ok);
   CHECK(ok.message_id == "99");
 }
+
+TEST_CASE("send answer: fields of the wrong type are not ok, not a crash (fuzz regressions)") {
+  // fuzz/regressions/payloads/*
+  auto a = bot::parse_send_answer(R"({"ok":"yes","parameters":{"rrtey_after":3}})");
+  CHECK_FALSE(a.ok);
+  CHECK(a.retry_after == 0);
+  auto b = bot::parse_send_answer(R"({"ok":false,"parameters":{"retry_after":"3"}})");
+  CHECK_FALSE(b.ok);
+  CHECK(b.retry_after == 0);
+}
