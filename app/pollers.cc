@@ -52,6 +52,15 @@ struct Poller::Impl : std::enable_shared_from_this<Poller::Impl> {
     });
   }
 
+  // After an empty batch: a real long poll already waited, but a fake (or a proxy) may answer at
+  // once, so wait a little instead of spinning.
+  void idle() {
+    timer.expires_after(std::chrono::milliseconds(250));
+    timer.async_wait([self = shared_from_this()](boost::system::error_code ec) {
+      if (!ec) self->poll();
+    });
+  }
+
   void on_answer(HttpResponse res) {
     if (stopped) return;
     json j = json::parse(res.body, nullptr, false);
@@ -83,7 +92,7 @@ struct Poller::Impl : std::enable_shared_from_this<Poller::Impl> {
   // Hands every event to ingest; polls again once all are committed (or waits on a failure, with
   // the Telegram offset rolled back so the batch comes again).
   void feed(std::vector<bot::InboundEvent> events) {
-    if (events.empty()) return poll();
+    if (events.empty()) return idle();
     auto left = std::make_shared<std::size_t>(events.size());
     auto all_ok = std::make_shared<bool>(true);
     long long first = events.front().update_id;

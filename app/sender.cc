@@ -49,7 +49,10 @@ struct Item {
   int attempts = 0;
   std::string task, kind, callback_id;
   std::vector<Part> parts;
+  std::size_t next_part = 0;  // parts before it are delivered
 };
+
+std::string chat_key(const Part& p) { return p.channel + "|" + p.chat_id; }
 
 bool is_nudge(const std::string& kind) { return kind == "reminder" || kind == "escalation"; }
 
@@ -99,7 +102,7 @@ struct Sender::Impl : std::enable_shared_from_this<Sender::Impl> {
   std::mt19937 rng;
   bool busy = false, again = false, stopped = false;
   std::deque<Item> items;
-  std::size_t part_index = 0;
+  std::size_t current = 0;  // the item whose part is in flight
   std::map<std::string, SteadyTime> chat_next;
   SteadyTime global_next{};
 
@@ -137,7 +140,6 @@ struct Sender::Impl : std::enable_shared_from_this<Sender::Impl> {
                     net::post(self->io, [self, found, pending] {
                       self->metrics.queue_depth = *pending;
                       self->items.assign(found->begin(), found->end());
-                      self->part_index = 0;
                       self->next();
                     });
                   });
@@ -177,7 +179,9 @@ struct Sender::Impl : std::enable_shared_from_this<Sender::Impl> {
     pending = static_cast<long>(out.size());
   }
 
-  // Sends the next part of the current item, or finishes the item, or ends the pass.
+  // Sends the next part of the first item (in due order) whose chat may receive now, so one chat's
+  // pacing does not hold up the others; finishes items with nothing left; waits for the earliest
+  // chat (and the overall rate) otherwise; ends the pass when no item is left.
   void next() {
     if (items.empty()) {
       busy = false;
@@ -187,25 +191,27 @@ struct Sender::Impl : std::enable_shared_from_this<Sender::Impl> {
       }
       return;
     }
-    Item& item = items.front();
-    if (part_index >= item.parts.size()) return finish_item(true, 0, "");
-    const Part& p = item.parts[part_index];
-    auto at = std::max(global_next, chat_next[p.channel + "|" + p.chat_id]);
-    if (at > std::chrono::steady_clock::now()) {
-      timer.expires_at(at);
-      timer.async_wait([self = shared_from_this()](boost::system::error_code ec) {
-        if (!ec) self->next();
-      });
-      return;
+    auto now = std::chrono::steady_clock::now();
+    SteadyTime earliest = SteadyTime::max();
+    for (std::size_t i = 0; i < items.size(); ++i) {
+      Item& item = items[i];
+      current = i;
+      if (item.next_part >= item.parts.size()) return finish_item(true, 0, "");
+      SteadyTime at = chat_next[chat_key(item.parts[item.next_part])];
+      if (at <= now && global_next <= now) return send_part(item, item.parts[item.next_part]);
+      earliest = std::min(earliest, std::max(at, global_next));
     }
-    send_part(item, p);
+    timer.expires_at(earliest);
+    timer.async_wait([self = shared_from_this()](boost::system::error_code ec) {
+      if (!ec) self->next();
+    });
   }
 
   void note_sent(const Part& p) {
     auto now = std::chrono::steady_clock::now();
     int per_chat = config.sender.per_chat_interval_ms;
     if (p.group) per_chat = std::max(per_chat, 60000 / config.sender.group_per_minute);
-    chat_next[p.channel + "|" + p.chat_id] = now + std::chrono::milliseconds(per_chat);
+    chat_next[chat_key(p)] = now + std::chrono::milliseconds(per_chat);
     global_next = now + std::chrono::microseconds(1000000 / config.sender.global_per_second);
   }
 
@@ -230,7 +236,7 @@ struct Sender::Impl : std::enable_shared_from_this<Sender::Impl> {
   }
 
   void send_part(const Item& item, const Part& p) {
-    if (p.channel == "telegram" && !item.callback_id.empty() && part_index == 0) {
+    if (p.channel == "telegram" && !item.callback_id.empty() && item.next_part == 0) {
       HttpRequest a;
       a.url = config.telegram.api_base + "/bot" + config.telegram.token + "/answerCallbackQuery";
       a.body = bot::telegram_answer_callback(item.callback_id, bot::vi::button_received()).dump();
@@ -243,8 +249,8 @@ struct Sender::Impl : std::enable_shared_from_this<Sender::Impl> {
   }
 
   void on_answer(HttpResponse r) {
-    Item& item = items.front();
-    const Part& p = item.parts[part_index];
+    Item& item = items[current];
+    const Part& p = item.parts[item.next_part];
     bot::SendAnswer a;
     if (r.error.empty() && p.channel == "generic") {
       a.ok = r.status >= 200 && r.status < 300;
@@ -255,13 +261,12 @@ struct Sender::Impl : std::enable_shared_from_this<Sender::Impl> {
     }
     if (a.ok) {
       record(item, p, a.message_id);
-      ++part_index;
+      ++item.next_part;
       return next();
     }
     int retry_after = r.status == 429 ? std::max(a.retry_after, 1) : 0;
     if (retry_after > 0) {
-      chat_next[p.channel + "|" + p.chat_id] =
-          std::chrono::steady_clock::now() + std::chrono::seconds(retry_after);
+      chat_next[chat_key(p)] = std::chrono::steady_clock::now() + std::chrono::seconds(retry_after);
     }
     bool permanent =
         r.error.empty() && r.status >= 400 && r.status < 500 && r.status != 429 && r.status != 408;
@@ -275,11 +280,11 @@ struct Sender::Impl : std::enable_shared_from_this<Sender::Impl> {
     writer.submit([d](Database& db) { record_delivery(db, d); });
   }
 
-  // ok: every part delivered -> sent. Else retry_after_s > 0: platform's wait; -1: permanent.
+  // Ends items[current]. ok: every part delivered -> sent. Else retry_after_s > 0: the platform's
+  // wait; -1: permanent failure.
   void finish_item(bool ok, int retry_after_s, const std::string& why) {
-    Item item = std::move(items.front());
-    items.pop_front();
-    part_index = 0;
+    Item item = std::move(items[current]);
+    items.erase(items.begin() + static_cast<std::ptrdiff_t>(current));
     Instant now = clock();
     if (ok) {
       ++metrics.messages_sent;

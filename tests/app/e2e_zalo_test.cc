@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include <chrono>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <thread>
 
@@ -35,6 +36,22 @@ struct FakeZalo {
     while (s.size() < n && std::chrono::steady_clock::now() < deadline) {
       std::this_thread::sleep_for(std::chrono::milliseconds(50));
       s = sent();
+    }
+    return s;
+  }
+  // Waits (bounded) until a delivered message contains needle; returns those that do.
+  json wait_until(const std::string& needle) {
+    auto with = [&needle](const json& all) {
+      json out = json::array();
+      for (const auto& m : all)
+        if (m["text"].get<std::string>().find(needle) != std::string::npos) out.push_back(m);
+      return out;
+    };
+    auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(40);
+    json s = with(sent());
+    while (s.empty() && std::chrono::steady_clock::now() < deadline) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(50));
+      s = with(sent());
     }
     return s;
   }
@@ -88,4 +105,159 @@ TEST_CASE("Zalo polling: link, reply, one confirmation despite 429, 500 and a ha
   auto status = t::run_dondoc({"--db", db, "status", "--body", "vh_xh", "--json"});
   CHECK(status.out.find("done") != std::string::npos);
   CHECK(zalo.sent().size() == 3);
+}
+
+TEST_CASE("Zalo polling: a tick nudges with a reply hint, a free-text reply binds to its task") {
+  t::TempDir dir;
+  std::string db = dir.file("d.db");
+  REQUIRE(t::run_dondoc({"--db", db, "init", "--demo"}).exit_code == 0);
+  // NV4 and NV5 done, so the tick of 29/09/2025 nudges vh_xh about NV2 alone (not a digest).
+  for (const char* task : {"4", "5"}) {
+    REQUIRE(t::run_dondoc({"--db", db, "record", "--task", task, "--body", "vh_xh", "--status",
+                           "done", "--now", "2025-09-22T08:00+07:00"})
+                .exit_code == 0);
+  }
+  // The first tick only starts the follow-up (nothing linked yet: its messages wait an hour).
+  REQUIRE(t::run_dondoc({"--db", db, "tick", "--now", "2025-09-25T08:00+07:00"}).exit_code == 0);
+  FakeZalo zalo(dir);
+  int port = t::free_port();
+  t::write_text(dir.file("serve.json"),
+                json{{"listen", "127.0.0.1:" + std::to_string(port)},
+                     {"poll_timeout_s", 1},
+                     {"zalo",
+                      {{"token", "ZTOKEN"},
+                       {"api_base", "http://127.0.0.1:" + std::to_string(zalo.port)},
+                       {"mode", "polling"}}}}
+                    .dump());
+  t::Background serve(
+      {DONDOC_BINARY, "--db", db, "serve", "--config", dir.file("serve.json"), "--no-scheduler"},
+      dir.file("serve.log"));
+  REQUIRE(t::wait_for_http(port, "/healthz"));
+  auto code = json::parse(t::run_dondoc({"--db", db, "link", "--body", "vh_xh", "--json"}).out);
+  zalo.control("inject", {{"chat_id", "zc2"}, {"text", "dk " + code["code"].get<std::string>()}});
+  REQUIRE(zalo.wait_until("Đã liên kết").size() == 1);
+
+  REQUIRE(t::run_dondoc({"--db", db, "tick", "--now", "2025-09-29T08:00+07:00"}).exit_code == 0);
+  auto nudge = zalo.wait_until("Nhiệm vụ 2:");
+  REQUIRE(nudge.size() == 1);
+  std::string text = nudge[0]["text"];
+  auto last_line = text.substr(text.rfind('\n') + 1);
+  CHECK(last_line.find("Trả lời") != std::string::npos);  // the one-line hint of what to reply
+
+  zalo.control("inject", {{"chat_id", "zc2"}, {"text", "dạ em báo cáo đang làm 60% ạ"}});
+  auto confirmations = zalo.wait_until("đang thực hiện 60%");
+  REQUIRE(confirmations.size() == 1);
+  CHECK(confirmations[0]["text"].get<std::string>().find("Đã ghi nhận") == 0);
+  auto st = json::parse(t::run_dondoc({"--db", db, "status", "--body", "vh_xh", "--json"}).out);
+  bool found = false;
+  for (const auto& o : st["obligations"]) {
+    if (o["task"] != "2") continue;
+    found = true;
+    CHECK(o["status"] == "in_progress");
+    CHECK(o["percent"] == 60);
+  }
+  CHECK(found);
+}
+
+TEST_CASE("webhook set and delete call the platform with the secret") {
+  t::TempDir dir;
+  FakeZalo zalo(dir);
+  std::string api = "http://127.0.0.1:" + std::to_string(zalo.port);
+  t::write_text(dir.file("serve.json"), json{{"zalo",
+                                              {{"token", "ZTOKEN"},
+                                               {"api_base", api},
+                                               {"mode", "webhook"},
+                                               {"webhook_secret", "s3cret-s3cret"}}}}
+                                            .dump());
+  auto info = [&] {
+    return json::parse(t::http_request(zalo.port, "POST", "/botZTOKEN/getWebhookInfo", "{}").body);
+  };
+  auto set = t::run_dondoc({"webhook", "set", "--config", dir.file("serve.json"), "--url",
+                            "https://xa.example.vn/webhook/zalo"});
+  INFO(set.err);
+  REQUIRE(set.exit_code == 0);
+  CHECK(set.out.find("Đã đặt webhook zalo") == 0);
+  CHECK(set.out.find("s3cret") == std::string::npos);  // secrets are never printed
+  CHECK(info()["result"]["url"] == "https://xa.example.vn/webhook/zalo");
+
+  auto del = t::run_dondoc({"webhook", "delete", "--config", dir.file("serve.json"), "--json"});
+  REQUIRE(del.exit_code == 0);
+  CHECK(json::parse(del.out)["ok"] == true);
+  CHECK(info()["result"]["url"] == "");
+
+  // Bad input: no URL, unknown channel, a channel the file does not configure.
+  CHECK(t::run_dondoc({"webhook", "set", "--config", dir.file("serve.json")}).exit_code == 2);
+  CHECK(t::run_dondoc({"webhook", "set", "--config", dir.file("serve.json"), "--channel", "sms",
+                       "--url", "https://x.vn/"})
+            .exit_code == 2);
+  CHECK(t::run_dondoc(
+            {"webhook", "delete", "--config", dir.file("serve.json"), "--channel", "telegram"})
+            .exit_code == 2);
+  // A secret shorter than 8 characters is refused before any call.
+  t::write_text(
+      dir.file("short.json"),
+      json{{"zalo", {{"token", "ZTOKEN"}, {"api_base", api}, {"webhook_secret", "x"}}}}.dump());
+  auto s = t::run_dondoc(
+      {"webhook", "set", "--config", dir.file("short.json"), "--url", "https://x.vn/w"});
+  CHECK(s.exit_code == 2);
+  CHECK(info()["result"]["url"] == "");
+}
+
+TEST_CASE("Sender pacing: a group chat 1 per 60/group_per_minute s, others not held up by it") {
+  t::TempDir dir;
+  std::string db = dir.file("d.db");
+  REQUIRE(t::run_dondoc({"--db", db, "init", "--demo"}).exit_code == 0);
+  FakeZalo zalo(dir);
+  int port = t::free_port();
+  t::write_text(dir.file("serve.json"),
+                json{{"listen", "127.0.0.1:" + std::to_string(port)},
+                     {"poll_timeout_s", 1},
+                     {"zalo",
+                      {{"token", "ZTOKEN"},
+                       {"api_base", "http://127.0.0.1:" + std::to_string(zalo.port)},
+                       {"mode", "polling"}}},
+                     {"sender",
+                      {{"per_chat_interval_ms", 1000},
+                       {"group_per_minute", 30},  // one message per 2 s in a group
+                       {"global_per_second", 4}}}}
+                    .dump());
+  t::Background serve(
+      {DONDOC_BINARY, "--db", db, "serve", "--config", dir.file("serve.json"), "--no-scheduler"},
+      dir.file("serve.log"));
+  REQUIRE(t::wait_for_http(port, "/healthz"));
+  const std::vector<std::pair<std::string, std::string>> chats = {
+      {"g1", "vh_xh"}, {"p1", "kinh_te"}, {"p2", "vp_ubnd"}};
+  for (const auto& [chat, body] : chats) {
+    auto code = json::parse(t::run_dondoc({"--db", db, "link", "--body", body, "--json"}).out);
+    zalo.control("inject", {{"chat_id", chat},
+                            {"chat_type", chat == "g1" ? "GROUP" : "PRIVATE"},
+                            {"text", "DK " + code["code"].get<std::string>()}});
+  }
+  for (int round = 0; round < 2; ++round)
+    for (const auto& [chat, body] : chats)
+      zalo.control("inject", {{"chat_id", chat},
+                              {"chat_type", chat == "g1" ? "GROUP" : "PRIVATE"},
+                              {"text", "xin chào"}});
+  auto s = zalo.wait_sent(9);
+  REQUIRE(s.size() == 9);
+  std::map<std::string, std::vector<long long>> at;
+  long long previous = 0;
+  for (const auto& m : s) {
+    long long when = m["at"];
+    if (previous > 0) CHECK(when - previous >= 150);  // overall: 4/s (less transport jitter)
+    previous = when;
+    at[m["chat_id"]].push_back(when);
+  }
+  for (const auto& [chat, times] : at) {
+    REQUIRE(times.size() == 3);
+    long long gap = chat == "g1" ? 1900 : 900;
+    for (std::size_t i = 1; i < times.size(); ++i) CHECK(times[i] - times[i - 1] >= gap);
+  }
+  // While the group waits its 2 s, the private chats are served.
+  int between = 0;
+  for (const auto& m : s) {
+    long long when = m["at"];
+    if (m["chat_id"] != "g1" && when > at["g1"][0] && when < at["g1"][1]) ++between;
+  }
+  CHECK(between >= 2);
 }
