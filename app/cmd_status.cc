@@ -1,5 +1,7 @@
 // `dondoc status [--json] [--body B] [--overdue] [--now ISO]`: every obligation in the engine's
-// window with its recorded status; overdue is computed at --now (default: the clock).
+// window with its recorded status (continuous tasks first, with no due date); overdue is computed
+// at
+// --now (default: the clock).
 #include <chrono>
 #include <nlohmann/json.hpp>
 #include <ostream>
@@ -32,12 +34,14 @@ int run(const cli::Args& args, cli::Io& io) {
   }
   auto all = compute_obligations(st->plan, st->rules, st->calendar, st->obligations,
                                  tick_window(*st, now));
+  auto continuous = continuous_obligations(st->plan);  // no due date, never overdue
+  all.insert(all.begin(), continuous.begin(), continuous.end());
   auto arr = nlohmann::ordered_json::array();
   for (const auto& o : all) {
     if (!body.empty() && o.body != body) continue;
     ObligationState s;
     if (auto it = st->obligations.find(o.id); it != st->obligations.end()) s = it->second;
-    bool overdue = is_overdue(s, o.due, now);
+    bool overdue = o.dated && is_overdue(s, o.due, now);
     if (args.flag("overdue") && !overdue) continue;
     arr.push_back(
         {{"task", or_null(o.task)},
@@ -47,7 +51,8 @@ int run(const cli::Args& args, cli::Io& io) {
          {"period", or_null(o.period)},
          {"status", to_string(s.status)},
          {"percent", s.percent},
-         {"due", format_date(effective_due(s, o.due))},
+         {"due", o.dated ? nlohmann::ordered_json(format_date(effective_due(s, o.due)))
+                         : nlohmann::ordered_json(nullptr)},
          {"overdue", overdue},
          {"last_reply", s.last_reply ? nlohmann::ordered_json(format_instant(*s.last_reply))
                                      : nlohmann::ordered_json(nullptr)}});
@@ -62,7 +67,8 @@ int run(const cli::Args& args, cli::Io& io) {
            << j["body"].get<std::string>() << " | " << j["role"].get<std::string>() << " | "
            << (j["cycle"].is_null() ? "-" : j["cycle"].get<std::string>()) << " | "
            << (j["period"].is_null() ? "-" : j["period"].get<std::string>()) << " | "
-           << j["status"].get<std::string>() << " | " << j["due"].get<std::string>() << " | "
+           << j["status"].get<std::string>() << " | "
+           << (j["due"].is_null() ? "thường xuyên" : j["due"].get<std::string>()) << " | "
            << (j["overdue"].get<bool>() ? "quá hạn" : "") << "\n";
   }
   return cli::kExitOk;

@@ -23,12 +23,11 @@ const ReminderPolicy& reminder_policy(const Rules& rules, const Obligation& o) {
 std::vector<std::string> recipients(const TickContext& c, const Obligation& o,
                                     EscalationStep::Target to) {
   using T = EscalationStep::Target;
-  const Plan& plan = c.st.plan;
   std::vector<std::string> out;
   switch (to) {
     case T::lead:
     case T::coordinators: {
-      const Task* t = o.task.empty() ? nullptr : plan.find_task(o.task);
+      const Task* t = o.task.empty() ? nullptr : c.index.task(o.task);
       if (!t) {
         if (to == T::lead) out.push_back(o.body);
         break;
@@ -39,7 +38,7 @@ std::vector<std::string> recipients(const TickContext& c, const Obligation& o,
       break;
     }
     case T::leader_in_charge: {
-      const Body* b = plan.find_body(o.body);
+      const Body* b = c.index.body(o.body);
       if (b && !b->leader.empty()) {
         out.push_back(b->leader);
       } else if (!c.st.rules.secretariat.empty()) {
@@ -91,14 +90,16 @@ void collect_escalations(TickContext& c, const Obligation& o) {
     bool not_ack = step.condition == EscalationStep::Condition::not_acknowledged;
     if (not_ack && s.acknowledged_at) continue;
     audit_escalation(c, o, step, at);
-    if (step.to == EscalationStep::Target::standing_committee) {
-      c.batch.silent_keys.push_back(key);
-      c.reached_committee.insert(o.id);
+    auto to = recipients(c, o, step.to);
+    if (step.to == EscalationStep::Target::standing_committee || to.empty()) {
+      c.batch.silent_keys.push_back(key);  // the committee's digest, or nobody to tell: done
+      if (step.to == EscalationStep::Target::standing_committee) c.reached_committee.insert(o.id);
       continue;
     }
+    c.batch.silent_keys.push_back(key);  // the step is taken (recipients' keys below)
     int late = cal.count_working_days(o.due + std::chrono::days{1}, c.today + std::chrono::days{1});
-    vi::Item item = vi::describe(o, c.st.plan, rules, late);
-    for (const auto& r : recipients(c, o, step.to)) {
+    vi::Item item = vi::describe(o, c.index, rules, late);
+    for (const auto& r : to) {
       std::string text = vi::escalation(item, not_ack, r == o.body);
       Intention in{key + "|" + r, r, MessageKind::escalation, &o, text, text, at, mode_for(c, at)};
       auto it = best.find(r);
@@ -116,7 +117,7 @@ void collect_escalations(TickContext& c, const Obligation& o) {
 void collect_blocker(TickContext& c, const Obligation& o) {
   const ObligationState& s = state_of(c, o);
   if (s.status != Status::blocked || !s.status_at) return;
-  vi::Item item = vi::describe(o, c.st.plan, c.st.rules, 0);
+  vi::Item item = vi::describe(o, c.index, c.st.rules, 0);
   std::string text = vi::blocker(item, s.reason);
   for (auto target : c.st.rules.blocker_notify) {
     std::string key =

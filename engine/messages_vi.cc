@@ -36,8 +36,8 @@ std::string period_label(const ReportCycle& c, const std::string& period) {
   return (ends_with_year ? "" : "năm ") + period;
 }
 
-std::string body_name(const Plan& plan, const std::string& id) {
-  const Body* b = plan.find_body(id);
+std::string body_name(const PlanIndex& plan, const std::string& id) {
+  const Body* b = plan.body(id);
   return b ? b->name : id;
 }
 
@@ -53,7 +53,7 @@ std::string weekday(Date d) {
 
 std::string day_with_weekday(Date d) { return weekday(d) + " " + format_date_vn(d); }
 
-Item describe(const Obligation& o, const Plan& plan, const Rules& rules, int working_days) {
+Item describe(const Obligation& o, const PlanIndex& plan, const Rules& rules, int working_days) {
   Item it;
   it.body_name = body_name(plan, o.body);
   it.due = o.due;
@@ -67,7 +67,7 @@ Item describe(const Obligation& o, const Plan& plan, const Rules& rules, int wor
     if (cycle && !cycle->to.empty()) it.to_name = body_name(plan, cycle->to);
     return it;
   }
-  const Task* t = plan.find_task(o.task);
+  const Task* t = plan.task(o.task);
   it.label = "Nhiệm vụ " + o.task;
   if (t && !t->title.empty())
     it.label += ": " + shorten(text::collapse_space(t->title), kMaxTitleChars);
@@ -122,12 +122,29 @@ std::string catch_up(const std::vector<std::string>& lines) {
                     lines);
 }
 
-std::string committee_digest(Date day, int overdue, int blocked,
+std::string committee_digest(Date day, int tasks, int reports, int blocked,
                              const std::vector<std::string>& lines) {
-  return with_lines("Báo cáo Thường trực Đảng ủy ngày " + format_date_vn(day) + ": " +
-                        std::to_string(overdue) + " nhiệm vụ quá hạn, " + std::to_string(blocked) +
-                        " vướng mắc",
-                    lines);
+  std::string head = "Báo cáo Thường trực Đảng ủy ngày " + format_date_vn(day) + ": " +
+                     std::to_string(tasks) + " nhiệm vụ quá hạn, ";
+  if (reports > 0) head += std::to_string(reports) + " báo cáo chưa nộp, ";
+  return with_lines(head + std::to_string(blocked) + " vướng mắc", lines);
+}
+
+std::string short_label(const Obligation& o, const PlanIndex& plan, const Rules& rules) {
+  constexpr std::size_t kShortTitleChars = 60;
+  if (!o.cycle.empty()) return describe(o, plan, rules, 0).label;
+  const Task* t = plan.task(o.task);
+  std::string label = "Nhiệm vụ " + o.task;
+  if (t && !t->title.empty())
+    label += ": " + shorten(text::collapse_space(t->title), kShortTitleChars);
+  return label;
+}
+
+std::string committee_line(const std::string& label, int late_days,
+                           const std::vector<std::string>& bodies) {
+  std::string who;
+  for (const auto& b : bodies) who += (who.empty() ? "" : ", ") + b;
+  return label + " — quá hạn " + day_count(late_days) + ": " + who;
 }
 
 std::string status_phrase(const ObligationState& s, Date due) {

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "engine/obligation.h"
+#include "engine/plan_index.h"
 #include "engine/status.h"
 
 namespace dondoc::vi {
@@ -24,7 +25,7 @@ struct Item {
   int working_days = 0;  // left before the due date (reminders) or past it (escalations)
 };
 
-Item describe(const Obligation& o, const Plan& plan, const Rules& rules, int working_days);
+Item describe(const Obligation& o, const PlanIndex& plan, const Rules& rules, int working_days);
 
 // "Nhắc việc: Báo cáo tháng 11/2026 gửi Phòng Văn hóa - Xã hội, hạn thứ Sáu 18/12/2026 (còn 3
 // ngày làm việc)".
@@ -39,9 +40,15 @@ std::string digest(const std::vector<std::string>& lines);
 std::string history_entry(const std::vector<std::string>& lines);
 // Missed time (the server was down): what should have been sent.
 std::string catch_up(const std::vector<std::string>& lines);
-// The standing committee's daily digest: "N nhiệm vụ quá hạn, M vướng mắc" and the list.
-std::string committee_digest(Date day, int overdue, int blocked,
+// The standing committee's daily digest: "N nhiệm vụ quá hạn, M vướng mắc" (tasks, not
+// assignees; ", K báo cáo chưa nộp" when reports are late) and one line per task or report.
+std::string committee_digest(Date day, int tasks, int reports, int blocked,
                              const std::vector<std::string>& lines);
+// "Nhiệm vụ 3: Xây dựng kế hoạch chuyển đổi…" (title cut to 60 characters) or the report's label.
+std::string short_label(const Obligation& o, const PlanIndex& plan, const Rules& rules);
+// "<label> — quá hạn 12 ngày làm việc: Phòng Kinh tế, Phòng Văn hóa - Xã hội (vướng mắc: …)".
+std::string committee_line(const std::string& label, int late_days,
+                           const std::vector<std::string>& bodies);
 
 // "hoàn thành (đúng hạn)", "đang thực hiện 40%", "vướng mắc: thiếu kinh phí", …
 std::string status_phrase(const ObligationState& s, Date due);

@@ -146,6 +146,19 @@ void report_obligations(const Plan& plan, const Rules& rules, const Calendar& ca
 
 }  // namespace
 
+std::vector<Obligation> continuous_obligations(const Plan& plan) {
+  std::vector<Obligation> out;
+  for (const auto& t : plan.tasks) {
+    if (t.deadline.kind != DeadlineSpec::Kind::continuous) continue;
+    for (const auto& a : t.assignees) {
+      Obligation o{obligation_id(t.id, a.body, "", ""), t.id, a.body, a.role, "", "", {}, {}};
+      o.dated = false;
+      out.push_back(std::move(o));
+    }
+  }
+  return out;
+}
+
 std::vector<Obligation> compute_obligations(const Plan& plan, const Rules& rules,
                                             const Calendar& cal, const StateMap& states,
                                             const ObligationWindow& window) {

@@ -24,6 +24,7 @@ struct Obligation {
   std::string period;  // "2026-11", "2026-Q4", "2026", or "" for a one-off deadline
   Date nominal_due;    // as written
   Date due;            // after the roll policy (previous working day by default)
+  bool dated = true;   // false: a continuous task's status record (no due date, never overdue)
 };
 
 using StateMap = std::unordered_map<std::string, ObligationState>;
@@ -58,6 +59,11 @@ struct ObligationWindow {
 std::vector<Obligation> compute_obligations(const Plan& plan, const Rules& rules,
                                             const Calendar& cal, const StateMap& states,
                                             const ObligationWindow& window);
+
+// A continuous task ("Thường xuyên") has no deadline; each assignee's status on it is recorded
+// under obligation_id(task, body, "", "") with dated == false, never reminded nor overdue. One per
+// continuous task and assignee, in plan order.
+std::vector<Obligation> continuous_obligations(const Plan& plan);
 
 // Bodies that report in `cycle`: "assignees" = every assignee of every open task, else the body or
 // the group's members.

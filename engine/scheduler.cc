@@ -65,7 +65,7 @@ void collect_reminders(TickContext& c, const Obligation& o) {
     if (at <= c.last || at > c.now) continue;
     std::string key = "rem|" + o.id + "|d-" + std::to_string(k) + "|" + format_date(o.due);
     if (detail::sent(c, key)) continue;
-    vi::Item item = vi::describe(o, c.st.plan, c.st.rules, k);
+    vi::Item item = vi::describe(o, c.index, c.st.rules, k);
     c.intentions.push_back({key, o.body, MessageKind::reminder, &o, vi::reminder(item),
                             vi::reminder_line(item), at, detail::mode_for(c, at)});
   }
@@ -76,8 +76,8 @@ Message single(const Intention& in, Instant not_before) {
   if (in.obligation) {
     m.task = in.obligation->task;
     m.cycle = in.obligation->cycle;
-    m.due = in.obligation->due;
-    m.nominal_due = in.obligation->nominal_due;
+    if (in.obligation->dated) m.due = in.obligation->due;
+    if (in.obligation->dated) m.nominal_due = in.obligation->nominal_due;
   }
   return m;
 }
@@ -142,6 +142,42 @@ void group_consolidated(TickContext& c, std::vector<const Intention*>& list, Mod
 }
 
 constexpr std::size_t kDigestMaxLines = 30;
+constexpr std::size_t kDigestMaxBodies = 8;
+
+// What reached the committee, one entry per task (or report period), in due order.
+struct CommitteeGroup {
+  std::string label;
+  int late = 0;
+  bool report = false;
+  bool blocked = false;
+  std::vector<std::string> bodies;
+};
+
+std::vector<CommitteeGroup> committee_groups(TickContext& c,
+                                             const std::vector<Obligation>& obligations) {
+  std::vector<CommitteeGroup> groups;
+  std::map<std::string, std::size_t> index;
+  for (const auto& o : obligations) {
+    if (!c.reached_committee.count(o.id)) continue;
+    const ObligationState& s = detail::state_of(c, o);
+    if (s.status == Status::done) continue;
+    std::string key = o.cycle.empty() ? "task|" + o.task : "report|" + o.cycle + "|" + o.period;
+    auto [it, fresh] = index.emplace(key, groups.size());
+    if (fresh)
+      groups.push_back({vi::short_label(o, c.index, c.st.rules), 0, !o.cycle.empty(), false, {}});
+    CommitteeGroup& g = groups[it->second];
+    int late = c.st.calendar.count_working_days(o.due + days{1}, c.today + days{1});
+    g.late = std::max(g.late, late);
+    g.blocked |= s.status == Status::blocked;
+    if (g.bodies.size() == kDigestMaxBodies) g.bodies.push_back("…");
+    if (g.bodies.size() > kDigestMaxBodies) continue;
+    const Body* b = c.index.body(o.body);
+    std::string name = b ? b->name : o.body;
+    if (s.status == Status::blocked) name += " (vướng mắc: " + s.reason + ")";
+    g.bodies.push_back(std::move(name));
+  }
+  return groups;
+}
 
 void committee_digest(TickContext& c, const std::vector<Obligation>& obligations) {
   const Rules& rules = c.st.rules;
@@ -151,31 +187,25 @@ void committee_digest(TickContext& c, const std::vector<Obligation>& obligations
       defer_into_office_hours(local_instant(c.today, rules.digest_minute), rules.office_hours, cal);
   std::string key = "dig|" + rules.standing_committee + "|" + format_date(c.today);
   if (local_date(at) != c.today || at > c.now || detail::sent(c, key)) return;
+  auto groups = committee_groups(c, obligations);
+  if (groups.empty()) return;
   std::vector<std::string> lines;
-  int blocked = 0, total = 0;
-  for (const auto& o : obligations) {
-    if (!c.reached_committee.count(o.id)) continue;
-    const ObligationState& s = detail::state_of(c, o);
-    if (s.status == Status::done) continue;
-    ++total;
-    if (s.status == Status::blocked) ++blocked;
-    if (lines.size() == kDigestMaxLines) continue;
-    int late = cal.count_working_days(o.due + days{1}, c.today + days{1});
-    vi::Item it = vi::describe(o, c.st.plan, rules, late);
-    lines.push_back(it.body_name + ": " + it.label + ", quá hạn " + std::to_string(late) +
-                    " ngày làm việc" +
-                    (s.status == Status::blocked ? " — vướng mắc: " + s.reason : ""));
+  int tasks = 0, reports = 0, blocked = 0;
+  for (const auto& g : groups) {
+    ++(g.report ? reports : tasks);
+    blocked += g.blocked ? 1 : 0;
+    if (lines.size() < kDigestMaxLines)
+      lines.push_back(vi::committee_line(g.label, g.late, g.bodies));
   }
-  if (total == 0) return;
-  if (static_cast<std::size_t>(total) > lines.size()) {
-    lines.push_back("… và " + std::to_string(total - lines.size()) + " nội dung khác");
+  if (groups.size() > lines.size()) {
+    lines.push_back("… và " + std::to_string(groups.size() - lines.size()) + " nội dung khác");
   }
   c.batch.messages.push_back({key,
                               rules.standing_committee,
                               MessageKind::digest,
                               "",
                               "",
-                              vi::committee_digest(c.today, total, blocked, lines),
+                              vi::committee_digest(c.today, tasks, reports, blocked, lines),
                               at,
                               {key},
                               {},
@@ -197,7 +227,8 @@ Batch tick(const EngineState& st, Instant now) {
   Batch batch;
   bool first = !st.history_start;
   Instant last = first || !st.last_tick ? now : std::min(*st.last_tick, now);
-  TickContext c{st, now, last, first, local_date(now), batch, {}, {}};
+  PlanIndex index(st.plan);
+  TickContext c{st, index, now, last, first, local_date(now), batch, {}, {}};
   auto obligations =
       compute_obligations(st.plan, st.rules, st.calendar, st.obligations, tick_window(st, now));
   for (const auto& o : obligations) {
@@ -206,6 +237,8 @@ Batch tick(const EngineState& st, Instant now) {
     if (o.due < c.today) detail::collect_escalations(c, o);
     detail::collect_blocker(c, o);
   }
+  auto continuous = continuous_obligations(st.plan);  // no deadline, but blockers still climb
+  for (const auto& o : continuous) detail::collect_blocker(c, o);
   std::vector<const Intention*> normal, other;
   for (const auto& in : c.intentions) (in.mode == Mode::normal ? normal : other).push_back(&in);
   group_normal(c, normal);

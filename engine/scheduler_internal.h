@@ -26,6 +26,7 @@ struct Intention {
 
 struct TickContext {
   const EngineState& st;
+  const PlanIndex& index;  // over st.plan
   Instant now;
   Instant last;  // the previous tick (== now on the first tick)
   bool first = false;

@@ -177,7 +177,12 @@ Result<EngineState> SqliteEngineStore::load() {
   st.plan = overrides_.plan ? *overrides_.plan : load_plan(db_);
   st.calendar = Calendar(load_calendar_overrides(db_));
   load_states(db_, st.obligations);
-  SQLite::Statement q(db_.sql(), "SELECT key FROM send_log");
+  // Only the keys the scheduler consults (reminders, escalation steps, blockers, digests), by
+  // primary-key ranges: confirmations and message keys of history are never loaded.
+  SQLite::Statement q(db_.sql(),
+                      "SELECT key FROM send_log WHERE (key >= 'rem|' AND key < 'rem}') OR "
+                      "(key >= 'esc|' AND key < 'esc}') OR (key >= 'blk|' AND key < 'blk}') OR "
+                      "(key >= 'dig|' AND key < 'dig}')");
   while (q.executeStep()) st.sent.insert(q.getColumn(0).getString());
   st.history_start = meta_instant(db_, "history_start");
   st.last_tick = meta_instant(db_, "last_tick");

@@ -91,3 +91,43 @@ TEST_CASE("tick, outbox, record, status and audit from the command line") {
   for (const auto& e : audit["entries"]) change |= e["kind"] == "status_change";
   CHECK(change);
 }
+
+TEST_CASE("record: a continuous task's status, a coordinator's, and a body not assigned") {
+  TempDir dir;
+  std::string db = demo_db(dir);
+  REQUIRE(run_dondoc({"--db", db, "tick", "--now", "2026-11-02T07:00+07:00"}).exit_code == 0);
+  auto r = run_dondoc({"--db", db, "record", "--task", "3", "--body", "vh_xh", "--status", "done",
+                       "--now", "2026-11-20T09:00+07:00"});
+  INFO(r.err);
+  CHECK(r.exit_code == 0);
+  CHECK(r.out == "Đã ghi nhận: 3 — hoàn thành\n");
+  auto c = run_dondoc({"--db", db, "record", "--task", "2", "--body", "kinh_te", "--status",
+                       "in_progress", "--percent", "30", "--now", "2026-11-20T09:00+07:00"});
+  CHECK(c.exit_code == 0);
+  CHECK(c.out == "Đã ghi nhận: 2 — đang thực hiện 30%\n");
+  auto no = run_dondoc({"--db", db, "record", "--task", "2", "--body", "tt_dang_uy", "--status",
+                        "done", "--now", "2026-11-20T09:00+07:00"});
+  CHECK(no.exit_code == 2);
+  CHECK(
+      no.err.find("\"tt_dang_uy\" không được giao nhiệm vụ 2 (chủ trì: Phòng Văn hóa - Xã hội;") !=
+      std::string::npos);
+
+  auto s = run_dondoc(
+      {"--db", db, "status", "--json", "--body", "vh_xh", "--now", "2026-11-20T10:00+07:00"});
+  REQUIRE(s.exit_code == 0);
+  bool continuous = false, report_ack = false;
+  json status = json::parse(s.out);
+  for (const auto& o : status["obligations"]) {
+    if (o["task"] == "3") {
+      continuous = true;
+      CHECK(o["status"] == "done");
+      CHECK(o["due"].is_null());
+      CHECK(o["overdue"] == false);
+      CHECK(o["last_reply"] == "2026-11-20T09:00+07:00");
+    }
+    if (o["cycle"] == "monthly" && o["period"] == "2026-11")
+      report_ack = o["last_reply"] == "2026-11-20T09:00+07:00";
+  }
+  CHECK(continuous);
+  CHECK(report_ack);
+}

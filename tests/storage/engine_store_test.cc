@@ -67,5 +67,9 @@ TEST_CASE("engine store: a command's state, audit and confirmation commit togeth
   auto out = list_outbox(db, "");
   REQUIRE(out.size() == 1);
   CHECK(out[0].message.text == "Đã ghi nhận: 3 — hoàn thành (đúng hạn)");
-  CHECK(count(db, "SELECT COUNT(*) FROM audit WHERE kind = 'status_change'") == 1);
+  CHECK(count(db,
+              "SELECT COUNT(*) FROM audit WHERE kind = 'status_change' AND "
+              "subject = 'task|3|||kinh_te'") == 1);
+  // Task 3 is kinh_te's only open task: its status completes kinh_te's current reports too.
+  CHECK(again->obligations.at("report||monthly|2026-12|kinh_te").status == Status::done);
 }
