@@ -232,8 +232,7 @@ Result<Batch> apply_command(const EngineState& st, const Command& c) {
       c.kind == Command::Kind::approve_extension || c.kind == Command::Kind::reject_extension;
   if (o.cycle.empty() && !decision) count_for_reports(st, all, c, s, b);
   if (ack) return b;
-  std::string phrase = !o.dated && s.status == Status::done ? std::string("hoàn thành")
-                                                            : vi::status_phrase(s, o.due);
+  std::string phrase = vi::status_phrase(s, o.dated ? std::optional<Date>(o.due) : std::nullopt);
   std::string text =
       decision ? vi::extension_decision(subject, s.status == Status::extension_approved, due)
                : vi::confirmation(subject, phrase);

@@ -147,20 +147,21 @@ std::string committee_line(const std::string& label, int late_days,
   return label + " — quá hạn " + day_count(late_days) + ": " + who;
 }
 
-std::string status_phrase(const ObligationState& s, Date due) {
+std::string status_phrase(const ObligationState& s, std::optional<Date> due) {
   switch (s.status) {
     case Status::not_started:
       return "chưa bắt đầu";
     case Status::in_progress:
       return "đang thực hiện " + std::to_string(s.percent) + "%";
     case Status::done:
-      return std::string("hoàn thành (") + (done_on_time(s, due) ? "đúng hạn" : "trễ hạn") + ")";
+      if (!due) return "hoàn thành";
+      return std::string("hoàn thành (") + (done_on_time(s, *due) ? "đúng hạn" : "trễ hạn") + ")";
     case Status::blocked:
       return "vướng mắc" + (s.reason.empty() ? "" : ": " + s.reason);
     case Status::extension_requested:
       return "xin gia hạn" + (s.requested_due ? " đến " + format_date_vn(*s.requested_due) : "");
     case Status::extension_approved:
-      return "được gia hạn đến " + format_date_vn(effective_due(s, due));
+      return due ? "được gia hạn đến " + format_date_vn(effective_due(s, *due)) : "được gia hạn";
     case Status::extension_rejected:
       return "không được gia hạn";
   }

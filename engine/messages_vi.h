@@ -2,6 +2,7 @@
 // one templates file per language). Pure; any thread.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -50,8 +51,9 @@ std::string short_label(const Obligation& o, const PlanIndex& plan, const Rules&
 std::string committee_line(const std::string& label, int late_days,
                            const std::vector<std::string>& bodies);
 
-// "hoàn thành (đúng hạn)", "đang thực hiện 40%", "vướng mắc: thiếu kinh phí", …
-std::string status_phrase(const ObligationState& s, Date due);
+// "hoàn thành (đúng hạn)", "đang thực hiện 40%", "vướng mắc: thiếu kinh phí", … `due` is empty
+// for a continuous task, whose "done" is neither on time nor late.
+std::string status_phrase(const ObligationState& s, std::optional<Date> due);
 // "Đã ghi nhận: NV3 — hoàn thành (đúng hạn)".
 std::string confirmation(const std::string& subject, const std::string& phrase);
 std::string extension_decision(const std::string& subject, bool approved, Date due);

@@ -131,3 +131,25 @@ TEST_CASE("record: a continuous task's status, a coordinator's, and a body not a
   CHECK(continuous);
   CHECK(report_ack);
 }
+
+TEST_CASE("status without --json: a Vietnamese table with names, roles and statuses") {
+  TempDir dir;
+  auto db = demo_db(dir);
+  REQUIRE(run_dondoc({"--db", db, "record", "--task", "3", "--body", "vh_xh", "--status", "done",
+                      "--now", "2026-11-20T09:00+07:00"})
+              .exit_code == 0);
+  REQUIRE(run_dondoc({"--db", db, "record", "--task", "2", "--body", "vh_xh", "--status",
+                      "in_progress", "--percent", "60", "--now", "2026-11-20T09:00+07:00"})
+              .exit_code == 0);
+  auto r = run_dondoc({"--db", db, "status", "--body", "vh_xh", "--now", "2026-11-24T09:00+07:00"});
+  REQUIRE(r.exit_code == 0);
+  CHECK(r.out.find("Tình hình thực hiện ngày 24/11/2026") == 0);
+  // A continuous task has no due date, so its "done" is neither on time nor late.
+  CHECK(r.out.find("Phòng Văn hóa - Xã hội (chủ trì) | hoàn thành | thường xuyên") !=
+        std::string::npos);
+  CHECK(r.out.find("đang thực hiện 60% | hạn 30/09/2025 | QUÁ HẠN") != std::string::npos);
+  CHECK(r.out.find(
+            "Báo cáo tháng 12/2026 | Phòng Văn hóa - Xã hội | chưa bắt đầu | hạn 18/12/2026") !=
+        std::string::npos);
+  CHECK(r.out.find("vh_xh") == std::string::npos);
+}
