@@ -19,7 +19,7 @@ inline constexpr int kExitBadInput = 2;
 // Parsed arguments of one command. `--name value` and `--name=value` are options; the names in
 // kFlags are value-less flags. Options may appear anywhere, before or after the command words.
 struct Args {
-  std::vector<std::string> positional;  // after the command words
+  std::vector<std::string> positional;                      // after the command words
   std::map<std::string, std::string, std::less<>> options;  // "db" -> "file.db" (no dashes)
   std::set<std::string, std::less<>> flags;                 // "json", "force", ...
 

@@ -8,10 +8,14 @@ namespace dondoc {
 
 std::string_view to_string(Body::Kind kind) {
   switch (kind) {
-    case Body::Kind::unit: return "unit";
-    case Body::Kind::group: return "group";
-    case Body::Kind::person: return "person";
-    case Body::Kind::committee: return "committee";
+    case Body::Kind::unit:
+      return "unit";
+    case Body::Kind::group:
+      return "group";
+    case Body::Kind::person:
+      return "person";
+    case Body::Kind::committee:
+      return "committee";
   }
   return "unit";
 }

@@ -34,7 +34,7 @@ struct Assignee {
 std::string_view to_string(Assignee::Role role);
 
 struct Task {
-  std::string id;  // the plan's "TT" as written
+  std::string id;       // the plan's "TT" as written
   std::string section;  // roman numeral of the heading it is under, without the dot ("II")
   std::string section_title;
   std::string title;
@@ -50,7 +50,7 @@ struct Indicator {
   std::string id;
   std::string name;
   std::string unit;
-  std::string monitoring_body;  // body id
+  std::string monitoring_body;            // body id
   std::map<int, std::string> milestones;  // year -> target as written ("100%", "≥ 80")
 };
 

@@ -17,8 +17,8 @@ inline constexpr std::chrono::seconds kLocalOffset = std::chrono::hours(7);
 // Builds a date; nullopt for an impossible one (30/02, month 13, ...).
 std::optional<Date> make_date(int year, int month, int day);
 int year_of(Date d);
-int month_of(Date d);  // 1..12
-int day_of(Date d);    // 1..31
+int month_of(Date d);    // 1..12
+int day_of(Date d);      // 1..31
 int weekday_of(Date d);  // 0 = Sunday ... 6 = Saturday
 Date last_day_of_month(int year, int month);
 bool is_leap_year(int year);

@@ -44,7 +44,7 @@ struct ReportCycle {
   std::string reporters;  // "assignees" (every assignee of every open task) or a body/group id
   std::string to;         // body id receiving the report, e.g. Phòng Văn hóa - Xã hội
   RollPolicy roll = RollPolicy::previous_working_day;
-  std::optional<ReminderPolicy> reminders;             // overrides Rules::reminders
+  std::optional<ReminderPolicy> reminders;                // overrides Rules::reminders
   std::optional<std::vector<EscalationStep>> escalation;  // overrides Rules::escalation
 };
 

@@ -12,26 +12,33 @@ struct FreeDeleter {
   void operator()(utf8proc_uint8_t* p) const { std::free(p); }
 };
 
+// Calls fn(code_point, bytes) for each code point of s; an invalid byte comes as (-1, 1 byte).
+template <class Fn>
+void for_each_code_point(std::string_view s, Fn&& fn) {
+  const auto* p = reinterpret_cast<const utf8proc_uint8_t*>(s.data());
+  auto left = static_cast<utf8proc_ssize_t>(s.size());
+  while (left > 0) {
+    utf8proc_int32_t cp = -1;
+    utf8proc_ssize_t n = utf8proc_iterate(p, left, &cp);
+    if (n < 0) {
+      n = 1;
+      cp = -1;
+    }
+    fn(cp, std::string_view(reinterpret_cast<const char*>(p), static_cast<std::size_t>(n)));
+    p += n;
+    left -= n;
+  }
+}
+
 // Runs utf8proc_map with the given options; invalid input is first repaired to U+FFFD.
 std::string map(std::string_view s, int options) {
   std::string clean;
   std::string_view in = s;
   if (!valid_utf8(s)) {
     clean.reserve(s.size());
-    const auto* p = reinterpret_cast<const utf8proc_uint8_t*>(s.data());
-    utf8proc_ssize_t left = static_cast<utf8proc_ssize_t>(s.size());
-    while (left > 0) {
-      utf8proc_int32_t cp = 0;
-      utf8proc_ssize_t n = utf8proc_iterate(p, left, &cp);
-      if (n < 0) {
-        clean += "\xEF\xBF\xBD";
-        n = 1;
-      } else {
-        clean.append(reinterpret_cast<const char*>(p), static_cast<std::size_t>(n));
-      }
-      p += n;
-      left -= n;
-    }
+    for_each_code_point(s, [&](utf8proc_int32_t cp, std::string_view bytes) {
+      clean += cp < 0 ? std::string_view("\xEF\xBF\xBD") : bytes;
+    });
     in = clean;
   }
   utf8proc_uint8_t* out = nullptr;
@@ -52,30 +59,14 @@ bool is_space(utf8proc_int32_t cp) {
 }  // namespace
 
 bool valid_utf8(std::string_view s) {
-  const auto* p = reinterpret_cast<const utf8proc_uint8_t*>(s.data());
-  utf8proc_ssize_t left = static_cast<utf8proc_ssize_t>(s.size());
-  while (left > 0) {
-    utf8proc_int32_t cp = 0;
-    utf8proc_ssize_t n = utf8proc_iterate(p, left, &cp);
-    if (n < 0) return false;
-    p += n;
-    left -= n;
-  }
-  return true;
+  bool valid = true;
+  for_each_code_point(s, [&](utf8proc_int32_t cp, std::string_view) { valid = valid && cp >= 0; });
+  return valid;
 }
 
 std::size_t length(std::string_view s) {
   std::size_t count = 0;
-  const auto* p = reinterpret_cast<const utf8proc_uint8_t*>(s.data());
-  utf8proc_ssize_t left = static_cast<utf8proc_ssize_t>(s.size());
-  while (left > 0) {
-    utf8proc_int32_t cp = 0;
-    utf8proc_ssize_t n = utf8proc_iterate(p, left, &cp);
-    if (n < 0) n = 1;
-    p += n;
-    left -= n;
-    ++count;
-  }
+  for_each_code_point(s, [&](utf8proc_int32_t, std::string_view) { ++count; });
   return count;
 }
 
@@ -85,22 +76,15 @@ std::string collapse_space(std::string_view s) {
   std::string out;
   out.reserve(s.size());
   bool pending_space = false;
-  const auto* p = reinterpret_cast<const utf8proc_uint8_t*>(s.data());
-  utf8proc_ssize_t left = static_cast<utf8proc_ssize_t>(s.size());
-  while (left > 0) {
-    utf8proc_int32_t cp = 0;
-    utf8proc_ssize_t n = utf8proc_iterate(p, left, &cp);
-    if (n < 0) n = 1;
-    if (n > 0 && cp >= 0 && is_space(cp)) {
+  for_each_code_point(s, [&](utf8proc_int32_t cp, std::string_view bytes) {
+    if (cp >= 0 && is_space(cp)) {
       pending_space = !out.empty();
-    } else {
-      if (pending_space) out += ' ';
-      pending_space = false;
-      out.append(reinterpret_cast<const char*>(p), static_cast<std::size_t>(n));
+      return;
     }
-    p += n;
-    left -= n;
-  }
+    if (pending_space) out += ' ';
+    pending_space = false;
+    out += bytes;
+  });
   return out;
 }
 
@@ -109,9 +93,9 @@ std::string lower(std::string_view s) {
 }
 
 std::string fold(std::string_view s) {
-  // Decompose, drop combining marks (the diacritics), case fold; đ has no decomposition.
-  std::string stripped = map(s, UTF8PROC_STABLE | UTF8PROC_STRIPMARK |
-                                    UTF8PROC_CASEFOLD | UTF8PROC_COMPOSE);
+  // Drop combining marks (the diacritics) and case fold; đ has no decomposition, so map it here.
+  std::string stripped =
+      map(s, UTF8PROC_STABLE | UTF8PROC_STRIPMARK | UTF8PROC_CASEFOLD | UTF8PROC_COMPOSE);
   std::string out;
   out.reserve(stripped.size());
   for (std::size_t i = 0; i < stripped.size(); ++i) {
