@@ -152,8 +152,10 @@ int run(const cli::Args& args, cli::Io& io) {
 
   net::io_context ioc(1);
   Service svc(ioc, db, config);
-  Server server(ioc, config.host, config.port,
-                [&svc](HttpIn in, Respond r) { svc.handle(std::move(in), std::move(r)); });
+  Server server(
+      ioc, config.host, config.port,
+      [&svc](HttpIn in, Respond r) { svc.handle(std::move(in), std::move(r)); },
+      config.http_timeout_s);
   std::string error;
   if (!server.start(error)) return cli::bad_input(io, error);
   io.out << "dondoc: đang phục vụ tại http://" << config.host << ":" << server.port() << "\n";

@@ -118,7 +118,8 @@ Result<ServeConfig> parse_serve_config(const std::string& json_text,
       !read_channel(root, "zalo", kZaloApiBase, c.zalo, error) ||
       !read_sender(root, c.sender, error) ||
       !read_int(root, "poll_timeout_s", c.poll_timeout_s, 0, 50, "config", error) ||
-      !read_int(root, "tick_interval_s", c.tick_interval_s, 1, 86400, "config", error)) {
+      !read_int(root, "tick_interval_s", c.tick_interval_s, 1, 86400, "config", error) ||
+      !read_int(root, "http_timeout_s", c.http_timeout_s, 1, 300, "config", error)) {
     return Result<ServeConfig>::fail(error);
   }
   if (auto g = root.find("generic"); g != root.end() && !g->is_null()) {

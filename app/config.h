@@ -42,6 +42,7 @@ struct ServeConfig {
   SenderConfig sender;
   int poll_timeout_s = 25;   // long-poll timeout sent to getUpdates
   int tick_interval_s = 60;  // scheduler timer
+  int http_timeout_s = 30;   // reading one request / writing its response, per connection
 };
 
 inline constexpr const char* kTelegramApiBase = "https://api.telegram.org";

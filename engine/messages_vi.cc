@@ -110,6 +110,23 @@ std::string digest(const std::vector<std::string>& lines) {
   return with_lines("Nhắc việc (" + std::to_string(lines.size()) + " nội dung):", lines);
 }
 
+std::string send_failure_line(const std::string& body_name, const std::string& error,
+                              const std::string& text) {
+  std::string why = error == "no linked chat" ? "chưa liên kết tài khoản trò chuyện" : error;
+  std::string flat = text;
+  for (char& ch : flat)
+    if (ch == '\n') ch = ' ';
+  std::string line = "tới " + body_name;
+  if (!why.empty()) line += " (" + shorten(why, 60) + ")";
+  return line + ": " + shorten(flat, 80);
+}
+
+std::string send_failures(std::size_t total, const std::vector<std::string>& lines) {
+  std::string head = "Không gửi được " + std::to_string(total) + " tin nhắn sau nhiều lần thử";
+  if (total > lines.size()) head += " (liệt kê " + std::to_string(lines.size()) + " tin)";
+  return with_lines(head + ":", lines);
+}
+
 std::string history_entry(const std::vector<std::string>& lines) {
   return with_lines(
       "Bắt đầu theo dõi: " + std::to_string(lines.size()) + " nội dung đã quá hạn cần xử lý:",

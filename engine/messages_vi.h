@@ -51,6 +51,14 @@ std::string short_label(const Obligation& o, const PlanIndex& plan, const Rules&
 std::string committee_line(const std::string& label, int late_days,
                            const std::vector<std::string>& bodies);
 
+// One failed message for the secretariat: "tới Phòng Kinh tế (chưa liên kết tài khoản trò
+// chuyện): Nhắc việc: Báo cáo tháng 11/2026 …" (text cut to 80 characters, error to 60).
+std::string send_failure_line(const std::string& body_name, const std::string& error,
+                              const std::string& text);
+// "Không gửi được 2 tin nhắn sau nhiều lần thử:" and one "- " line per failure listed (`total` may
+// exceed the lines listed: "… (liệt kê 30 tin)").
+std::string send_failures(std::size_t total, const std::vector<std::string>& lines);
+
 // "hoàn thành (đúng hạn)", "đang thực hiện 40%", "vướng mắc: thiếu kinh phí", … `due` is empty
 // for a continuous task, whose "done" is neither on time nor late.
 std::string status_phrase(const ObligationState& s, std::optional<Date> due);

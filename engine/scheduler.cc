@@ -144,6 +144,38 @@ void group_consolidated(TickContext& c, std::vector<const Intention*>& list, Mod
 constexpr std::size_t kDigestMaxLines = 30;
 constexpr std::size_t kDigestMaxBodies = 8;
 
+// Messages the sender gave up on, not yet reported: one intention for the secretariat, now, listing
+// them all (at most kDigestMaxLines lines); its send keys are "failed|<outbox id>", one per
+// failure. Returns those keys (the intention carries the first; attach_failure_keys adds the rest).
+std::vector<std::string> collect_failures(TickContext& c) {
+  const std::string& to = c.st.rules.secretariat;
+  std::vector<std::string> keys, lines;
+  if (to.empty()) return keys;
+  for (const auto& f : c.st.failed) {
+    std::string key = "failed|" + std::to_string(f.id);
+    if (detail::sent(c, key)) continue;
+    keys.push_back(key);
+    if (lines.size() == kDigestMaxLines) continue;
+    const Body* b = c.index.body(f.recipient);
+    lines.push_back(vi::send_failure_line(b ? b->name : f.recipient, f.error, f.text));
+  }
+  if (keys.empty()) return keys;
+  std::string text = vi::send_failures(keys.size(), lines);
+  c.intentions.push_back(
+      {keys.front(), to, MessageKind::digest, nullptr, text, text, c.now, Mode::normal});
+  return keys;
+}
+
+// The message that carries the failure intention also carries the other failures' keys.
+void attach_failure_keys(TickContext& c, const std::vector<std::string>& keys) {
+  if (keys.size() < 2) return;
+  for (auto& m : c.batch.messages) {
+    if (std::find(m.send_keys.begin(), m.send_keys.end(), keys.front()) == m.send_keys.end())
+      continue;
+    m.send_keys.insert(m.send_keys.end(), keys.begin() + 1, keys.end());
+  }
+}
+
 // What reached the committee, one entry per task (or report period), in due order.
 struct CommitteeGroup {
   std::string label;
@@ -239,9 +271,11 @@ Batch tick(const EngineState& st, Instant now) {
   }
   auto continuous = continuous_obligations(st.plan);  // no deadline, but blockers still climb
   for (const auto& o : continuous) detail::collect_blocker(c, o);
+  auto failure_keys = collect_failures(c);
   std::vector<const Intention*> normal, other;
   for (const auto& in : c.intentions) (in.mode == Mode::normal ? normal : other).push_back(&in);
   group_normal(c, normal);
+  attach_failure_keys(c, failure_keys);
   group_consolidated(c, other, Mode::entry);
   group_consolidated(c, other, Mode::stale);
   committee_digest(c, obligations);

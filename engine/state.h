@@ -4,6 +4,7 @@
 // the in-memory store and by preview's scratch copy). Any thread; not shared.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <unordered_set>
@@ -55,6 +56,16 @@ struct Batch {
   }
 };
 
+// An outbox message the sender gave up on (status 'failed') whose failure the secretariat has not
+// been told yet (no "failed|<id>" send-log key). Never a failure notice itself: stores leave those
+// out, so a notice that fails is not reported again.
+struct FailedMessage {
+  std::int64_t id = 0;
+  std::string recipient;  // body id
+  std::string text;
+  std::string error;  // the sender's last error ("no linked chat", "HTTP 500", ...)
+};
+
 struct EngineState {
   Plan plan;
   Rules rules;
@@ -63,6 +74,7 @@ struct EngineState {
   std::unordered_set<std::string> sent;  // send-log keys ever written
   std::optional<Instant> history_start;  // the first tick
   std::optional<Instant> last_tick;
+  std::vector<FailedMessage> failed;  // unreported send failures, oldest first
 };
 
 // Applies a batch to an in-memory state exactly as a durable store would (keys never rewritten).

@@ -147,6 +147,22 @@ bool queue_message(Database& db, const Message& m, Instant now) {
   return true;
 }
 
+// Failed outbox messages not yet reported ("failed|<id>" absent from the send-log), leaving out
+// failure notices themselves (messages carrying a "failed|" send key), oldest first, bounded.
+void load_failed(Database& db, std::vector<FailedMessage>& out) {
+  SQLite::Statement q(db.sql(),
+                      "SELECT o.id, o.recipient, o.text, o.last_error FROM outbox o "
+                      "WHERE o.status = 'failed' "
+                      "AND NOT EXISTS (SELECT 1 FROM send_log s WHERE s.key = 'failed|' || o.id) "
+                      "AND NOT EXISTS (SELECT 1 FROM send_log s WHERE s.message_id = o.id "
+                      "AND s.key >= 'failed|' AND s.key < 'failed}') "
+                      "ORDER BY o.id LIMIT 1000");
+  while (q.executeStep()) {
+    out.push_back({q.getColumn(0).getInt64(), q.getColumn(1).getString(),
+                   q.getColumn(2).getString(), q.getColumn(3).getString()});
+  }
+}
+
 Result<Rules> active_rules(Database& db) {
   auto stored = active_rules_text(db);
   if (!stored) {
@@ -184,6 +200,7 @@ Result<EngineState> SqliteEngineStore::load() {
                       "(key >= 'esc|' AND key < 'esc}') OR (key >= 'blk|' AND key < 'blk}') OR "
                       "(key >= 'dig|' AND key < 'dig}')");
   while (q.executeStep()) st.sent.insert(q.getColumn(0).getString());
+  load_failed(db_, st.failed);
   st.history_start = meta_instant(db_, "history_start");
   st.last_tick = meta_instant(db_, "last_tick");
   return st;

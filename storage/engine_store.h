@@ -23,7 +23,8 @@ class SqliteEngineStore : public Store, public Outbox {
   explicit SqliteEngineStore(Database& db, StoreOverrides overrides = {});
 
   // Errors: no active rules, stored rules that no longer parse. `sent` holds only the send-log
-  // keys the scheduler consults (rem|, esc|, blk|, dig|), not confirmations or message keys.
+  // keys the scheduler consults (rem|, esc|, blk|, dig|), not confirmations or message keys;
+  // `failed` the failed outbox messages without a "failed|<id>" key, notices excluded.
   Result<EngineState> load() override;
   // Opens its own IMMEDIATE transaction unless one is active (apply_in_transaction).
   int apply(const Batch& batch) override;

@@ -2,7 +2,10 @@
 
 #include <nlohmann/json.hpp>
 
+#include <SQLiteCpp/Statement.h>
+
 #include "rules/date.h"
+#include "storage/database.h"
 #include "tests/support/process.h"
 
 using namespace dondoc::testing;
@@ -152,4 +155,49 @@ TEST_CASE("status without --json: a Vietnamese table with names, roles and statu
             "Báo cáo tháng 12/2026 | Phòng Văn hóa - Xã hội | chưa bắt đầu | hạn 18/12/2026") !=
         std::string::npos);
   CHECK(r.out.find("vh_xh") == std::string::npos);
+}
+
+TEST_CASE("a message the sender gave up on is reported once to the secretariat") {
+  TempDir dir;
+  auto db = demo_db(dir);
+  REQUIRE(run_dondoc({"--db", db, "tick", "--now", "2026-12-01T07:00+07:00"}).exit_code == 0);
+  REQUIRE(run_dondoc({"--db", db, "tick", "--now", "2026-12-15T01:00Z"}).exit_code == 0);
+  auto ob = json::parse(run_dondoc({"--db", db, "outbox", "--json"}).out)["messages"];
+  json victim;
+  for (const auto& m : ob)
+    if (m["recipient"] == "kinh_te") victim = m;
+  REQUIRE(victim.is_object());
+  auto mark_failed = [&](std::int64_t id, const std::string& error) {
+    dondoc::Database d(db);
+    SQLite::Statement st(d.sql(),
+                         "UPDATE outbox SET status='failed', attempts=8, last_error=? WHERE id=?");
+    st.bind(1, error);
+    st.bind(2, id);
+    REQUIRE(st.exec() == 1);
+  };
+  mark_failed(victim["id"].get<std::int64_t>(), "no linked chat");
+
+  auto notices = [&] {
+    std::vector<json> out;
+    auto all = json::parse(run_dondoc({"--db", db, "outbox", "--json"}).out);
+    for (const auto& m : all["messages"])
+      if (m["text"].get<std::string>().find("Không gửi được") != std::string::npos)
+        out.push_back(m);
+    return out;
+  };
+  REQUIRE(run_dondoc({"--db", db, "tick", "--now", "2026-12-15T08:00+07:00"}).exit_code == 0);
+  auto n = notices();
+  REQUIRE(n.size() == 1);
+  CHECK(n[0]["recipient"] == "vp_dang_uy");
+  std::string text = n[0]["text"];
+  CHECK(text.find("Không gửi được 1 tin nhắn sau nhiều lần thử:\n") != std::string::npos);
+  CHECK(text.find("- tới Phòng Kinh tế (chưa liên kết tài khoản trò chuyện): ") !=
+        std::string::npos);
+
+  // A second tick queues no second notice; nor does the notice itself failing.
+  REQUIRE(run_dondoc({"--db", db, "tick", "--now", "2026-12-15T09:00+07:00"}).exit_code == 0);
+  CHECK(notices().size() == 1);
+  mark_failed(n[0]["id"].get<std::int64_t>(), "HTTP 500");
+  REQUIRE(run_dondoc({"--db", db, "tick", "--now", "2026-12-15T10:00+07:00"}).exit_code == 0);
+  CHECK(notices().size() == 1);
 }

@@ -9,6 +9,12 @@
 #include <set>
 #include <thread>
 
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <sys/time.h>
+#include <unistd.h>
+
 #include "storage/chat_outbox.h"
 #include "storage/chat_store.h"
 #include "storage/inbound_log.h"
@@ -28,11 +34,12 @@ struct Served {
   int port = t::free_port();
   std::unique_ptr<t::Background> proc;
 
-  Served() {
+  explicit Served(const json& extra = json::object()) {
     REQUIRE(t::run_dondoc({"--db", db, "init", "--demo"}).exit_code == 0);
-    t::write_text(dir.file("serve.json"), json{{"listen", "127.0.0.1:" + std::to_string(port)},
-                                               {"generic", {{"secret", kSecret}}}}
-                                              .dump());
+    json config{{"listen", "127.0.0.1:" + std::to_string(port)},
+                {"generic", {{"secret", kSecret}}}};
+    config.update(extra);
+    t::write_text(dir.file("serve.json"), config.dump());
     start();
   }
   void start() {
@@ -178,4 +185,33 @@ TEST_CASE("every event acked with 200 before a SIGKILL is in the database after 
   s.start();  // restart handles what was stored but not handled
   dondoc::Database d(s.db);
   for (const auto& id : acked) CHECK(dondoc::inbound_exists(d, "generic", id));
+}
+
+TEST_CASE("a client that stops mid-headers is cut off after http_timeout_s; others are served") {
+  Served s(json{{"http_timeout_s", 1}});
+  int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+  REQUIRE(fd >= 0);
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_port = htons(static_cast<std::uint16_t>(s.port));
+  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  REQUIRE(::connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0);
+  // The deadline for the close: far under the 30 s default, far over the configured 1 s.
+  timeval wait{10, 0};
+  REQUIRE(::setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &wait, sizeof wait) == 0);
+  std::string partial = "POST /webhook/generic HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Le";
+  REQUIRE(::send(fd, partial.data(), partial.size(), MSG_NOSIGNAL) ==
+          static_cast<ssize_t>(partial.size()));
+
+  // Meanwhile another connection is answered.
+  CHECK(t::http_request(s.port, "GET", "/healthz").body == R"({"ok":true})");
+
+  char buf[256];
+  ssize_t n = ::recv(fd, buf, sizeof buf, 0);
+  int err = n < 0 ? errno : 0;
+  ::close(fd);
+  CAPTURE(n, err);
+  // Closed without an answer (EOF, or a reset), not left hanging until our deadline (EAGAIN).
+  CHECK((n == 0 || (n < 0 && err == ECONNRESET)));
+  CHECK(t::http_request(s.port, "GET", "/healthz").body == R"({"ok":true})");
 }

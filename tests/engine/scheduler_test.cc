@@ -219,3 +219,47 @@ TEST_CASE("an extension request pauses escalation; approval moves the due date")
   CHECK(b->messages.at(0).text == "Gia hạn được duyệt: 3, hạn mới 26/02/2027.");
   CHECK(b->states.at(0).due_override == day("2027-02-26"));
 }
+
+TEST_CASE("messages the sender gave up on are reported once to the secretariat") {
+  EngineState st = demo_state();
+  st.failed = {{7, "kinh_te", "Nhắc việc: Báo cáo tháng 11/2026 gửi Phòng Văn hóa - Xã hội",
+                "no linked chat"},
+               {9, "kinh_te", "Dòng một\nDòng hai", "HTTP 500"}};
+  MemoryStore s(st);
+  REQUIRE(s.tick(at("2026-12-01T07:00+07:00")).empty() == false);
+  auto all = s.outbox();
+  auto mine = for_recipient(all, "vp_dang_uy");
+  REQUIRE(mine.size() == 1);
+  CHECK(mine[0].text ==
+        "Không gửi được 2 tin nhắn sau nhiều lần thử:\n"
+        "- tới Phòng Kinh tế (chưa liên kết tài khoản trò chuyện): Nhắc việc: Báo cáo tháng "
+        "11/2026 gửi Phòng Văn hóa - Xã hội\n"
+        "- tới Phòng Kinh tế (HTTP 500): Dòng một Dòng hai");
+  CHECK(s.state().sent.count("failed|7") == 1);
+  CHECK(s.state().sent.count("failed|9") == 1);
+  // A second tick (or a restart that loads the same failures) reports nothing again.
+  CHECK(for_recipient(s.tick(at("2026-12-01T09:00+07:00")), "vp_dang_uy").empty());
+}
+
+TEST_CASE("a failed message is cut to 80 characters in the secretariat's notice") {
+  EngineState st = demo_state();
+  st.rules.secretariat = "vp_dang_uy";
+  std::string long_text(200, 'x');
+  st.failed = {{3, "kinh_te", long_text, ""}};
+  MemoryStore s(st);
+  s.tick(at("2026-12-01T07:00+07:00"));
+  auto mine = for_recipient(s.outbox(), "vp_dang_uy");
+  REQUIRE(mine.size() == 1);
+  CHECK(mine[0].text == "Không gửi được 1 tin nhắn sau nhiều lần thử:\n- tới Phòng Kinh tế: " +
+                            std::string(80, 'x') + "…");
+  CHECK(mine[0].send_keys == std::vector<std::string>{"failed|3"});
+}
+
+TEST_CASE("no secretariat: send failures are not reported") {
+  EngineState st = demo_state();
+  st.rules.secretariat.clear();
+  st.failed = {{3, "kinh_te", "x", ""}};
+  MemoryStore s(st);
+  s.tick(at("2026-12-01T07:00+07:00"));
+  for (const auto& m : s.outbox()) CHECK(m.text.find("Không gửi được") == std::string::npos);
+}

@@ -73,3 +73,37 @@ TEST_CASE("engine store: a command's state, audit and confirmation commit togeth
   // Task 3 is kinh_te's only open task: its status completes kinh_te's current reports too.
   CHECK(again->obligations.at("report||monthly|2026-12|kinh_te").status == Status::done);
 }
+
+TEST_CASE("engine store: failed messages load until reported, failure notices never") {
+  TempDir dir;
+  Database db(dir.file("d.db"));
+  REQUIRE(run_tick(db, at("2026-12-01T07:00+07:00"), demo_overrides()));
+  REQUIRE(run_tick(db, at("2026-12-15T08:00+07:00"), demo_overrides()));
+  SqliteEngineStore store(db, demo_overrides());
+  auto rows = list_outbox(db, "pending");
+  REQUIRE(rows.size() >= 2);
+  store.mark_retry(rows[0].id, at("2026-12-15T09:00+07:00"), true, "no linked chat");
+  store.mark_retry(rows[1].id, at("2026-12-15T09:00+07:00"), false, "HTTP 500");  // retried
+  auto st = store.load();
+  REQUIRE(st);
+  REQUIRE(st->failed.size() == 1);
+  CHECK(st->failed[0].id == rows[0].id);
+  CHECK(st->failed[0].recipient == rows[0].message.recipient);
+  CHECK(st->failed[0].text == rows[0].message.text);
+  CHECK(st->failed[0].error == "no linked chat");
+
+  auto r = run_tick(db, at("2026-12-15T10:00+07:00"), demo_overrides());
+  REQUIRE(r);
+  REQUIRE(r->messages.size() == 1);
+  CHECK(r->messages[0].recipient == "vp_dang_uy");
+  CHECK(r->messages[0].send_keys ==
+        std::vector<std::string>{"failed|" + std::to_string(rows[0].id)});
+  CHECK(store.load()->failed.empty());  // reported
+
+  // The notice itself fails: it is not reported in turn.
+  auto notice = list_outbox(db, "pending").back();
+  REQUIRE(notice.message.recipient == "vp_dang_uy");
+  store.mark_retry(notice.id, at("2026-12-15T11:00+07:00"), true, "HTTP 500");
+  CHECK(store.load()->failed.empty());
+  CHECK(run_tick(db, at("2026-12-15T12:00+07:00"), demo_overrides())->queued == 0);
+}
