@@ -12,6 +12,7 @@
 #include <thread>
 
 #include "tests/support/background.h"
+#include "tests/support/demo_db.h"
 #include "tests/support/process.h"
 
 namespace t = dondoc::testing;
@@ -98,16 +99,7 @@ json obligation(const std::string& db, const std::string& task) {
 
 TEST_CASE("Telegram polling: /start links, tick nudges with buttons, text and button replies") {
   t::TempDir dir;
-  std::string db = dir.file("d.db");
-  REQUIRE(t::run_dondoc({"--db", db, "init", "--demo"}).exit_code == 0);
-  // NV4 and NV5 done, so the tick of 29/09/2025 nudges vh_xh about NV2 alone (not a digest).
-  for (const char* task : {"4", "5"}) {
-    REQUIRE(t::run_dondoc({"--db", db, "record", "--task", task, "--body", "vh_xh", "--status",
-                           "done", "--now", "2025-09-22T08:00+07:00"})
-                .exit_code == 0);
-  }
-  // The first tick only starts the follow-up (nothing linked yet: its messages wait an hour).
-  REQUIRE(t::run_dondoc({"--db", db, "tick", "--now", "2025-09-25T08:00+07:00"}).exit_code == 0);
+  std::string db = t::nudge_ready_demo_db(dir);
   FakeTelegram tg(dir);
   int port = t::free_port();
   t::write_text(dir.file("serve.json"),
@@ -130,7 +122,7 @@ TEST_CASE("Telegram polling: /start links, tick nudges with buttons, text and bu
   CHECK(linked[0]["text"].get<std::string>().find("Đã liên kết") == 0);
 
   // A tick while serve runs: the nudge about NV2 arrives with the four inline buttons.
-  REQUIRE(t::run_dondoc({"--db", db, "tick", "--now", "2025-09-29T08:00+07:00"}).exit_code == 0);
+  REQUIRE(t::run_dondoc({"--db", db, "tick", "--now", t::kNudgeTime}).exit_code == 0);
   calls = tg.wait_calls([](const json& c) { return !sent_with(c, "Nhiệm vụ 2:").empty(); });
   auto nudges = sent_with(calls, "Nhiệm vụ 2:");
   REQUIRE(nudges.size() == 1);

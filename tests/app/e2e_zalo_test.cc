@@ -8,6 +8,7 @@
 #include <thread>
 
 #include "tests/support/background.h"
+#include "tests/support/demo_db.h"
 #include "tests/support/process.h"
 
 namespace t = dondoc::testing;
@@ -109,16 +110,7 @@ TEST_CASE("Zalo polling: link, reply, one confirmation despite 429, 500 and a ha
 
 TEST_CASE("Zalo polling: a tick nudges with a reply hint, a free-text reply binds to its task") {
   t::TempDir dir;
-  std::string db = dir.file("d.db");
-  REQUIRE(t::run_dondoc({"--db", db, "init", "--demo"}).exit_code == 0);
-  // NV4 and NV5 done, so the tick of 29/09/2025 nudges vh_xh about NV2 alone (not a digest).
-  for (const char* task : {"4", "5"}) {
-    REQUIRE(t::run_dondoc({"--db", db, "record", "--task", task, "--body", "vh_xh", "--status",
-                           "done", "--now", "2025-09-22T08:00+07:00"})
-                .exit_code == 0);
-  }
-  // The first tick only starts the follow-up (nothing linked yet: its messages wait an hour).
-  REQUIRE(t::run_dondoc({"--db", db, "tick", "--now", "2025-09-25T08:00+07:00"}).exit_code == 0);
+  std::string db = t::nudge_ready_demo_db(dir);
   FakeZalo zalo(dir);
   int port = t::free_port();
   t::write_text(dir.file("serve.json"),
@@ -137,7 +129,7 @@ TEST_CASE("Zalo polling: a tick nudges with a reply hint, a free-text reply bind
   zalo.control("inject", {{"chat_id", "zc2"}, {"text", "dk " + code["code"].get<std::string>()}});
   REQUIRE(zalo.wait_until("Đã liên kết").size() == 1);
 
-  REQUIRE(t::run_dondoc({"--db", db, "tick", "--now", "2025-09-29T08:00+07:00"}).exit_code == 0);
+  REQUIRE(t::run_dondoc({"--db", db, "tick", "--now", t::kNudgeTime}).exit_code == 0);
   auto nudge = zalo.wait_until("Nhiệm vụ 2:");
   REQUIRE(nudge.size() == 1);
   std::string text = nudge[0]["text"];
