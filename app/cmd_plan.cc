@@ -166,9 +166,11 @@ int init(const cli::Args& args, cli::Io& io) {
   }
   auto plan = demo_plan(io);
   if (!plan) return cli::kExitInternal;
+  WriteTransaction tx(db);  // plan and rules together, or neither
   auto c = replace_plan(db, *plan, {"demo", "plan.json (mẫu)", now_iso()});
   bool rules_loaded = false;
   if (!load_demo_rules(db, io, rules_loaded)) return cli::kExitInternal;
+  tx.commit();
   io.out << "Đã tạo cơ sở dữ liệu " << path
          << " với kế hoạch mẫu (xã Trường Giang): " << c.bodies.total() << " cơ quan, "
          << c.tasks.total() << " nhiệm vụ, " << c.indicators.total() << " chỉ tiêu"

@@ -2,6 +2,7 @@
 
 #include <SQLiteCpp/Statement.h>
 #include <SQLiteCpp/Transaction.h>
+#include <sqlite3.h>
 
 #include <stdexcept>
 
@@ -47,10 +48,38 @@ void Database::migrate() {
   tx.commit();
 }
 
+SQLite::Statement& Database::cached(const std::string& sql) {
+  auto& st = statements_[sql];
+  if (!st) {
+    st = std::make_unique<SQLite::Statement>(*db_, sql);
+  } else {
+    st->reset();
+    st->clearBindings();
+  }
+  return *st;
+}
+
+WriteTransaction::WriteTransaction(Database& db)
+    : db_(db), outermost_(sqlite3_get_autocommit(db.sql().getHandle()) != 0) {
+  if (outermost_) db_.sql().exec("BEGIN IMMEDIATE");
+}
+
+WriteTransaction::~WriteTransaction() {
+  if (!outermost_ || done_) return;
+  try {
+    db_.sql().exec("ROLLBACK");
+  } catch (...) {  // nothing to do: SQLite rolls back on its own when it cannot
+  }
+}
+
+void WriteTransaction::commit() {
+  if (outermost_ && !done_) db_.sql().exec("COMMIT");
+  done_ = true;
+}
+
 void Database::audit(std::string_view kind, std::string_view subject, std::string_view source,
                      std::string_view detail_json, std::string_view at_iso) {
-  SQLite::Statement st(*db_,
-                       "INSERT INTO audit(at, kind, subject, source, detail) VALUES (?,?,?,?,?)");
+  auto& st = cached("INSERT INTO audit(at, kind, subject, source, detail) VALUES (?,?,?,?,?)");
   st.bind(1, std::string(at_iso));
   st.bind(2, std::string(kind));
   st.bind(3, std::string(subject));

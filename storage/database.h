@@ -6,9 +6,11 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Statement.h>
 
 namespace dondoc {
 
@@ -34,10 +36,34 @@ class Database {
   void audit(std::string_view kind, std::string_view subject, std::string_view source,
              std::string_view detail_json, std::string_view at_iso);
 
+  // A statement prepared once per connection and handed back reset, with no bindings, for
+  // statements on hot paths (audit, inbound events). Requires: the caller finishes with it before
+  // asking for the same sql again.
+  SQLite::Statement& cached(const std::string& sql);
+
  private:
   void migrate();
   std::string path_;
   std::unique_ptr<SQLite::Database> db_;
+  // Declared after db_ so the statements are finalised before the connection closes.
+  std::unordered_map<std::string, std::unique_ptr<SQLite::Statement>> statements_;
+};
+
+// A write transaction that joins the caller's when one is already open: the outermost begins
+// (IMMEDIATE) and commits; an inner one does neither, so the caller decides for both and a failure
+// anywhere rolls back everything. Same thread as its Database.
+class WriteTransaction {
+ public:
+  explicit WriteTransaction(Database& db);
+  ~WriteTransaction();  // rolls the outermost back unless committed
+  WriteTransaction(const WriteTransaction&) = delete;
+  WriteTransaction& operator=(const WriteTransaction&) = delete;
+  void commit();
+
+ private:
+  Database& db_;
+  bool outermost_;
+  bool done_ = false;
 };
 
 }  // namespace dondoc

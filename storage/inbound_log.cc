@@ -5,9 +5,9 @@
 namespace dondoc {
 
 bool insert_inbound(Database& db, const InboundRow& row) {
-  SQLite::Statement st(db.sql(),
-                       "INSERT INTO inbound_events(channel, event_key, chat_id, received_at, "
-                       "payload) VALUES (?,?,?,?,?) ON CONFLICT(channel, event_key) DO NOTHING");
+  auto& st = db.cached(
+      "INSERT INTO inbound_events(channel, event_key, chat_id, received_at, payload) VALUES "
+      "(?,?,?,?,?) ON CONFLICT(channel, event_key) DO NOTHING");
   st.bind(1, row.channel);
   st.bind(2, row.event_key);
   st.bind(3, row.chat_id);

@@ -269,7 +269,7 @@ PlanSaveCounts save_plan(Database& db, const Plan& plan, const ImportSource& src
 }
 
 PlanSaveCounts replace_plan(Database& db, const Plan& plan, const ImportSource& src) {
-  SQLite::Transaction tx(db.sql(), SQLite::TransactionBehavior::IMMEDIATE);
+  WriteTransaction tx(db);
   db.sql().exec("PRAGMA defer_foreign_keys=ON");
   db.sql().exec("DELETE FROM tasks; DELETE FROM indicators; DELETE FROM bodies;");
   PlanSaveCounts c;

@@ -4,7 +4,6 @@
 #include <functional>
 
 #include <SQLiteCpp/Statement.h>
-#include <SQLiteCpp/Transaction.h>
 #include <nlohmann/json.hpp>
 
 #include "rules/rules_file.h"
@@ -39,7 +38,7 @@ std::vector<std::string> body_ids(Database& db) {
 
 int store_rules(Database& db, std::string_view text, std::string_view source,
                 std::string_view now_iso) {
-  SQLite::Transaction tx(db.sql(), SQLite::TransactionBehavior::IMMEDIATE);
+  WriteTransaction tx(db);
   int version = insert_version(db, text, source, now_iso);
   tx.commit();
   return version;
@@ -48,7 +47,7 @@ int store_rules(Database& db, std::string_view text, std::string_view source,
 RulesLoad load_rules(Database& db, std::string_view text, std::string_view source,
                      std::string_view now_iso) {
   RulesLoad out;
-  SQLite::Transaction tx(db.sql(), SQLite::TransactionBehavior::IMMEDIATE);
+  WriteTransaction tx(db);
   std::vector<std::string> ids = body_ids(db);  // sorted
   out.body_table_empty = ids.empty();
   std::function<bool(std::string_view)> known = [&ids](std::string_view id) {
