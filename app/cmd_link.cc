@@ -24,7 +24,7 @@ int run(const cli::Args& args, cli::Io& io) {
   }
   if (found == nullptr) {
     return cli::bad_input(
-        io, "link: không có cơ quan \"" + *body + "\" trong kế hoạch (xem `dondoc plan`)");
+        io, "link: không có cơ quan \"" + *body + "\" trong kế hoạch (xem `dondoc bodies`)");
   }
   Instant now =
       std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now());
