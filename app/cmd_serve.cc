@@ -88,7 +88,9 @@ struct Service {
     if (!ev) return respond(error_out(400, ev.error()));
     ingest.accept(*ev, [respond](bool ok, bool duplicate) {
       if (!ok) return respond(error_out(500, "could not store the event"));
-      respond(json_out(200, {{"ok", true}, {"duplicate", duplicate}}));
+      respond(HttpOut{
+          200, "application/json",
+          duplicate ? R"({"ok":true,"duplicate":true})" : R"({"ok":true,"duplicate":false})"});
     });
   }
 
@@ -115,7 +117,7 @@ struct Service {
 };
 
 void start_ticks(net::steady_timer& timer, Service& svc, int interval_s) {
-  svc.writer.submit([](Database& db) {
+  svc.writer.submit_background([](Database& db) {
     SqliteEngineStore store(db);
     auto st = store.load();
     if (!st) return;  // no rules loaded yet: nothing to schedule

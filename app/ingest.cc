@@ -6,7 +6,9 @@
 #include <boost/asio/post.hpp>
 #include <iostream>
 #include <memory>
+#include <mutex>
 #include <nlohmann/json.hpp>
+#include <vector>
 
 #include "bot/conversation.h"
 #include "bot/linking.h"
@@ -210,10 +212,10 @@ std::string act(Handling& h, const Action& a, const bot::ChatContext& ctx,
 
 }  // namespace
 
-std::string handle_stored_event(Database& db, std::int64_t seq, Instant now) {
-  auto row = unhandled_event(db, seq);
-  if (!row) return "";
-  auto ev = bot::event_from_json(nlohmann::json::parse(row->payload, nullptr, false));
+namespace {
+
+std::string handle_row(Database& db, const InboundRow& row, Instant now) {
+  auto ev = bot::event_from_json(nlohmann::json::parse(row.payload, nullptr, false));
   std::string outcome = "ignored";
   if (ev) {
     Handling h{db, *ev, now};
@@ -228,62 +230,122 @@ std::string handle_stored_event(Database& db, std::int64_t seq, Instant now) {
     }
     outcome = act(h, bot::decide(*ev, ctx), ctx, items);
   }
-  mark_inbound_handled(db, seq, outcome, format_instant(now));
+  mark_inbound_handled(db, row.seq, outcome, format_instant(now));
   return outcome;
 }
 
+}  // namespace
+
+std::string handle_stored_event(Database& db, std::int64_t seq, Instant now) {
+  auto row = unhandled_event(db, seq);
+  return row ? handle_row(db, *row, now) : "";
+}
+
+HandledBatch handle_stored_events(Database& db, Instant now, int limit) {
+  HandledBatch out;
+  auto rows = unhandled_inbound(db, limit);
+  out.more = static_cast<int>(rows.size()) == limit;
+  for (const auto& row : rows) {
+    std::string outcome;
+    db.cached("SAVEPOINT event").exec();
+    try {
+      outcome = handle_row(db, row, now);
+      db.cached("RELEASE event").exec();
+    } catch (const std::exception& e) {
+      db.cached("ROLLBACK TO event").exec();
+      db.cached("RELEASE event").exec();
+      std::cerr << "dondoc serve: handling event " << row.seq << " failed: " << e.what() << "\n";
+      outcome = "error";
+      mark_inbound_handled(db, row.seq, outcome, format_instant(now));
+    }
+    ++out.handled;
+    out.replies_applied += outcome == "applied";
+    out.links += outcome == "linked";
+    out.replied += outcome != "ignored" && outcome != "error";
+  }
+  return out;
+}
+
+struct Ingest::Queue {
+  struct Pending {
+    InboundRow row;
+    Ack ack;
+    bool fresh = false;  // stored now, not a redelivery
+  };
+  std::mutex mu;
+  std::vector<Pending> waiting;
+  bool flush_submitted = false;  // an ack job will take `waiting`
+};
+
 Ingest::Ingest(boost::asio::io_context& io, GroupCommit& writer, Metrics& metrics, Clock clock)
-    : io_(io), writer_(writer), metrics_(metrics), clock_(std::move(clock)) {}
+    : io_(io),
+      writer_(writer),
+      metrics_(metrics),
+      clock_(std::move(clock)),
+      queue_(std::make_shared<Queue>()) {}
 
 void Ingest::accept(const bot::InboundEvent& event, Ack ack) {
   ++metrics_.events_received;
-  InboundRow row{0,
-                 std::string(bot::to_string(event.channel)),
-                 event.event_key,
-                 event.chat_id,
-                 format_instant(clock_()),
-                 bot::to_json(event).dump()};
-  auto seq = std::make_shared<std::int64_t>(0);
-  bool handle = event.kind != InboundEvent::Kind::other;
+  Queue::Pending p{InboundRow{0, std::string(bot::to_string(event.channel)), event.event_key,
+                              event.chat_id, format_instant(clock_()), bot::to_json(event).dump()},
+                   std::move(ack)};
+  bool submit = false;
+  {
+    std::lock_guard lock(queue_->mu);
+    queue_->waiting.push_back(std::move(p));
+    submit = !std::exchange(queue_->flush_submitted, true);
+  }
+  if (!submit) return;  // the ack job already submitted takes this one too
+  // One ack job stores everything that waits when the writer reaches it; one post acks them all.
+  auto batch = std::make_shared<std::vector<Queue::Pending>>();
   writer_.submit(
-      [row, seq](Database& db) {
-        if (insert_inbound(db, row)) *seq = db.sql().getLastInsertRowid();
+      [queue = queue_, batch](Database& db) {
+        {
+          std::lock_guard lock(queue->mu);
+          batch->swap(queue->waiting);
+          queue->flush_submitted = false;
+        }
+        for (auto& p : *batch) p.fresh = insert_inbound(db, p.row);
       },
-      [this, seq, ack = std::move(ack), handle](bool ok, const std::string&) {
-        boost::asio::post(io_, [this, seq, ack, ok, handle] {
-          bool duplicate = ok && *seq == 0;
-          if (duplicate) ++metrics_.events_duplicate;
-          ack(ok, duplicate);
-          if (ok && !duplicate && handle) this->handle(*seq);
-        });
-      });
-}
-
-void Ingest::handle(std::int64_t seq) {
-  auto outcome = std::make_shared<std::string>();
-  Instant now = clock_();
-  writer_.submit(
-      [seq, now, outcome](Database& db) { *outcome = handle_stored_event(db, seq, now); },
-      [this, outcome](bool ok, const std::string& error) {
-        boost::asio::post(io_, [this, outcome, ok, error] {
-          if (!ok) std::cerr << "dondoc serve: handling an event failed: " << error << "\n";
-          ++metrics_.events_handled;
-          if (*outcome == "applied") ++metrics_.replies_applied;
-          if (*outcome == "linked") ++metrics_.links;
-          if (on_reply_queued) on_reply_queued();
+      [this, batch](bool ok, const std::string& error) {
+        if (!ok) std::cerr << "dondoc serve: storing events failed: " << error << "\n";
+        boost::asio::post(io_, [this, batch, ok] {
+          bool any_new = false;
+          for (auto& p : *batch) {
+            bool duplicate = ok && !p.fresh;
+            if (duplicate) ++metrics_.events_duplicate;
+            any_new = any_new || (ok && p.fresh);
+            p.ack(ok, duplicate);
+          }
+          if (any_new) handle_pending();
         });
       });
 }
 
 void Ingest::handle_pending() {
-  auto seqs = std::make_shared<std::vector<std::int64_t>>();
-  writer_.submit(
-      [seqs](Database& db) {
-        for (const auto& r : unhandled_inbound(db, 100000)) seqs->push_back(r.seq);
-      },
-      [this, seqs](bool, const std::string&) {
-        boost::asio::post(io_, [this, seqs] {
-          for (auto s : *seqs) handle(s);
+  if (handling_) {
+    handle_again_ = true;
+    return;
+  }
+  handling_ = true;
+  handle_again_ = false;
+  auto result = std::make_shared<HandledBatch>();
+  Instant now = clock_();
+  writer_.submit_background(
+      [result, now](Database& db) { *result = handle_stored_events(db, now, kHandleBatch); },
+      [this, result](bool ok, const std::string& error) {
+        boost::asio::post(io_, [this, result, ok, error] {
+          handling_ = false;
+          if (!ok) {
+            // Left unhandled in the log: retried with the next event or at the next start.
+            std::cerr << "dondoc serve: handling events failed: " << error << "\n";
+            return;
+          }
+          metrics_.events_handled += result->handled;
+          metrics_.replies_applied += result->replies_applied;
+          metrics_.links += result->links;
+          if (result->replied > 0 && on_reply_queued) on_reply_queued();
+          if (result->more || handle_again_) handle_pending();
         });
       });
 }

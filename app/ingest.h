@@ -1,12 +1,16 @@
-// Ingest: the one path every chat event takes, whatever brought it (webhook or polling). The raw
-// event is committed to the inbound log through the group-commit writer and only then acked; the
-// bot then handles it (link, status reply, button) in its own write job, so a redelivered event
-// changes nothing and an acked event survives a crash (handled at the next start). Also holds the
-// counters /metrics shows. Call from the io_context's thread; callbacks come back on it.
+// Ingest: the one path every chat event takes, whatever brought it (webhook or polling). Events
+// are stored in the inbound log by the group-commit writer's ack lane, many per transaction, and
+// acked together once that is committed: nothing else runs in an ack transaction, so an ack never
+// waits for the bot. The bot then handles stored events in batches on the writer's background lane
+// (link, status reply, button), so a redelivered event changes nothing and an acked event survives
+// a crash (handled at the next start). Also holds the counters /metrics shows. Call from the
+// io_context's thread; callbacks come back on it.
 #pragma once
 
 #include <atomic>
+#include <cstdint>
 #include <functional>
+#include <memory>
 #include <string>
 
 #include "bot/payloads.h"
@@ -46,18 +50,24 @@ class Ingest {
   using Ack = std::function<void(bool ok, bool duplicate)>;
   void accept(const bot::InboundEvent& event, Ack ack);
 
-  // Handles every stored event not yet handled (at start, after a crash).
+  // Handles every stored event not yet handled (at start, after a crash, after new events).
   void handle_pending();
 
-  // Called (on the io thread) after a handled event queued a reply, to wake the sender.
+  // Called (on the io thread) after handled events queued replies, to wake the sender.
   std::function<void()> on_reply_queued;
 
+  // Events handled per background transaction.
+  static constexpr int kHandleBatch = 64;
+
  private:
-  void handle(std::int64_t seq);
+  struct Queue;  // events waiting for the next ack transaction, shared with the writer's jobs
   boost::asio::io_context& io_;
   GroupCommit& writer_;
   Metrics& metrics_;
   Clock clock_;
+  std::shared_ptr<Queue> queue_;
+  bool handling_ = false;      // a handling job is with the writer
+  bool handle_again_ = false;  // new events arrived meanwhile
 };
 
 // Handles one stored event inside the caller's write transaction: decides with bot/conversation
@@ -65,5 +75,19 @@ class Ingest {
 // Returns the outcome ("linked", "applied", "ignored", ...); "" when the event was handled
 // already. Exposed for tests.
 std::string handle_stored_event(Database& db, std::int64_t seq, Instant now);
+
+// What one handling pass did (writer thread).
+struct HandledBatch {
+  int handled = 0;
+  int replies_applied = 0;
+  int links = 0;
+  int replied = 0;    // events that queued a reply to their chat
+  bool more = false;  // the pass stopped at its limit: more events wait
+};
+
+// Handles up to `limit` stored, unhandled events, oldest first, each in its own savepoint: an
+// event whose handling throws is rolled back alone and marked handled with outcome "error" (and
+// logged), so it is never retried in a loop. Inside the caller's transaction.
+HandledBatch handle_stored_events(Database& db, Instant now, int limit);
 
 }  // namespace dondoc::app

@@ -31,10 +31,9 @@ ChatMessage read_row(SQLite::Statement& st) {
 }  // namespace
 
 bool queue_chat_message(Database& db, const ChatMessage& m) {
-  SQLite::Statement st(db.sql(),
-                       "INSERT INTO chat_outbox(key, channel, chat_id, is_group, text, task, "
-                       "buttons, callback_id, not_before, created_at) VALUES (?,?,?,?,?,?,?,?,?,?) "
-                       "ON CONFLICT(key) DO NOTHING");
+  auto& st = db.cached(
+      "INSERT INTO chat_outbox(key, channel, chat_id, is_group, text, task, buttons, callback_id, "
+      "not_before, created_at) VALUES (?,?,?,?,?,?,?,?,?,?) ON CONFLICT(key) DO NOTHING");
   st.bind(1, m.key);
   st.bind(2, m.channel);
   st.bind(3, m.chat_id);

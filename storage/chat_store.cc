@@ -5,9 +5,13 @@
 namespace dondoc {
 namespace {
 
+// Reads the first column of the first row, then resets the statement (it may be a cached one,
+// which must not keep a read open).
 std::optional<std::string> first_string(SQLite::Statement& st) {
-  if (!st.executeStep()) return std::nullopt;
-  return st.getColumn(0).getString();
+  std::optional<std::string> out;
+  if (st.executeStep()) out = st.getColumn(0).getString();
+  st.reset();
+  return out;
 }
 
 }  // namespace
@@ -61,7 +65,7 @@ void bind_chat(Database& db, const ChatRef& chat, std::string_view body, std::st
 
 std::optional<std::string> chat_body(Database& db, std::string_view channel,
                                      std::string_view chat_id) {
-  SQLite::Statement st(db.sql(), "SELECT body FROM chat_links WHERE channel = ? AND chat_id = ?");
+  auto& st = db.cached("SELECT body FROM chat_links WHERE channel = ? AND chat_id = ?");
   st.bind(1, std::string(channel));
   st.bind(2, std::string(chat_id));
   return first_string(st);
@@ -82,8 +86,7 @@ std::vector<ChatRef> chats_of_body(Database& db, std::string_view body) {
 
 std::optional<std::string> last_notice(Database& db, std::string_view channel,
                                        std::string_view chat_id) {
-  SQLite::Statement st(db.sql(),
-                       "SELECT last_at FROM chat_notices WHERE channel = ? AND chat_id = ?");
+  auto& st = db.cached("SELECT last_at FROM chat_notices WHERE channel = ? AND chat_id = ?");
   st.bind(1, std::string(channel));
   st.bind(2, std::string(chat_id));
   return first_string(st);
@@ -91,9 +94,9 @@ std::optional<std::string> last_notice(Database& db, std::string_view channel,
 
 void set_last_notice(Database& db, std::string_view channel, std::string_view chat_id,
                      std::string_view at_iso) {
-  SQLite::Statement st(db.sql(),
-                       "INSERT INTO chat_notices(channel, chat_id, last_at) VALUES (?,?,?) ON "
-                       "CONFLICT(channel, chat_id) DO UPDATE SET last_at = excluded.last_at");
+  auto& st = db.cached(
+      "INSERT INTO chat_notices(channel, chat_id, last_at) VALUES (?,?,?) ON "
+      "CONFLICT(channel, chat_id) DO UPDATE SET last_at = excluded.last_at");
   st.bind(1, std::string(channel));
   st.bind(2, std::string(chat_id));
   st.bind(3, std::string(at_iso));

@@ -1,6 +1,6 @@
 #include "storage/group_commit.h"
 
-#include <SQLiteCpp/Transaction.h>
+#include <pthread.h>
 
 #include <exception>
 #include <future>
@@ -10,7 +10,10 @@
 namespace dondoc {
 
 GroupCommit::GroupCommit(const std::string& path, std::size_t max_batch)
-    : db_(path), max_batch_(max_batch == 0 ? 1 : max_batch), thread_([this] { loop(); }) {}
+    : db_(path),
+      max_batch_(max_batch == 0 ? 1 : max_batch),
+      last_background_(std::chrono::steady_clock::now()),
+      thread_([this] { loop(); }) {}
 
 GroupCommit::~GroupCommit() {
   {
@@ -29,6 +32,14 @@ void GroupCommit::submit(Job job, Done done) {
   cv_.notify_one();
 }
 
+void GroupCommit::submit_background(Job job, Done done) {
+  {
+    std::lock_guard lock(mu_);
+    background_.push_back(Item{std::move(job), std::move(done)});
+  }
+  cv_.notify_one();
+}
+
 void GroupCommit::run(Job job) {
   std::promise<std::string> result;
   auto future = result.get_future();
@@ -41,7 +52,7 @@ void GroupCommit::run(Job job) {
 
 std::size_t GroupCommit::depth() const {
   std::lock_guard lock(mu_);
-  return queue_.size();
+  return queue_.size() + background_.size();
 }
 
 std::size_t GroupCommit::batches() const {
@@ -50,44 +61,81 @@ std::size_t GroupCommit::batches() const {
 }
 
 void GroupCommit::loop() {
+  pthread_setname_np(pthread_self(), "dondoc-writer");  // for top, perf and gdb
   for (;;) {
     std::deque<Item> batch;
+    bool durable = true;
     {
       std::unique_lock lock(mu_);
-      cv_.wait(lock, [this] { return stopping_ || !queue_.empty(); });
-      if (queue_.empty()) return;  // stopping and drained
-      while (!queue_.empty() && batch.size() < max_batch_) {
-        batch.push_back(std::move(queue_.front()));
-        queue_.pop_front();
+      cv_.wait(lock, [this] { return stopping_ || !queue_.empty() || !background_.empty(); });
+      if (queue_.empty() && background_.empty()) return;  // stopping and drained
+      auto now = std::chrono::steady_clock::now();
+      bool starving = now - last_background_ >= kBackgroundMaxWait;
+      if (!background_.empty() && (queue_.empty() || starving)) {
+        batch.push_back(std::move(background_.front()));
+        background_.pop_front();
+        durable = false;
+        last_background_ = now;
+      } else {
+        while (!queue_.empty() && batch.size() < max_batch_) {
+          batch.push_back(std::move(queue_.front()));
+          queue_.pop_front();
+        }
+        if (background_.empty()) last_background_ = now;  // nobody is waiting behind us
       }
     }
-    run_batch(batch);
+    run_batch(batch, durable);
   }
 }
 
-void GroupCommit::run_batch(std::deque<Item>& batch) {
+void GroupCommit::exec_cached(const char* sql) { db_.cached(sql).exec(); }
+
+void GroupCommit::run_batch(std::deque<Item>& batch, bool durable) {
   std::vector<std::string> errors(batch.size());
   std::string batch_error;
+  bool open = false;
   try {
-    SQLite::Transaction tx(db_.sql(), SQLite::TransactionBehavior::IMMEDIATE);
-    for (std::size_t i = 0; i < batch.size(); ++i) {
-      db_.sql().exec("SAVEPOINT job");
+    exec_cached(durable ? "PRAGMA synchronous=FULL" : "PRAGMA synchronous=NORMAL");
+    exec_cached("BEGIN IMMEDIATE");
+    open = true;
+    // A lone job needs no savepoint: its failure rolls the transaction back, which is all of it.
+    if (batch.size() == 1) {
+      try {
+        batch[0].job(db_);
+      } catch (const std::exception& e) {
+        errors[0] = *e.what() != '\0' ? e.what() : "write failed";
+      } catch (...) {
+        errors[0] = "write failed";
+      }
+      if (!errors[0].empty()) throw std::runtime_error(errors[0]);
+    }
+    for (std::size_t i = 0; batch.size() > 1 && i < batch.size(); ++i) {
+      exec_cached("SAVEPOINT job");
       try {
         batch[i].job(db_);
-        db_.sql().exec("RELEASE job");
+        exec_cached("RELEASE job");
       } catch (const std::exception& e) {
         errors[i] = *e.what() != '\0' ? e.what() : "write failed";
-        db_.sql().exec("ROLLBACK TO job");
-        db_.sql().exec("RELEASE job");
+        exec_cached("ROLLBACK TO job");
+        exec_cached("RELEASE job");
       } catch (...) {
         errors[i] = "write failed";
-        db_.sql().exec("ROLLBACK TO job");
-        db_.sql().exec("RELEASE job");
+        exec_cached("ROLLBACK TO job");
+        exec_cached("RELEASE job");
       }
     }
-    tx.commit();
+    exec_cached("COMMIT");
+    open = false;
   } catch (const std::exception& e) {
-    batch_error = std::string("commit failed: ") + e.what();
+    batch_error = errors.size() == 1 && !errors[0].empty()
+                      ? errors[0]
+                      : std::string("commit failed: ") + e.what();
+    if (open) {
+      try {
+        db_.sql().exec("ROLLBACK");
+      } catch (...) {  // SQLite already rolled back
+      }
+    }
   }
   {
     std::lock_guard lock(mu_);

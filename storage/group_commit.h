@@ -1,9 +1,17 @@
-// The single SQLite writer: a queue of write jobs run by one thread, which takes every job waiting
-// and runs them in ONE transaction (one fsync for many concurrent events: group commit), each in
-// its own savepoint so one failing job does not undo the others. A job's `done` runs on the writer
-// thread only after its batch committed. submit() may be called from any thread.
+// The single SQLite writer: one thread runs every write job. Jobs on the ack lane (events that a
+// client waits for) are taken all at once and run in ONE transaction (one fsync for many
+// concurrent events: group commit), each in its own savepoint so one failing job does not undo the
+// others. Jobs on the background lane (handling stored events, ticks, sender bookkeeping) run one
+// per transaction, only when no ack job waits (or when they have waited kBackgroundMaxWait), and
+// commit without their own fsync: in WAL mode the next ack commit's fsync makes them durable, and
+// a power loss before it rolls them back whole, never half. A job's `done` runs on the writer
+// thread only after its transaction committed. Each lane keeps its own order, but a background job
+// may run before an ack job submitted earlier: put there only work that does not depend on that
+// order (the sender's find-then-mark cycle, for one, stays on the ack lane). submit*() may be
+// called from any thread.
 #pragma once
 
+#include <chrono>
 #include <condition_variable>
 #include <cstddef>
 #include <deque>
@@ -19,18 +27,25 @@ namespace dondoc {
 class GroupCommit {
  public:
   using Job = std::function<void(Database&)>;
-  // ok = the job ran and its batch committed; else error says why (nothing of the job stored).
+  // ok = the job ran and its transaction committed; else error says why (nothing of it stored).
   using Done = std::function<void(bool ok, const std::string& error)>;
+
+  // How long a background job may be held back by a stream of ack batches.
+  static constexpr std::chrono::milliseconds kBackgroundMaxWait{20};
 
   // Opens its own connection to path (migrating it) and starts the writer thread.
   explicit GroupCommit(const std::string& path, std::size_t max_batch = 1024);
-  // Runs every job already submitted, then stops the thread.
+  // Runs every job already submitted (both lanes), then stops the thread.
   ~GroupCommit();
   GroupCommit(const GroupCommit&) = delete;
   GroupCommit& operator=(const GroupCommit&) = delete;
 
+  // Ack lane: durable (fsync) when done runs.
   void submit(Job job, Done done = {});
-  // Submits and waits; throws std::runtime_error with the job's error. Not from the writer thread.
+  // Background lane: committed, durable with the next ack commit (see above).
+  void submit_background(Job job, Done done = {});
+  // Submits on the ack lane and waits; throws std::runtime_error with the job's error. Not from
+  // the writer thread.
   void run(Job job);
 
   std::size_t depth() const;
@@ -42,15 +57,18 @@ class GroupCommit {
     Done done;
   };
   void loop();
-  void run_batch(std::deque<Item>& batch);
+  void run_batch(std::deque<Item>& batch, bool durable);
+  void exec_cached(const char* sql);
 
   Database db_;
   std::size_t max_batch_;
   mutable std::mutex mu_;
   std::condition_variable cv_;
   std::deque<Item> queue_;
+  std::deque<Item> background_;
   bool stopping_ = false;
   std::size_t batches_ = 0;
+  std::chrono::steady_clock::time_point last_background_;
   std::thread thread_;
 };
 

@@ -17,9 +17,9 @@ bool insert_inbound(Database& db, const InboundRow& row) {
 }
 
 std::vector<InboundRow> unhandled_inbound(Database& db, int limit) {
-  SQLite::Statement st(db.sql(),
-                       "SELECT seq, channel, event_key, chat_id, received_at, payload FROM "
-                       "inbound_events WHERE handled_at IS NULL ORDER BY seq LIMIT ?");
+  auto& st = db.cached(
+      "SELECT seq, channel, event_key, chat_id, received_at, payload FROM inbound_events WHERE "
+      "handled_at IS NULL ORDER BY seq LIMIT ?");
   st.bind(1, limit);
   std::vector<InboundRow> rows;
   while (st.executeStep()) {
@@ -27,6 +27,7 @@ std::vector<InboundRow> unhandled_inbound(Database& db, int limit) {
                               st.getColumn(2).getString(), st.getColumn(3).getString(),
                               st.getColumn(4).getString(), st.getColumn(5).getString()});
   }
+  st.reset();
   return rows;
 }
 
@@ -43,8 +44,7 @@ std::optional<InboundRow> unhandled_event(Database& db, std::int64_t seq) {
 
 void mark_inbound_handled(Database& db, std::int64_t seq, std::string_view outcome,
                           std::string_view at_iso) {
-  SQLite::Statement st(db.sql(),
-                       "UPDATE inbound_events SET handled_at = ?, outcome = ? WHERE seq = ?");
+  auto& st = db.cached("UPDATE inbound_events SET handled_at = ?, outcome = ? WHERE seq = ?");
   st.bind(1, std::string(at_iso));
   st.bind(2, std::string(outcome));
   st.bind(3, seq);

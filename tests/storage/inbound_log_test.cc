@@ -2,6 +2,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <atomic>
 #include <thread>
 #include <vector>
@@ -91,4 +92,39 @@ TEST_CASE("a failing job is undone alone; the others in its batch commit") {
   CHECK(dondoc::inbound_exists(db, "telegram", "a"));
   CHECK_FALSE(dondoc::inbound_exists(db, "telegram", "b"));
   CHECK(dondoc::inbound_exists(db, "telegram", "c"));
+}
+
+TEST_CASE("background jobs commit whole, one per transaction; the writer drains them at the end") {
+  dondoc::testing::TempDir dir;
+  std::vector<std::string> order;  // written on the writer thread only
+  std::string background_error;
+  {
+    GroupCommit writer(dir.file("t.db"));
+    writer.submit_background([&](Database& db) {
+      dondoc::insert_inbound(db, row("bg1"));
+      order.push_back("bg1");
+    });
+    writer.submit_background(
+        [&](Database& db) {
+          dondoc::insert_inbound(db, row("bg2"));
+          throw std::runtime_error("handling failed");
+        },
+        [&](bool ok, const std::string& e) {
+          if (!ok) background_error = e;
+        });
+    for (int i = 0; i < 20; ++i) {
+      writer.submit([&, i](Database& db) {
+        dondoc::insert_inbound(db, row("ack" + std::to_string(i)));
+        order.push_back("ack");
+      });
+    }
+    writer.run([](Database&) {});
+  }  // the destructor drains the background lane too
+  CHECK(background_error == "handling failed");
+  CHECK(std::count(order.begin(), order.end(), "ack") == 20);
+  CHECK(std::count(order.begin(), order.end(), "bg1") == 1);
+  Database db(dir.file("t.db"));
+  CHECK(dondoc::inbound_exists(db, "telegram", "bg1"));
+  CHECK_FALSE(dondoc::inbound_exists(db, "telegram", "bg2"));  // rolled back whole
+  CHECK(dondoc::inbound_count(db) == 21);
 }
