@@ -4,6 +4,8 @@
 
 #include <openssl/ssl.h>
 
+#include <optional>
+
 #include <boost/asio/connect.hpp>
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/ssl.hpp>
@@ -168,12 +170,19 @@ class Call : public std::enable_shared_from_this<Call<Stream>> {
 }  // namespace
 
 struct HttpClient::Impl {
-  explicit Impl(net::io_context& io) : io(io), tls(ssl::context::tls_client) {
-    tls.set_default_verify_paths();
-    tls.set_verify_mode(ssl::verify_peer);
+  explicit Impl(net::io_context& io) : io(io) {}
+  // Made at the first https request: OpenSSL's setup (providers, the system's certificates) costs
+  // memory that a server with no chat channel, or plain-http test fakes, never needs.
+  ssl::context& tls() {
+    if (!tls_) {
+      tls_.emplace(ssl::context::tls_client);
+      tls_->set_default_verify_paths();
+      tls_->set_verify_mode(ssl::verify_peer);
+    }
+    return *tls_;
   }
   net::io_context& io;
-  ssl::context tls;
+  std::optional<ssl::context> tls_;
 };
 
 HttpClient::HttpClient(net::io_context& io) : impl_(std::make_unique<Impl>(io)) {}
@@ -189,7 +198,7 @@ void HttpClient::request(HttpRequest req, std::function<void(HttpResponse)> done
   }
   if (url.tls) {
     std::make_shared<Call<beast::ssl_stream<beast::tcp_stream>>>(
-        impl_->io, std::move(url), std::move(req), std::move(done), impl_->io, impl_->tls)
+        impl_->io, std::move(url), std::move(req), std::move(done), impl_->io, impl_->tls())
         ->start();
   } else {
     std::make_shared<Call<beast::tcp_stream>>(impl_->io, std::move(url), std::move(req),
