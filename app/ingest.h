@@ -57,7 +57,7 @@ class Ingest {
   std::function<void()> on_reply_queued;
 
   // Events handled per background transaction.
-  static constexpr int kHandleBatch = 64;
+  static constexpr int kHandleBatch = 256;
 
  private:
   struct Queue;  // events waiting for the next ack transaction, shared with the writer's jobs

@@ -177,6 +177,13 @@ CREATE TABLE chat_deliveries (
 );
 CREATE INDEX chat_deliveries_by_chat ON chat_deliveries(channel, chat_id, sent_at);
 )sql"},
+      {60, R"sql(
+-- Ingest: index only the events still to handle. The index on (handled_at, seq) held every event
+-- and moved each one when it was handled (two index writes per event on the webhook path); this
+-- one holds the few unhandled events and drops each once it is handled.
+DROP INDEX inbound_events_unhandled;
+CREATE INDEX inbound_events_unhandled ON inbound_events(seq) WHERE handled_at IS NULL;
+)sql"},
   };
   return all;
 }
