@@ -36,27 +36,43 @@ std::optional<Rules> rules_file(const std::string& path, cli::Io& io, int& code)
   return std::nullopt;
 }
 
-void print(const std::vector<Message>& items, bool json, std::ostream& out) {
-  if (!json) {
-    for (const auto& m : items)
-      out << format_instant(m.not_before) << "  " << to_string(m.kind) << "  -> " << m.recipient
-          << "\n    " << m.text << "\n";
-    out << items.size() << " tin nhắn (chạy thử, không gửi).\n";
-    return;
+// Prints messages as preview_each hands them over (a year of the bench plan is 100 000 messages:
+// never held at once, neither as messages nor as one JSON tree). Same output as a single dump.
+class Printer {
+ public:
+  Printer(bool json, std::ostream& out) : json_(json), out_(out) {
+    if (json_) out_ << "{\"items\":[";
   }
-  auto arr = nlohmann::ordered_json::array();
-  for (const auto& m : items) {
-    arr.push_back({{"at", format_instant(m.not_before)},
-                   {"kind", to_string(m.kind)},
-                   {"recipient", m.recipient},
-                   {"task", or_null(m.task)},
-                   {"cycle", or_null(m.cycle)},
-                   {"due", date_or_null(m.due)},
-                   {"nominal_due", date_or_null(m.nominal_due)},
-                   {"text", m.text}});
+  void operator()(const Message& m) {
+    if (!json_) {
+      out_ << format_instant(m.not_before) << "  " << to_string(m.kind) << "  -> " << m.recipient
+           << "\n    " << m.text << "\n";
+    } else {
+      nlohmann::ordered_json item = {{"at", format_instant(m.not_before)},
+                                     {"kind", to_string(m.kind)},
+                                     {"recipient", m.recipient},
+                                     {"task", or_null(m.task)},
+                                     {"cycle", or_null(m.cycle)},
+                                     {"due", date_or_null(m.due)},
+                                     {"nominal_due", date_or_null(m.nominal_due)},
+                                     {"text", m.text}};
+      out_ << (count_ ? "," : "") << item.dump();
+    }
+    ++count_;
   }
-  out << nlohmann::ordered_json{{"items", arr}}.dump() << "\n";
-}
+  void finish() {
+    if (json_) {
+      out_ << "]}\n";
+    } else {
+      out_ << count_ << " tin nhắn (chạy thử, không gửi).\n";
+    }
+  }
+
+ private:
+  bool json_;
+  std::ostream& out_;
+  std::size_t count_ = 0;
+};
 
 int run(const cli::Args& args, cli::Io& io) {
   auto from_text = args.option("from");
@@ -80,9 +96,10 @@ int run(const cli::Args& args, cli::Io& io) {
   auto st = store.load();
   if (!st) return cli::bad_input(io, st.error());
   Instant begin = local_instant(*from);
-  auto items =
-      preview(std::move(st).value(), begin, local_instant(*from + std::chrono::days{*days}));
-  print(items, args.json(), io.out);
+  Printer printer(args.json(), io.out);
+  preview_each(std::move(st).value(), begin, local_instant(*from + std::chrono::days{*days}),
+               [&](const Message& m) { printer(m); });
+  printer.finish();
   return cli::kExitOk;
 }
 

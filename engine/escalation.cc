@@ -1,4 +1,5 @@
 // Escalation steps and blocker notices of one obligation, for the scheduler's tick.
+#include <cstdint>
 #include <map>
 
 #include "engine/scheduler_internal.h"
@@ -72,20 +73,32 @@ void audit_escalation(TickContext& c, const Obligation& o, const EscalationStep&
 
 }  // namespace
 
-void collect_escalations(TickContext& c, const Obligation& o) {
+void collect_escalations(TickContext& c, const Obligation& o, std::uint32_t& taken) {
   const ObligationState& s = state_of(c, o);
   const Rules& rules = c.st.rules;
   const Calendar& cal = c.st.calendar;
   int minute = reminder_policy(rules, o).at_minute;
+  const auto& steps = ladder(rules, o);
+  std::string due_text;                   // formatted once, only when a key is needed
   std::map<std::string, Intention> best;  // per recipient: the highest step reached
-  for (const auto& step : ladder(rules, o)) {
+  for (std::size_t i = 0; i < steps.size(); ++i) {
+    const EscalationStep& step = steps[i];
+    bool committee = step.to == EscalationStep::Target::standing_committee;
+    std::uint32_t bit = i < 32 ? 1u << i : 0u;
+    if (taken & bit) {  // known to be in the send-log (keys are never removed)
+      if (committee) c.reached_committee.insert(&o);
+      continue;
+    }
     Date day = cal.add_working_days(o.due, step.after_working_days);
     Instant at = defer_into_office_hours(local_instant(day, minute), rules.office_hours, cal);
-    std::string key = "esc|" + o.id + "|" + step_name(step) + "|" + format_date(o.due);
+    if (at > c.now && !committee) continue;  // not due yet: no key to build or look up
+    if (due_text.empty()) due_text = format_date(o.due);
+    auto [name, fresh] = c.step_names.try_emplace(&step);
+    if (fresh) name->second = step_name(step);
+    std::string key = "esc|" + o.id + "|" + name->second + "|" + due_text;
     bool was_sent = sent(c, key);
-    if (step.to == EscalationStep::Target::standing_committee && was_sent) {
-      c.reached_committee.insert(o.id);
-    }
+    if (was_sent) taken |= bit;
+    if (committee && was_sent) c.reached_committee.insert(&o);
     if (was_sent || at > c.now || escalation_paused(s)) continue;
     bool not_ack = step.condition == EscalationStep::Condition::not_acknowledged;
     if (not_ack && s.acknowledged_at) continue;
@@ -93,7 +106,7 @@ void collect_escalations(TickContext& c, const Obligation& o) {
     auto to = recipients(c, o, step.to);
     if (step.to == EscalationStep::Target::standing_committee || to.empty()) {
       c.batch.silent_keys.push_back(key);  // the committee's digest, or nobody to tell: done
-      if (step.to == EscalationStep::Target::standing_committee) c.reached_committee.insert(o.id);
+      if (committee) c.reached_committee.insert(&o);
       continue;
     }
     c.batch.silent_keys.push_back(key);  // the step is taken (recipients' keys below)

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <functional>
 #include <set>
+#include <string_view>
+#include <unordered_map>
 
 namespace dondoc {
 
@@ -44,24 +46,46 @@ const Task* Plan::find_task(std::string_view id) const {
 
 namespace {
 
+using BodyLookup = std::unordered_map<std::string_view, const Body*>;
+
+BodyLookup lookup_of(const std::vector<Body>& bodies) {
+  BodyLookup out;
+  out.reserve(bodies.size());
+  for (const auto& b : bodies) out.emplace(b.id, &b);  // the first of an id wins
+  return out;
+}
+
 // Appends the leaf bodies an id stands for: a group's members, recursively; cycles are cut.
-void expand(const std::string& id, const std::vector<Body>& bodies, std::set<std::string>& seen,
+// `seen` views strings of the plan (ids and members), which outlive the call.
+void expand(const std::string& id, const BodyLookup& bodies, std::set<std::string_view>& seen,
             std::vector<std::string>& out) {
   if (!seen.insert(id).second) return;
-  auto it = std::find_if(bodies.begin(), bodies.end(), [&](const Body& b) { return b.id == id; });
-  if (it != bodies.end() && it->kind == Body::Kind::group) {
-    for (const auto& m : it->members) expand(m, bodies, seen, out);
+  auto it = bodies.find(id);
+  if (it != bodies.end() && it->second->kind == Body::Kind::group) {
+    for (const auto& m : it->second->members) expand(m, bodies, seen, out);
     return;
   }
   out.push_back(id);
 }
 
-std::vector<std::string> leaves(const std::vector<std::string>& ids,
-                                const std::vector<Body>& bodies) {
+std::vector<std::string> leaves(const std::vector<std::string>& ids, const BodyLookup& bodies) {
   std::vector<std::string> out;
   for (const auto& id : ids) {
-    std::set<std::string> seen;
+    std::set<std::string_view> seen;
     expand(id, bodies, seen, out);
+  }
+  return out;
+}
+
+std::vector<Assignee> derive(const Task& task, const BodyLookup& bodies) {
+  std::vector<Assignee> out;
+  auto lead = leaves(task.lead, bodies), coordinators = leaves(task.coordinators, bodies);
+  std::set<std::string_view> added;  // views of `lead` and `coordinators`
+  for (auto& id : lead) {
+    if (added.insert(id).second) out.push_back({id, Assignee::Role::lead});
+  }
+  for (auto& id : coordinators) {
+    if (added.insert(id).second) out.push_back({id, Assignee::Role::coordinator});
   }
   return out;
 }
@@ -69,19 +93,13 @@ std::vector<std::string> leaves(const std::vector<std::string>& ids,
 }  // namespace
 
 std::vector<Assignee> derive_assignees(const Task& task, const std::vector<Body>& bodies) {
-  std::vector<Assignee> out;
-  std::set<std::string> added;
-  for (auto& id : leaves(task.lead, bodies)) {
-    if (added.insert(id).second) out.push_back({id, Assignee::Role::lead});
-  }
-  for (auto& id : leaves(task.coordinators, bodies)) {
-    if (added.insert(id).second) out.push_back({id, Assignee::Role::coordinator});
-  }
-  return out;
+  return derive(task, lookup_of(bodies));
 }
 
+// One id -> body map for the whole plan instead of a scan of the bodies per id.
 void derive_all_assignees(Plan& plan) {
-  for (auto& t : plan.tasks) t.assignees = derive_assignees(t, plan.bodies);
+  BodyLookup bodies = lookup_of(plan.bodies);
+  for (auto& t : plan.tasks) t.assignees = derive(t, bodies);
 }
 
 }  // namespace dondoc

@@ -1,8 +1,10 @@
 #include "engine/obligation.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <cstdio>
 #include <set>
+#include <unordered_set>
 
 namespace dondoc {
 
@@ -92,7 +94,7 @@ bool task_open(const Task& task, const StateMap& states) {
 std::vector<std::string> reporters(const Plan& plan, const ReportCycle& cycle,
                                    const StateMap& states) {
   std::vector<std::string> out;
-  std::set<std::string> seen;
+  std::unordered_set<std::string_view> seen;  // views of plan strings (a group's: of `pseudo`'s)
   if (cycle.reporters == "assignees" || cycle.reporters.empty()) {
     for (const auto& t : plan.tasks) {
       if (!task_open(t, states)) continue;
@@ -103,7 +105,7 @@ std::vector<std::string> reporters(const Plan& plan, const ReportCycle& cycle,
     Task pseudo;
     pseudo.lead = {cycle.reporters};
     for (const auto& a : derive_assignees(pseudo, plan.bodies))
-      if (seen.insert(a.body).second) out.push_back(a.body);
+      if (std::find(out.begin(), out.end(), a.body) == out.end()) out.push_back(a.body);
   }
   return out;
 }
@@ -165,10 +167,17 @@ std::vector<Obligation> compute_obligations(const Plan& plan, const Rules& rules
   std::vector<Obligation> out;
   task_obligations(plan, cal, window, out);
   report_obligations(plan, rules, cal, states, window, out);
-  std::sort(out.begin(), out.end(), [](const Obligation& a, const Obligation& b) {
-    return a.due != b.due ? a.due < b.due : a.id < b.id;
+  // Sort positions, then move each obligation once (swapping whole obligations costs more).
+  std::vector<std::uint32_t> order(out.size());
+  for (std::uint32_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
+    const Obligation &x = out[a], &y = out[b];
+    return x.due != y.due ? x.due < y.due : x.id < y.id;
   });
-  return out;
+  std::vector<Obligation> sorted;
+  sorted.reserve(out.size());
+  for (auto i : order) sorted.push_back(std::move(out[i]));
+  return sorted;
 }
 
 }  // namespace dondoc

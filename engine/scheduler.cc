@@ -56,6 +56,11 @@ void collect_reminders(TickContext& c, const Obligation& o) {
   if (c.first || !wants_reminders(detail::state_of(c, o))) return;
   const ReminderPolicy& p = detail::reminder_policy(c.st.rules, o);
   const Calendar& cal = c.st.calendar;
+  // Cheap bounds before any calendar arithmetic: a slot lies at most K working days (< 2K + 31
+  // calendar days, holidays included) before the due day and is deferred by less than 31 days.
+  int max_k = 0;
+  for (int k : p.before_working_days) max_k = std::max(max_k, k);
+  if (o.due + days{31} < local_date(c.last) || o.due > c.today + days{2 * max_k + 31}) return;
   std::vector<std::pair<int, Date>> slots;
   for (int k : p.before_working_days) slots.push_back({k, cal.add_working_days(o.due, -k)});
   if (p.on_due_day) slots.push_back({0, o.due});
@@ -178,7 +183,7 @@ void attach_failure_keys(TickContext& c, const std::vector<std::string>& keys) {
 
 // What reached the committee, one entry per task (or report period), in due order.
 struct CommitteeGroup {
-  std::string label;
+  const Obligation* first = nullptr;  // labels the line (built only for the lines shown)
   int late = 0;
   bool report = false;
   bool blocked = false;
@@ -186,17 +191,17 @@ struct CommitteeGroup {
 };
 
 std::vector<CommitteeGroup> committee_groups(TickContext& c,
-                                             const std::vector<Obligation>& obligations) {
+                                             const std::vector<const Obligation*>& obligations) {
   std::vector<CommitteeGroup> groups;
   std::map<std::string, std::size_t> index;
-  for (const auto& o : obligations) {
-    if (!c.reached_committee.count(o.id)) continue;
+  for (const Obligation* op : obligations) {
+    const Obligation& o = *op;
+    if (!c.reached_committee.count(&o)) continue;
     const ObligationState& s = detail::state_of(c, o);
     if (s.status == Status::done) continue;
     std::string key = o.cycle.empty() ? "task|" + o.task : "report|" + o.cycle + "|" + o.period;
     auto [it, fresh] = index.emplace(key, groups.size());
-    if (fresh)
-      groups.push_back({vi::short_label(o, c.index, c.st.rules), 0, !o.cycle.empty(), false, {}});
+    if (fresh) groups.push_back({&o, 0, !o.cycle.empty(), false, {}});
     CommitteeGroup& g = groups[it->second];
     int late = c.st.calendar.count_working_days(o.due + days{1}, c.today + days{1});
     g.late = std::max(g.late, late);
@@ -211,7 +216,7 @@ std::vector<CommitteeGroup> committee_groups(TickContext& c,
   return groups;
 }
 
-void committee_digest(TickContext& c, const std::vector<Obligation>& obligations) {
+void committee_digest(TickContext& c, const std::vector<const Obligation*>& obligations) {
   const Rules& rules = c.st.rules;
   const Calendar& cal = c.st.calendar;
   if (rules.standing_committee.empty() || !cal.is_working_day(c.today)) return;
@@ -227,7 +232,8 @@ void committee_digest(TickContext& c, const std::vector<Obligation>& obligations
     ++(g.report ? reports : tasks);
     blocked += g.blocked ? 1 : 0;
     if (lines.size() < kDigestMaxLines)
-      lines.push_back(vi::committee_line(g.label, g.late, g.bodies));
+      lines.push_back(
+          vi::committee_line(vi::short_label(*g.first, c.index, rules), g.late, g.bodies));
   }
   if (groups.size() > lines.size()) {
     lines.push_back("… và " + std::to_string(groups.size() - lines.size()) + " nội dung khác");
@@ -255,22 +261,95 @@ void audit_messages(TickContext& c) {
 
 }  // namespace
 
+namespace {
+
+// The part of tick_window a tick acts on: overdue obligations (ladders, the committee's digest)
+// and those whose reminders can have come by `today`: a slot lies at most K working days (fewer
+// than 2K + 31 calendar days) before the due day. Later ones wait (blockers aside, see below).
+ObligationWindow acting_window(const EngineState& st, Date today, ObligationWindow w) {
+  int max_k = 0;
+  auto widen = [&](const ReminderPolicy& p) {
+    for (int k : p.before_working_days) max_k = std::max(max_k, k);
+  };
+  widen(st.rules.reminders);
+  widen(st.rules.task_deadlines.reminders);
+  for (const auto& cy : st.rules.report_cycles)
+    if (cy.reminders) widen(*cy.reminders);
+  w.to = std::min(w.to, today + days{2 * max_k + 31});
+  w.reports_to = std::min(w.reports_to, w.to);
+  return w;
+}
+
+bool in_window(const Obligation& o, const ObligationWindow& w) {
+  if (o.due < w.from || o.due > w.to) return false;
+  return o.cycle.empty() || (o.due >= w.reports_from && o.due <= w.reports_to);
+}
+
+bool any_blocked(const EngineState& st) {
+  for (const auto& [id, s] : st.obligations)
+    if (s.status == Status::blocked) return true;
+  return false;
+}
+
+void visit(TickContext& c, const Obligation& o, std::uint32_t& taken) {
+  if (detail::state_of(c, o).status == Status::done) return;
+  collect_reminders(c, o);
+  if (o.due < c.today) detail::collect_escalations(c, o, taken);
+  detail::collect_blocker(c, o);
+}
+
+// Blocker notices of obligations past the acting window (due later, or not dated), in the order
+// a full-window tick would visit them: after every acting one.
+void collect_far_blockers(TickContext& c, const ObligationWindow& acting,
+                          std::vector<Obligation>& keep) {
+  if (!any_blocked(c.st)) return;
+  for (auto& o : compute_obligations(c.st.plan, c.st.rules, c.st.calendar, c.st.obligations,
+                                     tick_window(c.st, c.now))) {
+    if (in_window(o, acting) || detail::state_of(c, o).status != Status::blocked) continue;
+    keep.push_back(std::move(o));
+  }
+  for (auto& o : continuous_obligations(c.st.plan))  // no deadline, but blockers still climb
+    if (detail::state_of(c, o).status == Status::blocked) keep.push_back(std::move(o));
+  for (const auto& o : keep) detail::collect_blocker(c, o);
+}
+
+void ensure_memo(const EngineState& st, Instant now, TickMemo& memo) {
+  Date today = local_date(now);
+  if (memo.built && memo.history_start == st.history_start && today <= memo.until) return;
+  Date until = memo.until = std::max(memo.until, today);
+  memo.window = acting_window(st, until, tick_window(st, local_instant(until)));
+  memo.obligations =
+      compute_obligations(st.plan, st.rules, st.calendar, st.obligations, memo.window);
+  memo.taken.assign(memo.obligations.size(), 0);
+  memo.history_start = st.history_start;
+  memo.built = true;
+}
+
+}  // namespace
+
 Batch tick(const EngineState& st, Instant now) {
+  TickMemo memo;
+  memo.until = local_date(now);
+  return tick(st, now, memo);
+}
+
+Batch tick(const EngineState& st, Instant now, TickMemo& memo) {
   Batch batch;
   bool first = !st.history_start;
   Instant last = first || !st.last_tick ? now : std::min(*st.last_tick, now);
   PlanIndex index(st.plan);
-  TickContext c{st, index, now, last, first, local_date(now), batch, {}, {}};
-  auto obligations =
-      compute_obligations(st.plan, st.rules, st.calendar, st.obligations, tick_window(st, now));
-  for (const auto& o : obligations) {
-    if (detail::state_of(c, o).status == Status::done) continue;
-    collect_reminders(c, o);
-    if (o.due < c.today) detail::collect_escalations(c, o);
-    detail::collect_blocker(c, o);
+  TickContext c{st, index, now, last, first, local_date(now), batch, {}, {}, {}};
+  ensure_memo(st, now, memo);
+  ObligationWindow acting = acting_window(st, c.today, tick_window(st, now));
+  std::vector<const Obligation*> obligations;  // this tick's, in due order
+  for (std::size_t i = 0; i < memo.obligations.size(); ++i) {
+    const Obligation& o = memo.obligations[i];
+    if (!in_window(o, acting)) continue;
+    obligations.push_back(&o);
+    visit(c, o, memo.taken[i]);
   }
-  auto continuous = continuous_obligations(st.plan);  // no deadline, but blockers still climb
-  for (const auto& o : continuous) detail::collect_blocker(c, o);
+  std::vector<Obligation> far;  // must outlive the grouping below (intentions point at them)
+  collect_far_blockers(c, acting, far);
   auto failure_keys = collect_failures(c);
   std::vector<const Intention*> normal, other;
   for (const auto& in : c.intentions) (in.mode == Mode::normal ? normal : other).push_back(&in);

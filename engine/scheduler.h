@@ -5,6 +5,8 @@
 #pragma once
 
 #include <chrono>
+#include <cstdint>
+#include <optional>
 #include <vector>
 
 #include "engine/state.h"
@@ -27,6 +29,20 @@ ObligationWindow tick_window(const EngineState& state, Instant now);
 // before counts as missed, and already-overdue obligations enter the escalation ladder at the
 // step their age reached, as one message per recipient.
 Batch tick(const EngineState& state, Instant now);
+
+// What consecutive ticks on one state can share (preview): the obligations due up to `until`,
+// computed once instead of at every tick, and which escalation steps are known taken. Valid only
+// while the state changes by apply_batch of these ticks' own batches (plan, rules, calendar and
+// recorded states unchanged, send-log only growing). Start with a fresh TickMemo{until}.
+struct TickMemo {
+  Date until{};  // the last day ticks will run on
+  bool built = false;
+  std::optional<Instant> history_start;  // of the state it was built for
+  ObligationWindow window{};
+  std::vector<Obligation> obligations;  // sorted by due date then id
+  std::vector<std::uint32_t> taken;     // per obligation: ladder steps known in the send-log
+};
+Batch tick(const EngineState& state, Instant now, TickMemo& memo);
 
 // The moments in [from, to) at which something can fall due (reminder, escalation and digest
 // times, office-hours start), for running the scheduler as a dry run.

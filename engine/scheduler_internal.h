@@ -2,7 +2,9 @@
 // intentions it collects before they are grouped into messages. Not for other callers.
 #pragma once
 
+#include <cstdint>
 #include <string>
+#include <unordered_map>
 #include <unordered_set>
 #include <vector>
 
@@ -33,7 +35,8 @@ struct TickContext {
   Date today;
   Batch& batch;
   std::vector<Intention> intentions;
-  std::unordered_set<std::string> reached_committee;  // obligation ids
+  std::unordered_set<const Obligation*> reached_committee;
+  std::unordered_map<const EscalationStep*, std::string> step_names;  // built once per tick
 };
 
 const ObligationState& state_of(const TickContext& c, const Obligation& o);
@@ -46,7 +49,9 @@ std::vector<std::string> recipients(const TickContext& c, const Obligation& o,
 const std::vector<EscalationStep>& ladder(const Rules& rules, const Obligation& o);
 const ReminderPolicy& reminder_policy(const Rules& rules, const Obligation& o);
 
-void collect_escalations(TickContext& c, const Obligation& o);
+// `taken`: bit i set = step i of the ladder is known to be in the send-log (skipped, no lookup);
+// bits of steps found sent are added.
+void collect_escalations(TickContext& c, const Obligation& o, std::uint32_t& taken);
 void collect_blocker(TickContext& c, const Obligation& o);
 
 }  // namespace dondoc::detail

@@ -62,11 +62,11 @@ void load_states(Database& db, StateMap& out) {
 }
 
 void save_state(Database& db, const ObligationState& s) {
-  SQLite::Statement st(db.sql(),
-                       "INSERT OR REPLACE INTO engine_obligations (id, task, body, cycle, period, "
-                       "status, percent, reason, requested_due, due_override, acknowledged_at, "
-                       "last_reply, status_at, done_at, source) VALUES "
-                       "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+  SQLite::Statement& st = db.cached(
+      "INSERT OR REPLACE INTO engine_obligations (id, task, body, cycle, period, "
+      "status, percent, reason, requested_due, due_override, acknowledged_at, "
+      "last_reply, status_at, done_at, source) VALUES "
+      "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
   st.bind(1, s.id);
   st.bind(2, s.task);
   st.bind(3, s.body);
@@ -86,29 +86,34 @@ void save_state(Database& db, const ObligationState& s) {
 }
 
 std::optional<Instant> meta_instant(Database& db, const char* key) {
-  SQLite::Statement q(db.sql(), "SELECT value FROM engine_meta WHERE key = ?");
+  SQLite::Statement& q = db.cached("SELECT value FROM engine_meta WHERE key = ?");
   q.bind(1, key);
-  if (!q.executeStep()) return std::nullopt;
-  return parse_instant(q.getColumn(0).getString());
+  // Reset at once: a cached statement left mid-step would hold the connection's read snapshot.
+  std::optional<std::string> v;
+  if (q.executeStep()) v = q.getColumn(0).getString();
+  q.reset();
+  return v ? parse_instant(*v) : std::nullopt;
 }
 
 void set_meta(Database& db, const char* key, Instant v) {
-  SQLite::Statement st(db.sql(), "INSERT OR REPLACE INTO engine_meta(key, value) VALUES (?, ?)");
+  SQLite::Statement& st = db.cached("INSERT OR REPLACE INTO engine_meta(key, value) VALUES (?, ?)");
   st.bind(1, key);
   st.bind(2, format_instant(v));
   st.exec();
 }
 
 bool key_exists(Database& db, const std::string& key) {
-  SQLite::Statement q(db.sql(), "SELECT 1 FROM send_log WHERE key = ?");
+  SQLite::Statement& q = db.cached("SELECT 1 FROM send_log WHERE key = ?");
   q.bind(1, key);
-  return q.executeStep();
+  bool found = q.executeStep();
+  q.reset();
+  return found;
 }
 
 void insert_key(Database& db, const std::string& key, std::optional<std::int64_t> message,
                 Instant at) {
-  SQLite::Statement st(db.sql(),
-                       "INSERT OR IGNORE INTO send_log(key, message_id, at) VALUES (?, ?, ?)");
+  SQLite::Statement& st =
+      db.cached("INSERT OR IGNORE INTO send_log(key, message_id, at) VALUES (?, ?, ?)");
   st.bind(1, key);
   if (message) {
     st.bind(2, *message);
@@ -124,9 +129,9 @@ bool queue_message(Database& db, const Message& m, Instant now) {
   bool any_new = m.send_keys.empty();
   for (const auto& k : m.send_keys) any_new = any_new || !key_exists(db, k);
   if (!any_new) return false;
-  SQLite::Statement st(db.sql(),
-                       "INSERT OR IGNORE INTO outbox(key, recipient, kind, task, cycle, text, "
-                       "not_before, created_at) VALUES (?,?,?,?,?,?,?,?)");
+  SQLite::Statement& st = db.cached(
+      "INSERT OR IGNORE INTO outbox(key, recipient, kind, task, cycle, text, "
+      "not_before, created_at) VALUES (?,?,?,?,?,?,?,?)");
   st.bind(1, m.key);
   st.bind(2, m.recipient);
   st.bind(3, std::string(to_string(m.kind)));

@@ -6,14 +6,35 @@
 #include <algorithm>
 #include <map>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <set>
+#include <unordered_map>
 
 namespace dondoc {
 namespace {
 
 using nlohmann::json;
 
+// ["a","b"] without escapes, as save_plan writes it, read without building a JSON tree (a tick
+// loads three lists per task). nullopt for anything else (escapes, other types, spaces).
+std::optional<std::vector<std::string>> simple_string_list(const std::string& text) {
+  std::vector<std::string> out;
+  std::size_t i = 1, n = text.size();
+  if (n < 2 || text[0] != '[' || text[n - 1] != ']') return std::nullopt;
+  while (i < n - 1) {
+    if (text[i] != '"') return std::nullopt;
+    std::size_t end = text.find_first_of("\\\"", i + 1);
+    if (end == std::string::npos || text[end] != '"') return std::nullopt;
+    out.emplace_back(text, i + 1, end - i - 1);
+    i = end + 1;
+    if (i < n - 1 && text[i++] != ',') return std::nullopt;
+    if (i == n - 1 && text[i - 1] == ',') return std::nullopt;
+  }
+  return out;
+}
+
 std::vector<std::string> string_list(const std::string& text) {
+  if (auto fast = simple_string_list(text)) return std::move(*fast);
   auto j = json::parse(text, nullptr, false);
   std::vector<std::string> out;
   if (!j.is_array()) return out;
@@ -182,6 +203,9 @@ std::vector<Body> load_bodies(Database& db) {
 
 std::vector<Task> load_tasks(Database& db) {
   std::vector<Task> out;
+  // A plan repeats a few deadline shapes ("Thường xuyên", "Năm 2026") across thousands of tasks:
+  // parse each stored JSON text once.
+  std::unordered_map<std::string, DeadlineSpec> parsed;
   SQLite::Statement q(db.sql(),
                       "SELECT id, section, section_title, title, lead, coordinators, output, "
                       "deadline_text, deadline FROM tasks ORDER BY position, rowid");
@@ -195,8 +219,12 @@ std::vector<Task> load_tasks(Database& db) {
     t.coordinators = string_list(q.getColumn(5).getString());
     t.output = q.getColumn(6).getString();
     t.deadline_text = q.getColumn(7).getString();
-    auto spec = deadline_from_json(json::parse(q.getColumn(8).getString(), nullptr, false));
-    if (spec) t.deadline = *spec;
+    auto [it, fresh] = parsed.try_emplace(q.getColumn(8).getString());
+    if (fresh) {
+      auto spec = deadline_from_json(json::parse(it->first, nullptr, false));
+      if (spec) it->second = *spec;
+    }
+    t.deadline = it->second;
     out.push_back(std::move(t));
   }
   return out;

@@ -15,7 +15,7 @@ ROOT=$PWD
 BUILD_DIR=${BUILD_DIR:-build-bench}
 BUSY=${BUSY:-2026-03-18T08:00+07:00}  # Wednesday; the monthly report is due "trước ngày 20"
 WARM=${WARM:-2026-03-17T08:00+07:00}
-DAYS=${DAYS:-365}  # preview length; the full-year preview takes minutes on the full plan
+DAYS=${DAYS:-365}  # preview length
 if [ "${1:-}" = "--smoke" ]; then
   export COMMUNES=10
   DAYS=30
@@ -59,6 +59,32 @@ bench/tick/gen_plan.sh >"$WORK/plan.json"
 timed import_plan "$BIN/dondoc" --db "$DB" import plan "$WORK/plan.json"
 timed rules_load "$BIN/dondoc" --db "$DB" rules load examples/rules.jsonc
 echo "  $(sqlite3 "$DB" 'SELECT count(*) FROM tasks') tasks, $(sqlite3 "$DB" 'SELECT count(*) FROM bodies') bodies"
+# Obligations over 2026 (what a body owes by a due date): each assignee (groups fanned out) of a
+# task due once in 2026, of a yearly task (1), of a monthly (12) or quarterly (4) one; plus one
+# report per reporting body per period of examples/rules.jsonc's cycles (12 monthly + 4 quarterly +
+# 1 half-year + 1 annual = 18; reporters = every assignee of an open task). Continuous tasks owe no
+# due date: their per-assignee status records are counted apart.
+read -r ONCE YEARLY REC CONT REPORTERS < <(sqlite3 -separator ' ' "$DB" "
+WITH named(task, id) AS (
+  SELECT t.id, j.value FROM tasks t, json_each(t.lead) j
+  UNION ALL SELECT t.id, j.value FROM tasks t, json_each(t.coordinators) j),
+assignee(task, body) AS (
+  SELECT DISTINCT n.task, COALESCE(m.value, n.id) FROM named n
+  LEFT JOIN bodies b ON b.id = n.id AND b.kind = 'group'
+  LEFT JOIN json_each(CASE WHEN b.kind = 'group' THEN b.members END) m),
+k(task, kind, due) AS (
+  SELECT id, json_extract(deadline, '\$.kind'), json_extract(deadline, '\$.due') FROM tasks),
+a(kind, due) AS (SELECT k.kind, k.due FROM assignee JOIN k USING(task))
+SELECT (SELECT count(*) FROM a WHERE kind = 'once' AND due BETWEEN '2026-01-01' AND '2026-12-31'),
+  (SELECT count(*) FROM a WHERE kind = 'yearly'),
+  (SELECT coalesce(sum(CASE kind WHEN 'monthly' THEN 12 ELSE 4 END), 0) FROM a
+     WHERE kind IN ('monthly', 'quarterly')),
+  (SELECT count(*) FROM a WHERE kind = 'continuous'),
+  (SELECT count(DISTINCT body) FROM assignee)")
+REPORTS=$((REPORTERS * 18))
+echo "  obligations due in 2026: $((ONCE + YEARLY + REC + REPORTS)) (task deadlines: once $ONCE," \
+  "yearly $YEARLY, monthly/quarterly $REC; reports: $REPORTERS bodies x 18 periods = $REPORTS);" \
+  "plus $CONT continuous-task status records (no due date)"
 
 echo "== scheduler"
 timed tick_warmup "$BIN/dondoc" --db "$DB" tick --now "$WARM" --json
