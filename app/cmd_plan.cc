@@ -13,6 +13,7 @@
 #include "rules/text.h"
 #include "storage/plan_store.h"
 #include "storage/rules_store.h"
+#include "storage/tracking_reset.h"
 
 namespace dondoc {
 namespace {
@@ -159,14 +160,22 @@ int init(const cli::Args& args, cli::Io& io) {
                                   std::to_string(old.tasks.size()) +
                                   " nhiệm vụ); không thay đổi gì. Dùng --force để thay thế.");
   }
+  WriteTransaction tx(db);  // reset, plan and rules together, or nothing
+  if (args.flag("force")) {
+    // A fresh start: what was tracked for the old plan must not stick to new tasks with old ids.
+    auto rows = reset_tracking(db);
+    db.audit("tracking_reset", "", "init --force", "{\"rows\":" + std::to_string(rows) + "}",
+             now_iso());
+    if (rows > 0) io.out << "Đã xóa trạng thái theo dõi của kế hoạch cũ (" << rows << " dòng).\n";
+  }
   if (!args.flag("demo")) {
     if (args.flag("force")) replace_plan(db, Plan{}, {"init", "", now_iso()});
+    tx.commit();
     io.out << "Đã tạo cơ sở dữ liệu trống " << path << "\n";
     return cli::kExitOk;
   }
   auto plan = demo_plan(io);
   if (!plan) return cli::kExitInternal;
-  WriteTransaction tx(db);  // plan and rules together, or neither
   auto c = replace_plan(db, *plan, {"demo", "plan.json (mẫu)", now_iso()});
   bool rules_loaded = false;
   if (!load_demo_rules(db, io, rules_loaded)) return cli::kExitInternal;

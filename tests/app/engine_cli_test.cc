@@ -201,3 +201,40 @@ TEST_CASE("a message the sender gave up on is reported once to the secretariat")
   REQUIRE(run_dondoc({"--db", db, "tick", "--now", "2026-12-15T10:00+07:00"}).exit_code == 0);
   CHECK(notices().size() == 1);
 }
+
+TEST_CASE("init --force starts over: the old plan's statuses and messages do not carry over") {
+  TempDir dir;
+  auto db = demo_db(dir);
+  REQUIRE(run_dondoc({"--db", db, "tick", "--now", "2026-12-15T08:00+07:00"}).exit_code == 0);
+  REQUIRE(run_dondoc({"--db", db, "record", "--task", "3", "--body", "vh_xh", "--status", "done",
+                      "--now", "2026-12-15T09:00+07:00"})
+              .exit_code == 0);
+  REQUIRE(run_dondoc({"--db", db, "link", "--body", "kinh_te"}).exit_code == 0);
+  auto pending = [&db] {
+    return json::parse(run_dondoc({"--db", db, "outbox", "--json"}).out)["messages"].size();
+  };
+  REQUIRE(pending() > 0);
+
+  auto forced = run_dondoc({"--db", db, "init", "--demo", "--force"});
+  REQUIRE(forced.exit_code == 0);
+  CHECK(forced.out.find("Đã xóa trạng thái theo dõi của kế hoạch cũ") != std::string::npos);
+  CHECK(pending() == 0);
+  auto st = json::parse(run_dondoc({"--db", db, "status", "--json", "--body", "vh_xh", "--now",
+                                    "2026-12-15T10:00+07:00"})
+                            .out);
+  for (const auto& o : st["obligations"]) CHECK(o["status"] != "done");
+  dondoc::Database d(db);
+  for (const char* table : {"send_log", "engine_obligations", "link_codes"}) {
+    INFO(table);
+    CHECK(d.sql().execAndGet(std::string("SELECT count(*) FROM ") + table).getInt() == 0);
+  }
+  // The audit trail keeps the old plan's history and says when it started over.
+  auto audit = json::parse(run_dondoc({"--db", db, "audit", "--json"}).out);
+  bool reset = false, old_status = false;
+  for (const auto& e : audit["entries"]) {
+    reset |= e["kind"] == "tracking_reset";
+    old_status |= e["kind"] == "status_change";
+  }
+  CHECK(reset);
+  CHECK(old_status);
+}
