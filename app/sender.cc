@@ -266,7 +266,10 @@ struct Sender::Impl : std::enable_shared_from_this<Sender::Impl> {
     }
     int retry_after = r.status == 429 ? std::max(a.retry_after, 1) : 0;
     if (retry_after > 0) {
-      chat_next[chat_key(p)] = std::chrono::steady_clock::now() + std::chrono::seconds(retry_after);
+      // The platform's wait, but never shorter than the pace already due (a group's 3 s).
+      auto& next_at = chat_next[chat_key(p)];
+      next_at =
+          std::max(next_at, std::chrono::steady_clock::now() + std::chrono::seconds(retry_after));
     }
     bool permanent =
         r.error.empty() && r.status >= 400 && r.status < 500 && r.status != 429 && r.status != 408;

@@ -200,19 +200,21 @@ std::vector<std::string> split_text(std::string_view text, std::size_t max_chars
   std::vector<std::string> parts;
   if (max_chars == 0) max_chars = 1;
   while (true) {
-    // Walk up to max_chars code points, remembering the last line break and space.
+    // Walk up to max_chars UTF-16 units, remembering the last line break and space.
     std::size_t i = 0, chars = 0, last_nl = 0, last_sp = 0;
-    while (i < text.size() && chars < max_chars) {
+    while (i < text.size()) {
       unsigned char c = static_cast<unsigned char>(text[i]);
       std::size_t len = c < 0x80         ? 1
                         : (c >> 5) == 6  ? 2
                         : (c >> 4) == 14 ? 3
                         : (c >> 3) == 30 ? 4
                                          : 1;
+      std::size_t units = len == 4 ? 2 : 1;  // a surrogate pair in UTF-16
+      if (chars + units > max_chars && chars > 0) break;
       if (c == '\n') last_nl = i + 1;
       if (c == ' ') last_sp = i + 1;
       i = std::min(text.size(), i + len);
-      ++chars;
+      chars += units;
     }
     if (i >= text.size()) {
       parts.emplace_back(text);

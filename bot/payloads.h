@@ -57,8 +57,9 @@ struct Button {
   std::string data;
 };
 
-// Splits text into parts of at most max_chars code points, preferring line breaks, then spaces;
-// never cuts a UTF-8 sequence. Empty text gives one empty part.
+// Splits text into parts of at most max_chars characters as the platforms count them, in UTF-16
+// code units (a code point above U+FFFF, such as an emoji, counts 2), preferring line breaks, then
+// spaces; never cuts a UTF-8 sequence. Empty text gives one empty part.
 std::vector<std::string> split_text(std::string_view text, std::size_t max_chars);
 
 // Request bodies. buttons go on the Telegram message as one row of an inline keyboard.

@@ -109,6 +109,15 @@ TEST_CASE("long texts are split on UTF-8 boundaries within the platform limit") 
   auto two = bot::split_text(std::string(10, 'a'), 4);
   CHECK(two == std::vector<std::string>{"aaaa", "aaaa", "aa"});
   CHECK(bot::split_text("", 10) == std::vector<std::string>{""});
+  // Telegram counts UTF-16 units: an emoji is two, so 2,100 of them (4,200 units) take two parts.
+  std::string emoji;
+  for (int i = 0; i < 2100; ++i) emoji += "\xF0\x9F\x98\x80";  // U+1F600
+  auto faces = bot::split_text(emoji, bot::kTelegramMaxChars);
+  REQUIRE(faces.size() == 2);
+  CHECK(faces[0].size() == 2048 * 4);
+  CHECK(faces[0] + faces[1] == emoji);
+  CHECK(bot::split_text("a\xF0\x9F\x98\x80", 2) ==
+        std::vector<std::string>{"a", "\xF0\x9F\x98\x80"});
 }
 
 TEST_CASE("sendMessage payloads carry the inline keyboard and the answers are read") {
