@@ -99,6 +99,7 @@ bench_server B $((PORT_BASE + 2))
 kill "$PID_B"; wait "$PID_B" 2>/dev/null || true
 
 HAVE_DONDOC=0
+DIED=0
 if [ -x "$BIN/dondoc" ] && "$BIN/dondoc" serve --help >/dev/null 2>&1; then
   cat >"$WORK/serve.json" <<JSON
 {"listen": "127.0.0.1:$((PORT_BASE + 3))", "generic": {"secret": "$SECRET"}}
@@ -109,7 +110,12 @@ JSON
        --no-scheduler; then
     HAVE_DONDOC=1
     bench_server D $((PORT_BASE + 3))
-    kill "$PID_D"; wait "$PID_D" 2>/dev/null || true
+    if ! kill -0 "$PID_D" 2>/dev/null; then
+      echo "run.sh: dondoc serve died during the run:" >&2
+      tail -5 "$WORK/D.log" >&2
+      DIED=1
+    fi
+    kill "$PID_D" 2>/dev/null; wait "$PID_D" 2>/dev/null || true
     echo "  rows in inbound_events after the run (all, handled by the bot when stopped):" \
       "$(sqlite3 "$WORK/d.db" "SELECT count(*), count(handled_at) FROM inbound_events" \
          2>/dev/null || echo '?')"
@@ -148,7 +154,7 @@ for c in $CONNS; do
     fi
   done
 done
-if [ $HAVE_DONDOC = 0 ]; then
+if [ $HAVE_DONDOC = 0 ] || [ $DIED = 1 ]; then
   echo "run.sh: dondoc serve could not be benchmarked" >&2
   FAILED=1
 fi
