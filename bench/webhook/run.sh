@@ -19,14 +19,8 @@ if [ "${1:-}" = "--smoke" ]; then
 fi
 SECRET=bench-secret-0123456789
 
-need() { command -v "$1" >/dev/null 2>&1 || MISSING+=("$2"); }
-MISSING=()
-need wrk wrk
-need curl curl
-if [ ${#MISSING[@]} -gt 0 ]; then
-  SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO=sudo
-  $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${MISSING[@]}"
-fi
+. scripts/lib/apt_need.sh
+apt_need wrk:wrk curl:curl sqlite3:sqlite3
 
 if [ -z "${SKIP_BUILD:-}" ]; then
   cmake -S . -B "$BUILD_DIR" -DDONDOC_BENCH=ON -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null

@@ -19,19 +19,9 @@ CLIENTS=${CLIENTS:-4}
 PORT=${PORT:-18290}
 SECRET=crash-loop-secret-42
 
-missing=()
-command -v curl >/dev/null 2>&1 || missing+=(curl)
-command -v sqlite3 >/dev/null 2>&1 || missing+=(sqlite3)
-if [ ${#missing[@]} -gt 0 ]; then
-  SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO=sudo
-  $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}"
-fi
-DONDOC=${DONDOC:-build/dondoc}
-if [ ! -x "$DONDOC" ]; then
-  cmake -S . -B build >/dev/null && cmake --build build -j"$(nproc)" --target dondoc
-  DONDOC=build/dondoc
-fi
-DONDOC=$(realpath "$DONDOC")
+. tests/faults/common.sh
+apt_need curl:curl sqlite3:sqlite3
+faults_dondoc
 
 WORK=$(mktemp -d /tmp/dondoc-crash.XXXXXX)
 SERVER_PID=""

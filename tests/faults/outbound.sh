@@ -26,20 +26,9 @@ case $CHANNELS in
   *) echo "usage: $0 [MESSAGES] [zalo|telegram|both]" >&2; exit 2 ;;
 esac
 
-missing=()
-command -v curl >/dev/null 2>&1 || missing+=(curl)
-command -v sqlite3 >/dev/null 2>&1 || missing+=(sqlite3)
-command -v node >/dev/null 2>&1 || missing+=(nodejs)
-if [ ${#missing[@]} -gt 0 ]; then
-  SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO=sudo
-  $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}"
-fi
-DONDOC=${DONDOC:-build/dondoc}
-if [ ! -x "$DONDOC" ]; then
-  cmake -S . -B build >/dev/null && cmake --build build -j"$(nproc)" --target dondoc
-  DONDOC=build/dondoc
-fi
-DONDOC=$(realpath "$DONDOC")
+. tests/faults/common.sh
+apt_need curl:curl sqlite3:sqlite3 node:nodejs
+faults_dondoc
 
 WORK=$(mktemp -d /tmp/dondoc-outbound.XXXXXX)
 PIDS=()
