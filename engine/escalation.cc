@@ -92,10 +92,12 @@ void collect_escalations(TickContext& c, const Obligation& o, std::uint32_t& tak
     Date day = cal.add_working_days(o.due, step.after_working_days);
     Instant at = defer_into_office_hours(local_instant(day, minute), rules.office_hours, cal);
     if (at > c.now && !committee) continue;  // not due yet: no key to build or look up
-    if (due_text.empty()) due_text = format_date(o.due);
+    if (due_text.empty()) due_text = detail::due_text(c, o.due);
     auto [name, fresh] = c.step_names.try_emplace(&step);
     if (fresh) name->second = step_name(step);
-    std::string key = "esc|" + o.id + "|" + name->second + "|" + due_text;
+    std::string key;  // "esc|<obligation>|<step>|<due>", one allocation
+    key.reserve(6 + o.id.size() + name->second.size() + due_text.size());
+    key.append("esc|").append(o.id).append("|").append(name->second).append("|").append(due_text);
     bool was_sent = sent(c, key);
     if (was_sent) taken |= bit;
     if (committee && was_sent) c.reached_committee.insert(&o);

@@ -2,9 +2,10 @@
 
 #include <algorithm>
 #include <functional>
-#include <set>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
+#include <vector>
 
 namespace dondoc {
 
@@ -55,38 +56,45 @@ BodyLookup lookup_of(const std::vector<Body>& bodies) {
   return out;
 }
 
-// Appends the leaf bodies an id stands for: a group's members, recursively; cycles are cut.
-// `seen` views strings of the plan (ids and members), which outlive the call.
-void expand(const std::string& id, const BodyLookup& bodies, std::set<std::string_view>& seen,
-            std::vector<std::string>& out) {
-  if (!seen.insert(id).second) return;
+// Ids visited while expanding one task's lists: a linear scan while short (a task names a few
+// bodies, a group a few dozen), a hash set past that. Views of plan strings, which outlive it.
+class Visited {
+ public:
+  bool insert(std::string_view id) {
+    if (set_.empty()) {
+      if (std::find(list_.begin(), list_.end(), id) != list_.end()) return false;
+      list_.push_back(id);
+      if (list_.size() > 32) set_.insert(list_.begin(), list_.end());
+      return true;
+    }
+    return set_.insert(id).second;
+  }
+
+ private:
+  std::vector<std::string_view> list_;
+  std::unordered_set<std::string_view> set_;
+};
+
+// Appends the leaf bodies an id stands for: a group's members, recursively; cycles are cut. An
+// id already visited for this task (a body named twice, or in two groups) adds nothing: the
+// first mention, lead before coordinator, gives the role.
+void expand(const std::string& id, Assignee::Role role, const BodyLookup& bodies, Visited& seen,
+            std::vector<Assignee>& out) {
+  if (!seen.insert(id)) return;
   auto it = bodies.find(id);
   if (it != bodies.end() && it->second->kind == Body::Kind::group) {
-    for (const auto& m : it->second->members) expand(m, bodies, seen, out);
+    for (const auto& m : it->second->members) expand(m, role, bodies, seen, out);
     return;
   }
-  out.push_back(id);
-}
-
-std::vector<std::string> leaves(const std::vector<std::string>& ids, const BodyLookup& bodies) {
-  std::vector<std::string> out;
-  for (const auto& id : ids) {
-    std::set<std::string_view> seen;
-    expand(id, bodies, seen, out);
-  }
-  return out;
+  out.push_back({id, role});
 }
 
 std::vector<Assignee> derive(const Task& task, const BodyLookup& bodies) {
   std::vector<Assignee> out;
-  auto lead = leaves(task.lead, bodies), coordinators = leaves(task.coordinators, bodies);
-  std::set<std::string_view> added;  // views of `lead` and `coordinators`
-  for (auto& id : lead) {
-    if (added.insert(id).second) out.push_back({id, Assignee::Role::lead});
-  }
-  for (auto& id : coordinators) {
-    if (added.insert(id).second) out.push_back({id, Assignee::Role::coordinator});
-  }
+  Visited seen;
+  for (const auto& id : task.lead) expand(id, Assignee::Role::lead, bodies, seen, out);
+  for (const auto& id : task.coordinators)
+    expand(id, Assignee::Role::coordinator, bodies, seen, out);
   return out;
 }
 

@@ -5,7 +5,6 @@
 #include <set>
 
 #include "engine/scheduler_internal.h"
-#include "nlohmann/json.hpp"
 
 namespace dondoc {
 
@@ -39,6 +38,12 @@ const ObligationState& state_of(const TickContext& c, const Obligation& o) {
 
 bool sent(const TickContext& c, const std::string& key) { return c.st.sent.count(key) > 0; }
 
+const std::string& due_text(TickContext& c, Date d) {
+  auto [it, fresh] = c.due_texts.try_emplace(d);
+  if (fresh) it->second = format_date(d);
+  return it->second;
+}
+
 Mode mode_for(const TickContext& c, Instant at) {
   if (c.first || at <= c.last) return Mode::entry;
   return c.now - at > kCatchUpAfter ? Mode::stale : Mode::normal;
@@ -68,7 +73,7 @@ void collect_reminders(TickContext& c, const Obligation& o) {
     Instant at =
         defer_into_office_hours(local_instant(day, p.at_minute), c.st.rules.office_hours, cal);
     if (at <= c.last || at > c.now) continue;
-    std::string key = "rem|" + o.id + "|d-" + std::to_string(k) + "|" + format_date(o.due);
+    std::string key = "rem|" + o.id + "|d-" + std::to_string(k) + "|" + detail::due_text(c, o.due);
     if (detail::sent(c, key)) continue;
     vi::Item item = vi::describe(o, c.index, c.st.rules, k);
     c.intentions.push_back({key, o.body, MessageKind::reminder, &o, vi::reminder(item),
@@ -194,6 +199,7 @@ std::vector<CommitteeGroup> committee_groups(TickContext& c,
                                              const std::vector<const Obligation*>& obligations) {
   std::vector<CommitteeGroup> groups;
   std::map<std::string, std::size_t> index;
+  std::map<Date, int> late_by_due;
   for (const Obligation* op : obligations) {
     const Obligation& o = *op;
     if (!c.reached_committee.count(&o)) continue;
@@ -203,7 +209,10 @@ std::vector<CommitteeGroup> committee_groups(TickContext& c,
     auto [it, fresh] = index.emplace(key, groups.size());
     if (fresh) groups.push_back({&o, 0, !o.cycle.empty(), false, {}});
     CommitteeGroup& g = groups[it->second];
-    int late = c.st.calendar.count_working_days(o.due + days{1}, c.today + days{1});
+    auto [late_it, new_due] = late_by_due.try_emplace(o.due, 0);  // many share a due date
+    if (new_due)
+      late_it->second = c.st.calendar.count_working_days(o.due + days{1}, c.today + days{1});
+    int late = late_it->second;
     g.late = std::max(g.late, late);
     g.blocked |= s.status == Status::blocked;
     if (g.bodies.size() == kDigestMaxBodies) g.bodies.push_back("…");
@@ -250,13 +259,11 @@ void committee_digest(TickContext& c, const std::vector<const Obligation*>& obli
                               {}});
 }
 
+// One audit entry per tick for all it queues: the store writes it with what it actually queued
+// (count per kind, recipients, outbox id range); each message stays in its outbox row.
 void audit_messages(TickContext& c) {
-  for (const auto& m : c.batch.messages) {
-    nlohmann::json d = {{"recipient", m.recipient},
-                        {"kind", to_string(m.kind)},
-                        {"not_before", format_instant(m.not_before)}};
-    c.batch.audit.push_back({"message_queued", m.key, "tick", d.dump(), c.now});
-  }
+  if (!c.batch.messages.empty())
+    c.batch.audit.push_back({std::string(kMessagesQueued), "tick", "tick", "{}", c.now});
 }
 
 }  // namespace
@@ -338,7 +345,7 @@ Batch tick(const EngineState& st, Instant now, TickMemo& memo) {
   bool first = !st.history_start;
   Instant last = first || !st.last_tick ? now : std::min(*st.last_tick, now);
   PlanIndex index(st.plan);
-  TickContext c{st, index, now, last, first, local_date(now), batch, {}, {}, {}};
+  TickContext c{st, index, now, last, first, local_date(now), batch, {}, {}, {}, {}};
   ensure_memo(st, now, memo);
   ObligationWindow acting = acting_window(st, c.today, tick_window(st, now));
   std::vector<const Obligation*> obligations;  // this tick's, in due order

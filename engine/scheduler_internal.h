@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
@@ -37,7 +38,11 @@ struct TickContext {
   std::vector<Intention> intentions;
   std::unordered_set<const Obligation*> reached_committee;
   std::unordered_map<const EscalationStep*, std::string> step_names;  // built once per tick
+  std::map<Date, std::string> due_texts;  // format_date of due dates: thousands share a few
 };
+
+// format_date(d), formatted once per tick and date.
+const std::string& due_text(TickContext& c, Date d);
 
 const ObligationState& state_of(const TickContext& c, const Obligation& o);
 bool sent(const TickContext& c, const std::string& key);

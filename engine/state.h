@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <unordered_set>
 #include <vector>
 
@@ -34,6 +35,10 @@ struct Message {
   std::optional<Date> due;          // the obligation's due date (single-obligation messages)
   std::optional<Date> nominal_due;  // as written
 };
+
+// Kind of a tick's one audit entry for the messages it queues: a store writes it only if it queued
+// some, with subject "outbox:FIRST-LAST" and detail {queued, by_kind, recipients} of those rows.
+inline constexpr std::string_view kMessagesQueued = "messages_queued";
 
 struct AuditEntry {
   std::string kind;  // "status_change", "message_queued", "escalation", "history_start", ...

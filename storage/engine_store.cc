@@ -3,7 +3,10 @@
 #include <SQLiteCpp/Statement.h>
 #include <SQLiteCpp/Transaction.h>
 
+#include <map>
+#include <nlohmann/json.hpp>
 #include <set>
+#include <string_view>
 
 #include "engine/scheduler.h"
 #include "rules/rules_file.h"
@@ -104,52 +107,76 @@ void set_meta(Database& db, const char* key, Instant v) {
 
 bool key_exists(Database& db, const std::string& key) {
   SQLite::Statement& q = db.cached("SELECT 1 FROM send_log WHERE key = ?");
-  q.bind(1, key);
+  q.bindNoCopy(1, key);
   bool found = q.executeStep();
   q.reset();
   return found;
 }
 
+// `at` is format_instant(now), formatted once per batch. Strings are bound without a copy: they
+// outlive the statement's exec.
 void insert_key(Database& db, const std::string& key, std::optional<std::int64_t> message,
-                Instant at) {
+                const std::string& at) {
   SQLite::Statement& st =
       db.cached("INSERT OR IGNORE INTO send_log(key, message_id, at) VALUES (?, ?, ?)");
-  st.bind(1, key);
+  st.bindNoCopy(1, key);
   if (message) {
     st.bind(2, *message);
   } else {
     st.bind(2);
   }
-  st.bind(3, format_instant(at));
+  st.bindNoCopy(3, at);
   st.exec();
 }
 
-// Queues one message unless all its keys exist; returns whether it was queued.
-bool queue_message(Database& db, const Message& m, Instant now) {
+// What a batch queued, for its one kMessagesQueued audit entry.
+struct QueuedSummary {
+  int queued = 0;
+  std::int64_t first_id = 0, last_id = 0;
+  std::map<std::string_view, int> by_kind;
+  std::set<std::string_view> recipients;  // views of the batch's messages
+};
+
+// Queues one message unless all its keys exist; returns its outbox id if queued.
+std::optional<std::int64_t> queue_message(Database& db, const Message& m, const std::string& now) {
   bool any_new = m.send_keys.empty();
   for (const auto& k : m.send_keys) any_new = any_new || !key_exists(db, k);
-  if (!any_new) return false;
+  if (!any_new) return std::nullopt;
   SQLite::Statement& st = db.cached(
       "INSERT OR IGNORE INTO outbox(key, recipient, kind, task, cycle, text, "
       "not_before, created_at) VALUES (?,?,?,?,?,?,?,?)");
-  st.bind(1, m.key);
-  st.bind(2, m.recipient);
+  st.bindNoCopy(1, m.key);
+  st.bindNoCopy(2, m.recipient);
   st.bind(3, std::string(to_string(m.kind)));
   if (m.task.empty())
     st.bind(4);
   else
-    st.bind(4, m.task);
+    st.bindNoCopy(4, m.task);
   if (m.cycle.empty())
     st.bind(5);
   else
-    st.bind(5, m.cycle);
-  st.bind(6, m.text);
-  st.bind(7, format_instant(m.not_before));
-  st.bind(8, format_instant(now));
-  if (st.exec() == 0) return false;
+    st.bindNoCopy(5, m.cycle);
+  st.bindNoCopy(6, m.text);
+  std::string not_before = format_instant(m.not_before);
+  st.bindNoCopy(7, not_before);
+  st.bindNoCopy(8, now);
+  if (st.exec() == 0) return std::nullopt;
   std::int64_t id = db.sql().getLastInsertRowid();
   for (const auto& k : m.send_keys) insert_key(db, k, id, now);
-  return true;
+  return id;
+}
+
+void audit_queued(Database& db, const AuditEntry& a, const QueuedSummary& q) {
+  if (q.queued == 0) return;  // everything was already queued: nothing happened
+  nlohmann::ordered_json by_kind = nlohmann::ordered_json::object();
+  for (const auto& [k, n] : q.by_kind) by_kind[std::string(k)] = n;
+  nlohmann::ordered_json d = {{"queued", q.queued},
+                              {"by_kind", by_kind},
+                              {"recipients", q.recipients.size()},
+                              {"first_id", q.first_id},
+                              {"last_id", q.last_id}};
+  db.audit(a.kind, "outbox:" + std::to_string(q.first_id) + "-" + std::to_string(q.last_id),
+           a.source, d.dump(), format_instant(a.at));
 }
 
 // Failed outbox messages not yet reported ("failed|<id>" absent from the send-log), leaving out
@@ -199,12 +226,22 @@ Result<EngineState> SqliteEngineStore::load() {
   st.calendar = Calendar(load_calendar_overrides(db_));
   load_states(db_, st.obligations);
   // Only the keys the scheduler consults (reminders, escalation steps, blockers, digests), by
-  // primary-key ranges: confirmations and message keys of history are never loaded.
-  SQLite::Statement q(db_.sql(),
-                      "SELECT key FROM send_log WHERE (key >= 'rem|' AND key < 'rem}') OR "
-                      "(key >= 'esc|' AND key < 'esc}') OR (key >= 'blk|' AND key < 'blk}') OR "
-                      "(key >= 'dig|' AND key < 'dig}')");
-  while (q.executeStep()) st.sent.insert(q.getColumn(0).getString());
+  // primary-key ranges: confirmations and message keys of history are never loaded. One plain
+  // covering-index range scan per prefix: an OR of the ranges costs a rowid set to deduplicate.
+  // Sized once (max rowid bounds the row count, read in O(log n)) rather than rehashed as it grows.
+  st.sent.reserve(static_cast<std::size_t>(
+      db_.sql().execAndGet("SELECT coalesce(max(rowid), 0) FROM send_log").getInt64()));
+  SQLite::Statement q(db_.sql(), "SELECT key FROM send_log WHERE key >= ? AND key < ?");
+  for (const char* prefix : {"rem", "esc", "blk", "dig"}) {
+    q.reset();
+    q.bind(1, std::string(prefix) + "|");
+    q.bind(2, std::string(prefix) + "}");
+    while (q.executeStep()) {
+      SQLite::Column key = q.getColumn(0);
+      st.sent.emplace(static_cast<const char*>(key.getBlob()),
+                      static_cast<std::size_t>(key.getBytes()));
+    }
+  }
   load_failed(db_, st.failed);
   st.history_start = meta_instant(db_, "history_start");
   st.last_tick = meta_instant(db_, "last_tick");
@@ -220,19 +257,27 @@ int SqliteEngineStore::apply(const Batch& batch) {
 
 int SqliteEngineStore::apply_in_transaction(const Batch& batch) {
   Instant now = batch.last_tick.value_or(batch.audit.empty() ? Instant{} : batch.audit[0].at);
-  std::set<std::string> dropped;
-  int queued = 0;
+  const std::string now_text = format_instant(now);
+  std::set<std::string_view> dropped;
+  QueuedSummary q;
   for (const auto& m : batch.messages) {
-    if (queue_message(db_, m, now)) {
-      ++queued;
+    if (auto id = queue_message(db_, m, now_text)) {
+      if (q.queued++ == 0) q.first_id = *id;
+      q.last_id = *id;
+      ++q.by_kind[to_string(m.kind)];
+      q.recipients.insert(m.recipient);
     } else {
       dropped.insert(m.key);
     }
   }
-  for (const auto& k : batch.silent_keys) insert_key(db_, k, std::nullopt, now);
+  for (const auto& k : batch.silent_keys) insert_key(db_, k, std::nullopt, now_text);
   for (const auto& s : batch.states) save_state(db_, s);
   for (const auto& a : batch.audit) {
     if (a.kind == "message_queued" && dropped.count(a.subject)) continue;
+    if (a.kind == kMessagesQueued) {
+      audit_queued(db_, a, q);
+      continue;
+    }
     db_.audit(a.kind, a.subject, a.source, a.detail, format_instant(a.at));
   }
   if (batch.history_start && !meta_instant(db_, "history_start")) {
@@ -242,7 +287,7 @@ int SqliteEngineStore::apply_in_transaction(const Batch& batch) {
     auto last = meta_instant(db_, "last_tick");
     if (!last || *batch.last_tick > *last) set_meta(db_, "last_tick", *batch.last_tick);
   }
-  return queued;
+  return q.queued;
 }
 
 Result<TickOutcome> run_tick(Database& db, Instant now, StoreOverrides overrides) {

@@ -203,6 +203,8 @@ std::vector<Body> load_bodies(Database& db) {
 
 std::vector<Task> load_tasks(Database& db) {
   std::vector<Task> out;
+  out.reserve(
+      static_cast<std::size_t>(db.sql().execAndGet("SELECT count(*) FROM tasks").getInt64()));
   // A plan repeats a few deadline shapes ("Thường xuyên", "Năm 2026") across thousands of tasks:
   // parse each stored JSON text once.
   std::unordered_map<std::string, DeadlineSpec> parsed;

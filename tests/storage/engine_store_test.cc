@@ -24,12 +24,16 @@ int count(Database& db, const char* sql) { return db.sql().execAndGet(sql).getIn
 
 TEST_CASE("engine store: ticks are durable and never queue a key twice") {
   TempDir dir;
+  int ticks_that_queued = 0;
   {
     Database db(dir.file("d.db"));
-    REQUIRE(run_tick(db, at("2026-12-01T07:00+07:00"), demo_overrides()));
+    auto first = run_tick(db, at("2026-12-01T07:00+07:00"), demo_overrides());
+    REQUIRE(first);
+    ticks_that_queued += first->queued > 0 ? 1 : 0;
     auto r = run_tick(db, at("2026-12-15T08:00+07:00"), demo_overrides());
     REQUIRE(r);
     CHECK(r->queued > 0);
+    ++ticks_that_queued;
   }
   Database db(dir.file("d.db"));  // reopened: as after a restart
   int rows = count(db, "SELECT COUNT(*) FROM outbox");
@@ -40,7 +44,20 @@ TEST_CASE("engine store: ticks are durable and never queue a key twice") {
   auto rows_out = list_outbox(db, "pending");
   REQUIRE_FALSE(rows_out.empty());
   CHECK(rows_out[0].message.text.rfind("Nhắc việc:", 0) == 0);
-  CHECK(count(db, "SELECT COUNT(*) FROM audit WHERE kind = 'message_queued'") == rows);
+  // One audit row per tick that queued: the count and the outbox id range it queued; the tick
+  // that queued nothing wrote none.
+  CHECK(count(db, "SELECT COUNT(*) FROM audit WHERE kind = 'message_queued'") == 0);
+  CHECK(count(db, "SELECT COUNT(*) FROM audit WHERE kind = 'messages_queued'") ==
+        ticks_that_queued);
+  CHECK(count(db,
+              "SELECT SUM(json_extract(detail, '$.queued')) FROM audit "
+              "WHERE kind = 'messages_queued'") == rows);
+  CHECK(count(db,
+              "SELECT COUNT(*) FROM audit a WHERE kind = 'messages_queued' AND subject = "
+              "'outbox:' || json_extract(detail, '$.first_id') || '-' || "
+              "json_extract(detail, '$.last_id') AND json_extract(detail, '$.queued') = "
+              "(SELECT COUNT(*) FROM outbox o WHERE o.id BETWEEN json_extract(a.detail, "
+              "'$.first_id') AND json_extract(a.detail, '$.last_id'))") == ticks_that_queued);
   CHECK(count(db, "SELECT COUNT(*) FROM engine_meta WHERE key = 'history_start'") == 1);
 }
 
