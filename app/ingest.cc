@@ -287,7 +287,7 @@ Ingest::Ingest(boost::asio::io_context& io, GroupCommit& writer, Metrics& metric
 void Ingest::accept(const bot::InboundEvent& event, Ack ack) {
   ++metrics_.events_received;
   Queue::Pending p{InboundRow{0, std::string(bot::to_string(event.channel)), event.event_key,
-                              event.chat_id, format_instant(clock_()), bot::to_json(event).dump()},
+                              event.chat_id, format_instant(clock_()), bot::to_log_json(event)},
                    std::move(ack)};
   bool submit = false;
   {

@@ -1,5 +1,6 @@
 #include "bot/linking.h"
 
+#include <algorithm>
 #include <cctype>
 
 #include "rules/text.h"
@@ -40,6 +41,13 @@ std::string make_link_code(const std::vector<std::uint8_t>& random) {
 
 std::optional<std::string> parse_link_request(std::string_view text) {
   if (text.size() > 200) return std::nullopt;
+  // Most messages are replies: reject on the first word alone before folding the whole text.
+  auto start = text.find_first_not_of(" \t\r\n");
+  if (start == std::string_view::npos) return std::nullopt;
+  auto word =
+      text.substr(start, std::min<std::size_t>(text.find_first_of(" \t\r\n", start) - start, 24));
+  std::string w = text::fold(word);
+  if (w.rfind("dk", 0) != 0 && w.rfind("/start", 0) != 0) return std::nullopt;
   std::string f = text::fold(text);
   std::string_view s = f;
   if (s.rfind("/start", 0) == 0) {

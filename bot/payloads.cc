@@ -96,6 +96,60 @@ json to_json(const InboundEvent& e) {
               {"update_id", e.update_id}};
 }
 
+namespace {
+
+// Appends value as a JSON string. Every field of an event is valid UTF-8 (it comes out of a parsed
+// JSON text or text::nfc), so only quotes, backslashes and control characters need escaping.
+void append_json_string(std::string& out, std::string_view value) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  out += '"';
+  for (char ch : value) {
+    auto c = static_cast<unsigned char>(ch);
+    if (c == '"' || c == '\\') {
+      out += '\\';
+      out += ch;
+    } else if (c == '\n') {
+      out += "\\n";
+    } else if (c == '\t') {
+      out += "\\t";
+    } else if (c == '\r') {
+      out += "\\r";
+    } else if (c < 0x20) {
+      out += "\\u00";
+      out += kHex[c >> 4];
+      out += kHex[c & 15];
+    } else {
+      out += ch;
+    }
+  }
+  out += '"';
+}
+
+}  // namespace
+
+std::string to_log_json(const InboundEvent& e) {
+  std::string out;
+  out.reserve(160 + e.text.size() + e.from_name.size());
+  auto add = [&out](std::string_view key, std::string_view value) {
+    out += out.empty() ? "{\"" : ",\"";
+    out += key;
+    out += "\":";
+    append_json_string(out, value);
+  };
+  add("channel", to_string(e.channel));
+  add("kind", kind_name(e.kind));
+  add("event_key", e.event_key);
+  add("chat_id", e.chat_id);
+  out += e.group ? ",\"group\":true" : ",\"group\":false";
+  add("from_name", e.from_name);
+  add("text", e.text);
+  add("reply_to", e.reply_to);
+  add("callback_id", e.callback_id);
+  add("callback_data", e.callback_data);
+  out += ",\"update_id\":" + std::to_string(e.update_id) + "}";
+  return out;
+}
+
 Result<InboundEvent> event_from_json(const json& j) {
   if (!j.is_object()) return Result<InboundEvent>::fail("event is not an object");
   InboundEvent e;

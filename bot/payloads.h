@@ -41,6 +41,9 @@ struct InboundEvent {
 };
 
 nlohmann::json to_json(const InboundEvent& e);
+// The same object as one JSON text, written directly: what the inbound log stores (the webhook's
+// hot path; to_json(e).dump() built a whole JSON tree first). event_from_json reads it back.
+std::string to_log_json(const InboundEvent& e);
 Result<InboundEvent> event_from_json(const nlohmann::json& j);
 
 // Envelope parsers. Wrong shape -> error with a reason (HTTP 400). An update carrying nothing we

@@ -2,15 +2,10 @@
 
 #include <utf8proc.h>
 
-#include <cstdlib>
-#include <memory>
+#include <vector>
 
 namespace dondoc::text {
 namespace {
-
-struct FreeDeleter {
-  void operator()(utf8proc_uint8_t* p) const { std::free(p); }
-};
 
 // Calls fn(code_point, bytes) for each code point of s; an invalid byte comes as (-1, 1 byte).
 template <class Fn>
@@ -41,13 +36,24 @@ std::string map(std::string_view s, int options) {
     });
     in = clean;
   }
-  utf8proc_uint8_t* out = nullptr;
-  utf8proc_ssize_t n = utf8proc_map(reinterpret_cast<const utf8proc_uint8_t*>(in.data()),
-                                    static_cast<utf8proc_ssize_t>(in.size()), &out,
-                                    static_cast<utf8proc_option_t>(options));
-  std::unique_ptr<utf8proc_uint8_t, FreeDeleter> guard(out);
+  // What utf8proc_map does, but decomposing once into a buffer sized from the input (it decomposes
+  // twice: once to measure); texts are normalised on every webhook event and every parse.
+  const auto* bytes = reinterpret_cast<const utf8proc_uint8_t*>(in.data());
+  auto len = static_cast<utf8proc_ssize_t>(in.size());
+  auto opts = static_cast<utf8proc_option_t>(options);
+  thread_local std::vector<utf8proc_int32_t> buffer;
+  auto capacity = static_cast<utf8proc_ssize_t>(in.size()) * 2 + 16;
+  utf8proc_ssize_t n = 0;
+  for (;;) {
+    buffer.resize(static_cast<std::size_t>(capacity) + 1);  // + 1: utf8proc_reencode's terminator
+    n = utf8proc_decompose(bytes, len, buffer.data(), capacity, opts);
+    if (n < 0) return std::string(in);
+    if (n <= capacity) break;
+    capacity = n;  // a rare text whose decomposition is longer: the exact size is known now
+  }
+  n = utf8proc_reencode(buffer.data(), n, opts);
   if (n < 0) return std::string(in);
-  return std::string(reinterpret_cast<const char*>(out), static_cast<std::size_t>(n));
+  return std::string(reinterpret_cast<const char*>(buffer.data()), static_cast<std::size_t>(n));
 }
 
 bool is_space(utf8proc_int32_t cp) {

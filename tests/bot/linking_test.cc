@@ -22,6 +22,8 @@ TEST_CASE("link requests are recognised in every form") {
   CHECK(bot::parse_link_request("dk ab3k9xyz") == "AB3K9XYZ");
   CHECK(bot::parse_link_request("ĐK: AB3K9XYZ") == "AB3K9XYZ");
   CHECK(bot::parse_link_request("  Dk   AB3K9XYZ  ") == "AB3K9XYZ");
+  CHECK(bot::parse_link_request("\u00A0đk AB3K9XYZ") == "AB3K9XYZ");  // no-break space first
+  CHECK(bot::parse_link_request("D\u0323K AB3K9XYZ") == "AB3K9XYZ");  // a stray combining mark
   CHECK_FALSE(bot::parse_link_request("/start"));
   CHECK_FALSE(bot::parse_link_request("dkAB3K9XYZ"));
   CHECK_FALSE(bot::parse_link_request("NV3 xong"));

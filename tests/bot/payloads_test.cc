@@ -87,6 +87,21 @@ TEST_CASE("events survive the JSON round trip of the inbound log") {
   CHECK(back->kind == InboundEvent::Kind::button);
   CHECK(back->callback_data == "s|1|p");
   CHECK(back->update_id == 9);
+
+  // What the log stores is written directly; it reads back to the same event, escapes included.
+  e.group = true;
+  e.from_name = "Trưởng phòng \"Kinh tế\"";
+  e.text = "NV3 xong\nvướng: chưa có kinh phí\t\\ \x01";
+  e.reply_to = "77";
+  auto line = bot::to_log_json(e);
+  CHECK(json::parse(line) == bot::to_json(e));
+  auto again = bot::event_from_json(json::parse(line));
+  REQUIRE(again.ok());
+  CHECK(again->text == e.text);
+  CHECK(again->from_name == e.from_name);
+  CHECK(again->group);
+  CHECK(again->reply_to == "77");
+  CHECK(again->update_id == 9);
 }
 
 TEST_CASE("long texts are split on UTF-8 boundaries within the platform limit") {
