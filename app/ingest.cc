@@ -2,9 +2,11 @@
 
 #include "app/ingest.h"
 
+#include <algorithm>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/post.hpp>
 #include <iostream>
+#include <iterator>
 #include <memory>
 #include <mutex>
 #include <nlohmann/json.hpp>
@@ -214,54 +216,68 @@ std::string act(Handling& h, const Action& a, const bot::ChatContext& ctx,
 
 namespace {
 
-std::string handle_row(Database& db, const InboundRow& row, Instant now) {
-  auto ev = bot::event_from_json(nlohmann::json::parse(row.payload, nullptr, false));
-  std::string outcome = "ignored";
-  if (ev) {
-    Handling h{db, *ev, now};
-    bot::ChatContext ctx;
-    ctx.body = chat_body(db, h.chan(), ev->chat_id);
-    auto notice = last_notice(db, h.chan(), ev->chat_id);
-    auto notice_at = notice ? parse_instant(*notice) : std::nullopt;
-    ctx.explained_recently = notice_at && *notice_at > now - std::chrono::hours(24);
-    std::vector<bot::ReplyItem> items;
-    if (ctx.body && ev->kind == InboundEvent::Kind::message && !bot::parse_link_request(ev->text)) {
-      fill_reply_context(h, ctx, items);
-    }
-    outcome = act(h, bot::decide(*ev, ctx), ctx, items);
+// Decides and acts on one stored event, then marks it handled; returns the outcome.
+std::string handle_event(Database& db, std::int64_t seq, const InboundEvent& ev, Instant now) {
+  Handling h{db, ev, now};
+  bot::ChatContext ctx;
+  ctx.body = chat_body(db, h.chan(), ev.chat_id);
+  auto notice = last_notice(db, h.chan(), ev.chat_id);
+  auto notice_at = notice ? parse_instant(*notice) : std::nullopt;
+  ctx.explained_recently = notice_at && *notice_at > now - std::chrono::hours(24);
+  std::vector<bot::ReplyItem> items;
+  if (ctx.body && ev.kind == InboundEvent::Kind::message && !bot::parse_link_request(ev.text)) {
+    fill_reply_context(h, ctx, items);
   }
-  mark_inbound_handled(db, row.seq, outcome, format_instant(now));
+  std::string outcome = act(h, bot::decide(ev, ctx), ctx, items);
+  mark_inbound_handled(db, seq, outcome, format_instant(now));
   return outcome;
 }
 
-}  // namespace
-
-std::string handle_stored_event(Database& db, std::int64_t seq, Instant now) {
-  auto row = unhandled_event(db, seq);
-  return row ? handle_row(db, *row, now) : "";
+// Runs handle() for one event in its own savepoint: a throw rolls back that event alone, which is
+// then marked handled with outcome "error" (and logged) so it is never retried in a loop.
+template <class Handle>
+void handle_isolated(Database& db, std::int64_t seq, Instant now, HandledBatch& out,
+                     Handle&& handle) {
+  std::string outcome;
+  db.cached("SAVEPOINT event").exec();
+  try {
+    outcome = handle();
+    db.cached("RELEASE event").exec();
+  } catch (const std::exception& e) {
+    db.cached("ROLLBACK TO event").exec();
+    db.cached("RELEASE event").exec();
+    std::cerr << "dondoc serve: handling event " << seq << " failed: " << e.what() << "\n";
+    outcome = "error";
+    mark_inbound_handled(db, seq, outcome, format_instant(now));
+  }
+  ++out.handled;
+  out.replies_applied += outcome == "applied";
+  out.links += outcome == "linked";
+  out.replied += outcome != "ignored" && outcome != "error";
 }
+
+}  // namespace
 
 HandledBatch handle_stored_events(Database& db, Instant now, int limit) {
   HandledBatch out;
   auto rows = unhandled_inbound(db, limit);
   out.more = static_cast<int>(rows.size()) == limit;
   for (const auto& row : rows) {
-    std::string outcome;
-    db.cached("SAVEPOINT event").exec();
-    try {
-      outcome = handle_row(db, row, now);
-      db.cached("RELEASE event").exec();
-    } catch (const std::exception& e) {
-      db.cached("ROLLBACK TO event").exec();
-      db.cached("RELEASE event").exec();
-      std::cerr << "dondoc serve: handling event " << row.seq << " failed: " << e.what() << "\n";
-      outcome = "error";
-      mark_inbound_handled(db, row.seq, outcome, format_instant(now));
-    }
-    ++out.handled;
-    out.replies_applied += outcome == "applied";
-    out.links += outcome == "linked";
-    out.replied += outcome != "ignored" && outcome != "error";
+    handle_isolated(db, row.seq, now, out, [&] {
+      auto ev = bot::event_from_json(nlohmann::json::parse(row.payload, nullptr, false));
+      if (ev) return handle_event(db, row.seq, *ev, now);
+      mark_inbound_handled(db, row.seq, "ignored", format_instant(now));
+      return std::string("ignored");
+    });
+  }
+  return out;
+}
+
+HandledBatch handle_events(Database& db, Instant now, const std::vector<StoredEvent>& events) {
+  HandledBatch out;
+  for (const auto& e : events) {
+    if (!inbound_unhandled(db, e.seq)) continue;  // a pass over the log took it already
+    handle_isolated(db, e.seq, now, out, [&] { return handle_event(db, e.seq, e.event, now); });
   }
   return out;
 }
@@ -269,8 +285,9 @@ HandledBatch handle_stored_events(Database& db, Instant now, int limit) {
 struct Ingest::Queue {
   struct Pending {
     InboundRow row;
+    InboundEvent event;
     Ack ack;
-    bool fresh = false;  // stored now, not a redelivery
+    std::int64_t seq = 0;  // stored now under seq; 0 for a redelivery
   };
   std::mutex mu;
   std::vector<Pending> waiting;
@@ -288,7 +305,7 @@ void Ingest::accept(const bot::InboundEvent& event, Ack ack) {
   ++metrics_.events_received;
   Queue::Pending p{InboundRow{0, std::string(bot::to_string(event.channel)), event.event_key,
                               event.chat_id, format_instant(clock_()), bot::to_log_json(event)},
-                   std::move(ack)};
+                   event, std::move(ack)};
   bool submit = false;
   {
     std::lock_guard lock(queue_->mu);
@@ -305,17 +322,26 @@ void Ingest::accept(const bot::InboundEvent& event, Ack ack) {
           batch->swap(queue->waiting);
           queue->flush_submitted = false;
         }
-        for (auto& p : *batch) p.fresh = insert_inbound(db, p.row);
+        for (auto& p : *batch) {
+          if (insert_inbound(db, p.row)) p.seq = db.sql().getLastInsertRowid();
+        }
       },
       [this, batch](bool ok, const std::string& error) {
         if (!ok) std::cerr << "dondoc serve: storing events failed: " << error << "\n";
         boost::asio::post(io_, [this, batch, ok] {
           bool any_new = false;
           for (auto& p : *batch) {
-            bool duplicate = ok && !p.fresh;
+            bool duplicate = ok && p.seq == 0;
             if (duplicate) ++metrics_.events_duplicate;
-            any_new = any_new || (ok && p.fresh);
             p.ack(ok, duplicate);
+            if (!ok || duplicate) continue;
+            any_new = true;
+            // Handed to the bot in memory; the log stays the source after a restart or a failure.
+            if (to_handle_.size() < kMemoryBacklog) {
+              to_handle_.push_back(StoredEvent{p.seq, std::move(p.event)});
+            } else {
+              rescan_ = true;
+            }
           }
           if (any_new) handle_pending();
         });
@@ -327,25 +353,43 @@ void Ingest::handle_pending() {
     handle_again_ = true;
     return;
   }
+  if (to_handle_.empty() && !rescan_) return;
   handling_ = true;
   handle_again_ = false;
+  // Events acked by this process come from memory; the log is read when it may hold more (at
+  // start, after a failed pass, when the memory backlog overflowed).
+  bool scan = to_handle_.empty();
+  auto events = std::make_shared<std::vector<StoredEvent>>();
+  if (scan) {
+    rescan_ = false;
+  } else {
+    auto n = std::min<std::size_t>(to_handle_.size(), kHandleBatch);
+    events->assign(std::make_move_iterator(to_handle_.begin()),
+                   std::make_move_iterator(to_handle_.begin() + static_cast<std::ptrdiff_t>(n)));
+    to_handle_.erase(to_handle_.begin(), to_handle_.begin() + static_cast<std::ptrdiff_t>(n));
+  }
   auto result = std::make_shared<HandledBatch>();
   Instant now = clock_();
   writer_.submit_background(
-      [result, now](Database& db) { *result = handle_stored_events(db, now, kHandleBatch); },
+      [result, events, scan, now](Database& db) {
+        *result =
+            scan ? handle_stored_events(db, now, kHandleBatch) : handle_events(db, now, *events);
+      },
       [this, result](bool ok, const std::string& error) {
         boost::asio::post(io_, [this, result, ok, error] {
           handling_ = false;
           if (!ok) {
-            // Left unhandled in the log: retried with the next event or at the next start.
+            // Left unhandled in the log: read from there with the next event or at the next start.
             std::cerr << "dondoc serve: handling events failed: " << error << "\n";
+            rescan_ = true;
             return;
           }
           metrics_.events_handled += result->handled;
           metrics_.replies_applied += result->replies_applied;
           metrics_.links += result->links;
+          if (result->more) rescan_ = true;
           if (result->replied > 0 && on_reply_queued) on_reply_queued();
-          if (result->more || handle_again_) handle_pending();
+          if (!to_handle_.empty() || rescan_ || handle_again_) handle_pending();
         });
       });
 }

@@ -8,10 +8,13 @@
 #pragma once
 
 #include <atomic>
+#include <cstddef>
 #include <cstdint>
+#include <deque>
 #include <functional>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "bot/payloads.h"
 #include "rules/date.h"
@@ -41,6 +44,12 @@ struct Metrics {
 
 using Clock = std::function<Instant()>;
 
+// An event stored in the inbound log under seq.
+struct StoredEvent {
+  std::int64_t seq = 0;
+  bot::InboundEvent event;
+};
+
 class Ingest {
  public:
   Ingest(boost::asio::io_context& io, GroupCommit& writer, Metrics& metrics, Clock clock);
@@ -56,8 +65,9 @@ class Ingest {
   // Called (on the io thread) after handled events queued replies, to wake the sender.
   std::function<void()> on_reply_queued;
 
-  // Events handled per background transaction.
-  static constexpr int kHandleBatch = 256;
+  // Events handled per background transaction; events kept in memory for the bot at most.
+  static constexpr int kHandleBatch = 64;
+  static constexpr std::size_t kMemoryBacklog = 16384;
 
  private:
   struct Queue;  // events waiting for the next ack transaction, shared with the writer's jobs
@@ -66,15 +76,11 @@ class Ingest {
   Metrics& metrics_;
   Clock clock_;
   std::shared_ptr<Queue> queue_;
-  bool handling_ = false;      // a handling job is with the writer
-  bool handle_again_ = false;  // new events arrived meanwhile
+  bool handling_ = false;              // a handling job is with the writer
+  bool handle_again_ = false;          // new events arrived meanwhile
+  std::deque<StoredEvent> to_handle_;  // acked, not yet handed to the bot (io thread)
+  bool rescan_ = true;                 // the log may hold unhandled events memory does not
 };
-
-// Handles one stored event inside the caller's write transaction: decides with bot/conversation
-// and applies (binding, engine command, reply queued in chat_outbox), then marks it handled.
-// Returns the outcome ("linked", "applied", "ignored", ...); "" when the event was handled
-// already. Exposed for tests.
-std::string handle_stored_event(Database& db, std::int64_t seq, Instant now);
 
 // What one handling pass did (writer thread).
 struct HandledBatch {
@@ -89,5 +95,9 @@ struct HandledBatch {
 // event whose handling throws is rolled back alone and marked handled with outcome "error" (and
 // logged), so it is never retried in a loop. Inside the caller's transaction.
 HandledBatch handle_stored_events(Database& db, Instant now, int limit);
+
+// The same for events this process stored and still holds in memory (no read back, no parse);
+// an event already handled (by a pass over the log) is skipped.
+HandledBatch handle_events(Database& db, Instant now, const std::vector<StoredEvent>& events);
 
 }  // namespace dondoc::app

@@ -31,15 +31,12 @@ std::vector<InboundRow> unhandled_inbound(Database& db, int limit) {
   return rows;
 }
 
-std::optional<InboundRow> unhandled_event(Database& db, std::int64_t seq) {
-  SQLite::Statement st(db.sql(),
-                       "SELECT seq, channel, event_key, chat_id, received_at, payload FROM "
-                       "inbound_events WHERE seq = ? AND handled_at IS NULL");
+bool inbound_unhandled(Database& db, std::int64_t seq) {
+  auto& st = db.cached("SELECT 1 FROM inbound_events WHERE seq = ? AND handled_at IS NULL");
   st.bind(1, seq);
-  if (!st.executeStep()) return std::nullopt;
-  return InboundRow{st.getColumn(0).getInt64(),  st.getColumn(1).getString(),
-                    st.getColumn(2).getString(), st.getColumn(3).getString(),
-                    st.getColumn(4).getString(), st.getColumn(5).getString()};
+  bool found = st.executeStep();
+  st.reset();
+  return found;
 }
 
 void mark_inbound_handled(Database& db, std::int64_t seq, std::string_view outcome,

@@ -5,7 +5,6 @@
 #pragma once
 
 #include <cstdint>
-#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -29,8 +28,8 @@ bool insert_inbound(Database& db, const InboundRow& row);
 // Events stored but not yet handled, oldest first.
 std::vector<InboundRow> unhandled_inbound(Database& db, int limit);
 
-// The event `seq` when it is stored and not yet handled.
-std::optional<InboundRow> unhandled_event(Database& db, std::int64_t seq);
+// True when the event `seq` is stored and not yet handled.
+bool inbound_unhandled(Database& db, std::int64_t seq);
 
 void mark_inbound_handled(Database& db, std::int64_t seq, std::string_view outcome,
                           std::string_view at_iso);

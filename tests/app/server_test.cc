@@ -185,6 +185,12 @@ TEST_CASE("every event acked with 200 before a SIGKILL is in the database after 
   s.start();  // restart handles what was stored but not handled
   dondoc::Database d(s.db);
   for (const auto& id : acked) CHECK(dondoc::inbound_exists(d, "generic", id));
+  // Every stored event is handled after the restart (read back from the log, not from memory).
+  auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(20);
+  while (!dondoc::unhandled_inbound(d, 1).empty() && std::chrono::steady_clock::now() < deadline) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
+  CHECK(dondoc::unhandled_inbound(d, 1).empty());
 }
 
 TEST_CASE("a client that stops mid-headers is cut off after http_timeout_s; others are served") {

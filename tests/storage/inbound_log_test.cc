@@ -31,7 +31,10 @@ TEST_CASE("an event is stored once under its channel and key") {
   CHECK(dondoc::inbound_count(db) == 2);
   auto pending = dondoc::unhandled_inbound(db, 10);
   REQUIRE(pending.size() == 2);
+  CHECK(dondoc::inbound_unhandled(db, pending[0].seq));
   dondoc::mark_inbound_handled(db, pending[0].seq, "linked", "2026-01-05T09:00+07:00");
+  CHECK_FALSE(dondoc::inbound_unhandled(db, pending[0].seq));
+  CHECK_FALSE(dondoc::inbound_unhandled(db, 999));
   REQUIRE(dondoc::unhandled_inbound(db, 10).size() == 1);
   CHECK(dondoc::unhandled_inbound(db, 10)[0].channel == "zalo");
 }
