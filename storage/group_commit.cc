@@ -13,13 +13,15 @@ GroupCommit::GroupCommit(const std::string& path, std::size_t max_batch)
     : db_(path),
       max_batch_(max_batch == 0 ? 1 : max_batch),
       last_background_(std::chrono::steady_clock::now()),
-      thread_([this] { loop(); }) {
-  // The writer commits many small transactions that rewrite the same hot pages (the log's tail,
-  // its indexes): checkpointing every 1,000 WAL pages (SQLite's default) copied and fsynced those
-  // pages again and again. 8,000 pages (32 MB of WAL at most) amortises that.
-  db_.sql().exec("PRAGMA wal_autocheckpoint=8000");
-  // Keep the hot pages of the writer's tables in memory (up to 8 MB, grown only as used).
+      checkpoint_db_(path) {
+  // The checkpointer copies most WAL pages into the database beside the writer (checkpoint_loop);
+  // the writer's own automatic checkpoint then finds little left to copy, and completing it lets
+  // the WAL start over instead of growing. The writer keeps the hot pages of its tables in memory
+  // (up to 8 MB, grown only as used).
+  db_.sql().exec("PRAGMA wal_autocheckpoint=2000");
   db_.sql().exec("PRAGMA cache_size=-8000");
+  thread_ = std::thread([this] { loop(); });
+  checkpointer_ = std::thread([this] { checkpoint_loop(); });
 }
 
 GroupCommit::~GroupCommit() {
@@ -29,6 +31,35 @@ GroupCommit::~GroupCommit() {
   }
   cv_.notify_all();
   thread_.join();
+  {
+    std::lock_guard lock(checkpoint_mu_);
+    checkpoint_stop_ = true;
+  }
+  checkpoint_cv_.notify_all();
+  checkpointer_.join();
+}
+
+void GroupCommit::checkpoint_loop() {
+  pthread_setname_np(pthread_self(), "dondoc-ckpt");
+  std::unique_lock lock(checkpoint_mu_);
+  while (!checkpoint_stop_) {
+    checkpoint_cv_.wait_for(lock, std::chrono::milliseconds(50));
+    std::size_t done = batches();
+    if (done == checkpointed_at_) continue;  // nothing written since
+    checkpointed_at_ = done;
+    lock.unlock();
+    try {
+      checkpoint_db_.sql().exec("PRAGMA wal_checkpoint(PASSIVE)");
+    } catch (const std::exception&) {  // busy or I/O: the next round tries again
+    }
+    lock.lock();
+  }
+  // Last round: leave a short WAL behind for the next start.
+  lock.unlock();
+  try {
+    checkpoint_db_.sql().exec("PRAGMA wal_checkpoint(PASSIVE)");
+  } catch (const std::exception&) {
+  }
 }
 
 void GroupCommit::submit(Job job, Done done) {

@@ -7,8 +7,8 @@
 // a power loss before it rolls them back whole, never half. A job's `done` runs on the writer
 // thread only after its transaction committed. Each lane keeps its own order, but a background job
 // may run before an ack job submitted earlier: put there only work that does not depend on that
-// order (the sender's find-then-mark cycle, for one, stays on the ack lane). submit*() may be
-// called from any thread.
+// order (the sender's find-then-mark cycle, for one, stays on the ack lane). WAL checkpoints run
+// on a second thread and connection. submit*() may be called from any thread.
 #pragma once
 
 #include <chrono>
@@ -60,6 +60,8 @@ class GroupCommit {
   void run_batch(std::deque<Item>& batch, bool durable);
   void exec_cached(const char* sql);
 
+  void checkpoint_loop();
+
   Database db_;
   std::size_t max_batch_;
   mutable std::mutex mu_;
@@ -70,6 +72,14 @@ class GroupCommit {
   std::size_t batches_ = 0;
   std::chrono::steady_clock::time_point last_background_;
   std::thread thread_;
+  // Checkpoints run beside the writer on their own connection (PASSIVE: they never block it),
+  // so an ack never waits while thousands of WAL pages are copied into the database file.
+  Database checkpoint_db_;
+  std::mutex checkpoint_mu_;
+  std::condition_variable checkpoint_cv_;
+  bool checkpoint_stop_ = false;
+  std::size_t checkpointed_at_ = 0;  // batches_ at the last checkpoint
+  std::thread checkpointer_;
 };
 
 }  // namespace dondoc
