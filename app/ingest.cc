@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/post.hpp>
+#include <boost/asio/steady_timer.hpp>
 #include <iostream>
 #include <iterator>
 #include <memory>
@@ -379,9 +380,14 @@ void Ingest::handle_pending() {
         boost::asio::post(io_, [this, result, ok, error] {
           handling_ = false;
           if (!ok) {
-            // Left unhandled in the log: read from there with the next event or at the next start.
+            // Left unhandled in the log: read from there again in a second (not in a tight loop
+            // while, say, the disk is full).
             std::cerr << "dondoc serve: handling events failed: " << error << "\n";
             rescan_ = true;
+            auto retry = std::make_shared<boost::asio::steady_timer>(io_, std::chrono::seconds(1));
+            retry->async_wait([this, retry](boost::system::error_code ec) {
+              if (!ec) handle_pending();
+            });
             return;
           }
           metrics_.events_handled += result->handled;
