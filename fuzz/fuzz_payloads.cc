@@ -1,5 +1,5 @@
 // libFuzzer target: the webhook payload parsers (Telegram, Zalo, generic), the inbound-log JSON
-// round trip and the sendMessage answer parser, on arbitrary bytes.
+// round trip (tree and hand-written line) and the sendMessage answer parser, on arbitrary bytes.
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
@@ -16,6 +16,9 @@ void round_trip(const dondoc::Result<dondoc::bot::InboundEvent>& e) {
   auto back = dondoc::bot::event_from_json(dondoc::bot::to_json(*e));
   if (!back.ok() || back->event_key != e->event_key || back->text != e->text) std::abort();
   if (e->text.size() > dondoc::bot::kMaxTextBytes) std::abort();
+  // The log line is written by hand: it must parse back to exactly what to_json describes.
+  auto line = nlohmann::json::parse(dondoc::bot::to_log_json(*e), nullptr, false);
+  if (line.is_discarded() || line != dondoc::bot::to_json(*e)) std::abort();
 }
 
 }  // namespace
