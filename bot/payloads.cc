@@ -14,7 +14,7 @@ std::string id_string(const json& j, const char* key) {
   if (!j.is_object()) return {};
   auto it = j.find(key);
   if (it == j.end()) return {};
-  if (it->is_string()) return it->get<std::string>().substr(0, 128);
+  if (it->is_string()) return std::string(text::utf8_prefix(it->get<std::string>(), 128));
   if (it->is_number_integer()) return std::to_string(it->get<long long>());
   return {};
 }
@@ -27,9 +27,8 @@ std::string str_field(const json& j, const char* key) {
 }
 
 // Bounds a user text and makes it valid NFC UTF-8.
-std::string clean_text(std::string s) {
-  if (s.size() > kMaxTextBytes) s.resize(kMaxTextBytes);
-  return text::nfc(s);
+std::string clean_text(std::string_view s) {
+  return text::nfc(text::utf8_prefix(s, kMaxTextBytes));
 }
 
 std::string telegram_name(const json& from) {

@@ -70,6 +70,14 @@ bool valid_utf8(std::string_view s) {
   return valid;
 }
 
+std::string_view utf8_prefix(std::string_view s, std::size_t max_bytes) {
+  if (s.size() <= max_bytes) return s;
+  std::size_t end = max_bytes;
+  // Back up over continuation bytes (10xxxxxx) to the start of the sequence that was cut.
+  while (end > 0 && (static_cast<unsigned char>(s[end]) & 0xC0) == 0x80) --end;
+  return s.substr(0, end);
+}
+
 std::size_t length(std::string_view s) {
   std::size_t count = 0;
   for_each_code_point(s, [&](utf8proc_int32_t, std::string_view) { ++count; });

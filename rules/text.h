@@ -27,4 +27,8 @@ bool valid_utf8(std::string_view s);
 // Number of Unicode code points in valid UTF-8 (bytes of invalid input count as one each).
 std::size_t length(std::string_view s);
 
+// The longest prefix of s of at most max_bytes that does not cut a UTF-8 sequence in two (for
+// bounding user input without making it invalid).
+std::string_view utf8_prefix(std::string_view s, std::size_t max_bytes);
+
 }  // namespace dondoc::text

@@ -36,3 +36,13 @@ TEST_CASE("invalid UTF-8 is repaired, not passed through") {
                                  "b")));
   CHECK(text::length("Việt") == 4);
 }
+
+TEST_CASE("utf8_prefix never cuts a character in two") {
+  using dondoc::text::utf8_prefix;
+  CHECK(utf8_prefix("abc", 10) == "abc");
+  CHECK(utf8_prefix("abc", 2) == "ab");
+  CHECK(utf8_prefix("Bì", 2) == "B");  // "ì" is two bytes
+  CHECK(utf8_prefix("Bì", 3) == "Bì");
+  CHECK(utf8_prefix("\xF0\x9F\x98\x80x", 3).empty());  // an emoji is four
+  CHECK(utf8_prefix("", 0).empty());
+}
