@@ -193,7 +193,7 @@ Result<InboundEvent> parse_telegram_update(const json& update) {
   } else if (auto q = update.find("callback_query"); q != update.end() && q->is_object()) {
     e.kind = InboundEvent::Kind::button;
     e.callback_id = id_string(*q, "id");
-    e.callback_data = str_field(*q, "data").substr(0, kCallbackDataMaxBytes);
+    e.callback_data = std::string(text::utf8_prefix(str_field(*q, "data"), kCallbackDataMaxBytes));
     e.from_name = telegram_name(q->value("from", json::object()));
     const json msg = q->value("message", json::object());
     fill_telegram_chat(msg, e);
