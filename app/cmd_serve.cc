@@ -86,7 +86,7 @@ struct Service {
     if (body.is_discarded()) return respond(error_out(400, "malformed JSON"));
     auto ev = parse(body);
     if (!ev) return respond(error_out(400, ev.error()));
-    ingest.accept(*ev, [respond](bool ok, bool duplicate) {
+    ingest.accept(std::move(ev).value(), [respond](bool ok, bool duplicate) {
       if (!ok) return respond(error_out(500, "could not store the event"));
       respond(HttpOut{
           200, "application/json",

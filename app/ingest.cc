@@ -302,11 +302,15 @@ Ingest::Ingest(boost::asio::io_context& io, GroupCommit& writer, Metrics& metric
       clock_(std::move(clock)),
       queue_(std::make_shared<Queue>()) {}
 
-void Ingest::accept(const bot::InboundEvent& event, Ack ack) {
+void Ingest::accept(bot::InboundEvent event, Ack ack) {
   ++metrics_.events_received;
-  Queue::Pending p{InboundRow{0, std::string(bot::to_string(event.channel)), event.event_key,
-                              event.chat_id, format_instant(clock_()), bot::to_log_json(event)},
-                   event, std::move(ack)};
+  InboundRow row{0,
+                 std::string(bot::to_string(event.channel)),
+                 event.event_key,
+                 event.chat_id,
+                 format_instant(clock_()),
+                 bot::to_log_json(event)};
+  Queue::Pending p{std::move(row), std::move(event), std::move(ack)};
   bool submit = false;
   {
     std::lock_guard lock(queue_->mu);

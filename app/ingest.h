@@ -57,7 +57,7 @@ class Ingest {
   // Stores the event (unless already stored) and calls ack on the io thread once that is
   // committed: ok=false only when the write failed (answer 500, the platform retries).
   using Ack = std::function<void(bool ok, bool duplicate)>;
-  void accept(const bot::InboundEvent& event, Ack ack);
+  void accept(bot::InboundEvent event, Ack ack);
 
   // Handles every stored event not yet handled (at start, after a crash, after new events).
   void handle_pending();

@@ -96,8 +96,8 @@ struct Poller::Impl : std::enable_shared_from_this<Poller::Impl> {
     auto left = std::make_shared<std::size_t>(events.size());
     auto all_ok = std::make_shared<bool>(true);
     long long first = events.front().update_id;
-    for (const auto& e : events) {
-      ingest.accept(e, [self = shared_from_this(), left, all_ok, first](bool ok, bool) {
+    for (auto& e : events) {
+      ingest.accept(std::move(e), [self = shared_from_this(), left, all_ok, first](bool ok, bool) {
         *all_ok = *all_ok && ok;
         if (--*left > 0) return;
         if (*all_ok) return self->poll();

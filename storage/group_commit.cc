@@ -128,6 +128,17 @@ void GroupCommit::loop() {
 
 void GroupCommit::exec_cached(const char* sql) { db_.cached(sql).exec(); }
 
+std::string GroupCommit::run_job(Item& item) {
+  try {
+    item.job(db_);
+    return {};
+  } catch (const std::exception& e) {
+    return *e.what() != '\0' ? e.what() : "write failed";
+  } catch (...) {
+    return "write failed";
+  }
+}
+
 void GroupCommit::run_batch(std::deque<Item>& batch, bool durable) {
   std::vector<std::string> errors(batch.size());
   std::string batch_error;
@@ -137,30 +148,16 @@ void GroupCommit::run_batch(std::deque<Item>& batch, bool durable) {
     exec_cached("BEGIN IMMEDIATE");
     open = true;
     // A lone job needs no savepoint: its failure rolls the transaction back, which is all of it.
-    if (batch.size() == 1) {
-      try {
-        batch[0].job(db_);
-      } catch (const std::exception& e) {
-        errors[0] = *e.what() != '\0' ? e.what() : "write failed";
-      } catch (...) {
-        errors[0] = "write failed";
+    bool savepoints = batch.size() > 1;
+    for (std::size_t i = 0; i < batch.size(); ++i) {
+      if (savepoints) exec_cached("SAVEPOINT job");
+      errors[i] = run_job(batch[i]);
+      if (!savepoints) {
+        if (!errors[i].empty()) throw std::runtime_error(errors[i]);
+        continue;
       }
-      if (!errors[0].empty()) throw std::runtime_error(errors[0]);
-    }
-    for (std::size_t i = 0; batch.size() > 1 && i < batch.size(); ++i) {
-      exec_cached("SAVEPOINT job");
-      try {
-        batch[i].job(db_);
-        exec_cached("RELEASE job");
-      } catch (const std::exception& e) {
-        errors[i] = *e.what() != '\0' ? e.what() : "write failed";
-        exec_cached("ROLLBACK TO job");
-        exec_cached("RELEASE job");
-      } catch (...) {
-        errors[i] = "write failed";
-        exec_cached("ROLLBACK TO job");
-        exec_cached("RELEASE job");
-      }
+      if (!errors[i].empty()) exec_cached("ROLLBACK TO job");
+      exec_cached("RELEASE job");
     }
     exec_cached("COMMIT");
     open = false;

@@ -59,6 +59,7 @@ class GroupCommit {
   void loop();
   void run_batch(std::deque<Item>& batch, bool durable);
   void exec_cached(const char* sql);
+  std::string run_job(Item& item);  // "" when the job ran, else why it threw
 
   void checkpoint_loop();
 
