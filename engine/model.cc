@@ -32,7 +32,15 @@ std::optional<Body::Kind> body_kind_from_string(std::string_view s) {
 }
 
 std::string_view to_string(Assignee::Role role) {
-  return role == Assignee::Role::lead ? "lead" : "coordinator";
+  switch (role) {
+    case Assignee::Role::lead:
+      return "lead";
+    case Assignee::Role::coordinator:
+      return "coordinator";
+    case Assignee::Role::directing:
+      return "directing";
+  }
+  return "lead";
 }
 
 const Body* Plan::find_body(std::string_view id) const {

@@ -25,7 +25,9 @@ std::string_view to_string(Body::Kind kind);
 std::optional<Body::Kind> body_kind_from_string(std::string_view s);
 
 struct Assignee {
-  enum class Role { lead, coordinator };
+  // directing (chỉ đạo: Bí thư, Chủ tịch, Ban Thường vụ): neither reminded to do the work nor
+  // asked for reports; receives what escalates to it.
+  enum class Role { lead, coordinator, directing };
   std::string body;
   Role role = Role::lead;
   friend bool operator==(const Assignee&, const Assignee&) = default;
@@ -40,6 +42,7 @@ struct Task {
   std::string title;
   std::vector<std::string> lead;          // body ids as written (may be groups)
   std::vector<std::string> coordinators;  // body ids as written (may be groups)
+  std::vector<std::string> directing;     // body ids that direct (chỉ đạo), as written
   std::string output;
   std::string deadline_text;
   DeadlineSpec deadline;
@@ -55,6 +58,9 @@ struct Indicator {
 };
 
 struct Plan {
+  // The plan's own date (ban hành): no obligation falls before it. Unset in plans stored before
+  // it existed; importers set it (`issued` in plan JSON, `--issued`, else the import day).
+  std::optional<Date> issued;
   std::vector<Body> bodies;
   std::vector<Task> tasks;
   std::vector<Indicator> indicators;

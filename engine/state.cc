@@ -16,8 +16,30 @@ std::string_view to_string(MessageKind k) {
       return "confirmation";
     case MessageKind::catch_up:
       return "catch_up";
+    case MessageKind::link:
+      return "link";
+    case MessageKind::explanation:
+      return "explanation";
+    case MessageKind::question:
+      return "question";
+    case MessageKind::hint:
+      return "hint";
+    case MessageKind::help:
+      return "help";
+    case MessageKind::owed:
+      return "owed";
+    case MessageKind::acknowledgement:
+      return "acknowledgement";
   }
   return "reminder";
+}
+
+std::optional<MessageKind> message_kind_from(std::string_view s) {
+  for (int i = 0; i <= static_cast<int>(MessageKind::acknowledgement); ++i) {
+    auto k = static_cast<MessageKind>(i);
+    if (to_string(k) == s) return k;
+  }
+  return std::nullopt;
 }
 
 std::vector<Message> apply_batch(EngineState& state, const Batch& batch) {

@@ -11,6 +11,7 @@
 #include <unordered_set>
 #include <vector>
 
+#include "engine/kinds.h"
 #include "engine/model.h"
 #include "engine/obligation.h"
 #include "rules/calendar.h"
@@ -18,8 +19,33 @@
 
 namespace dondoc {
 
-enum class MessageKind { reminder, escalation, digest, blocker, confirmation, catch_up };
+// What a queued message is. The first six come from the scheduler and commands and go to a body;
+// the rest are the bot's own answers to the chat that wrote (Message::chat set).
+enum class MessageKind {
+  reminder,
+  escalation,
+  digest,
+  blocker,
+  confirmation,  // a recorded reply (or command) confirmed
+  catch_up,
+  link,         // a chat linked, or a link code refused
+  explanation,  // an unlinked chat told how to link
+  question,     // "which task?" or a button's follow-up question
+  hint,         // not understood: how to reply
+  help,         // "hướng dẫn": how to reply, with examples
+  owed,         // "nhiệm vụ của tôi": what the body owes
+  acknowledgement,  // "cảm ơn", "ok": a short answer, nothing recorded
+};
 std::string_view to_string(MessageKind k);
+std::optional<MessageKind> message_kind_from(std::string_view s);
+
+// One chat on one platform. `channel` is the platform's name as bot::to_string(Channel) spells
+// it; the engine carries it and never interprets it.
+struct ChatAddress {
+  std::string channel;
+  std::string chat_id;
+  bool group = false;
+};
 
 // One message to send: the outbox row. `key` is unique in the outbox; `send_keys` are the
 // send-log keys (subject|rule|step|occurrence) of the intentions it carries.
@@ -34,11 +60,13 @@ struct Message {
   std::vector<std::string> send_keys;
   std::optional<Date> due;          // the obligation's due date (single-obligation messages)
   std::optional<Date> nominal_due;  // as written
+  // Set for the bot's answers: this one chat, not the recipient's linked chats (recipient may then
+  // be "" for a chat not linked yet). callback_id: Telegram's button press to answer first.
+  std::optional<ChatAddress> chat;
+  std::string callback_id;
 };
 
-// Kind of a tick's one audit entry for the messages it queues: a store writes it only if it queued
-// some, with subject "outbox:FIRST-LAST" and detail {queued, by_kind, recipients} of those rows.
-inline constexpr std::string_view kMessagesQueued = "messages_queued";
+using audit_kind::kMessagesQueued;
 
 struct AuditEntry {
   std::string kind;  // "status_change", "message_queued", "escalation", "history_start", ...

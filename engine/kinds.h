@@ -1,0 +1,27 @@
+// The names the audit trail and the outbox use, in one place: audit kinds (what happened) and
+// message kinds (what a queued message is). Storage writes and reads them as they are and never
+// interprets them; the engine, the bot and the service layer name them only through these
+// constants. Plain constants; any thread.
+#pragma once
+
+#include <string_view>
+
+namespace dondoc::audit_kind {
+
+inline constexpr std::string_view kImport = "import";
+inline constexpr std::string_view kRulesLoad = "rules_load";
+inline constexpr std::string_view kCalendarImport = "calendar_import";
+inline constexpr std::string_view kTrackingReset = "tracking_reset";
+inline constexpr std::string_view kStatusChange = "status_change";
+inline constexpr std::string_view kAcknowledged = "acknowledged";
+inline constexpr std::string_view kEscalation = "escalation";
+inline constexpr std::string_view kHistoryStart = "history_start";
+inline constexpr std::string_view kMessageQueued = "message_queued";
+// A tick's one entry for the messages it queues: a store writes it only if it queued some, with
+// subject "outbox:FIRST-LAST" and detail {queued, by_kind, recipients} of those rows.
+inline constexpr std::string_view kMessagesQueued = "messages_queued";
+inline constexpr std::string_view kMessageSent = "message_sent";
+inline constexpr std::string_view kLinkCodeCreated = "link_code_created";
+inline constexpr std::string_view kChatLinked = "chat_linked";
+
+}  // namespace dondoc::audit_kind
