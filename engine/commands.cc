@@ -238,7 +238,7 @@ Result<Batch> apply_command(const EngineState& st, const Command& c) {
                : vi::confirmation(subject, phrase);
   std::string key =
       "conf|" + o.id + "|" + std::string(to_string(s.status)) + "|" + format_instant(c.at);
-  Message m{key, o.body, MessageKind::confirmation, o.task, o.cycle, text, c.at, {key}, {}, {}};
+  Message m{key, o.body, MessageKind::confirmation, o.task, o.cycle, text, c.at, {key}, {}, {}, {}, {}};
   if (o.dated) {
     m.due = due;
     m.nominal_due = o.nominal_due;

@@ -58,12 +58,12 @@ struct Indicator {
 };
 
 struct Plan {
-  // The plan's own date (ban hành): no obligation falls before it. Unset in plans stored before
-  // it existed; importers set it (`issued` in plan JSON, `--issued`, else the import day).
-  std::optional<Date> issued;
   std::vector<Body> bodies;
   std::vector<Task> tasks;
   std::vector<Indicator> indicators;
+  // The plan's own date (ban hành): no obligation falls before it. Unset in plans stored before
+  // it existed; importers set it (`issued` in plan JSON, `--issued`, else the import day).
+  std::optional<Date> issued;
 
   const Body* find_body(std::string_view id) const;
   const Task* find_task(std::string_view id) const;

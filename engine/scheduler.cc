@@ -82,7 +82,7 @@ void collect_reminders(TickContext& c, const Obligation& o) {
 }
 
 Message single(const Intention& in, Instant not_before) {
-  Message m{in.key, in.recipient, in.kind, "", "", in.text, not_before, {in.key}, {}, {}};
+  Message m{in.key, in.recipient, in.kind, "", "", in.text, not_before, {in.key}, {}, {}, {}, {}};
   if (in.obligation) {
     m.task = in.obligation->task;
     m.cycle = in.obligation->cycle;
@@ -113,6 +113,8 @@ void group_normal(TickContext& c, std::vector<const Intention*>& normal) {
               nb,
               {},
               {},
+              {},
+              {},
               {}};
     for (const auto* in : ins) {
       lines.push_back(in->line);
@@ -138,6 +140,8 @@ void group_consolidated(TickContext& c, std::vector<const Intention*>& list, Mod
               "",
               "",
               nb,
+              {},
+              {},
               {},
               {},
               {}};
@@ -255,6 +259,8 @@ void committee_digest(TickContext& c, const std::vector<const Obligation*>& obli
                               vi::committee_digest(c.today, tasks, reports, blocked, lines),
                               at,
                               {key},
+                              {},
+                              {},
                               {},
                               {}});
 }

@@ -70,7 +70,7 @@ TEST_CASE("bodies csv: the example, with rows referring to later rows") {
   CHECK(bodies[0].members == Ids{"vh_xh", "kinh_te", "vp_ubnd", "tt_hcc"});
   CHECK(bodies[0].leader == "chu_tich");
   CHECK(bodies[1].aliases == Ids{"Phòng Văn hoá - Xã hội", "Phòng VH-XH"});
-  Plan plan{bodies, {}, {}};
+  Plan plan{bodies, {}, {}, {}};
   CHECK(plan.find_body("tt_dang_uy")->kind == Body::Kind::committee);
   CHECK(plan.find_body("chu_tich")->kind == Body::Kind::person);
 }
