@@ -88,6 +88,14 @@ std::optional<long> int_option(const Args& args, std::string_view name, std::str
   return n;
 }
 
+std::optional<Instant> now(const Args& args, const Io& io, std::string& error) {
+  auto text = args.option("now");
+  if (!text) return io.clock.now();
+  auto t = parse_instant(*text);
+  if (!t) error = "--now: thời điểm không hợp lệ \"" + *text + "\" (YYYY-MM-DDTHH:MM+07:00)";
+  return t;
+}
+
 int run(int argc, char** argv, Io& io) {
   Args args;
   std::vector<std::string> words;

@@ -10,6 +10,8 @@
 #include <string_view>
 #include <vector>
 
+#include "engine/ports.h"
+
 namespace dondoc::cli {
 
 inline constexpr int kExitOk = 0;
@@ -32,9 +34,11 @@ struct Args {
 inline const std::set<std::string, std::less<>> kFlags = {
     "json", "force", "demo", "overdue", "no-scheduler", "help", "once", "verbose"};
 
+// Where a command writes, and the clock it reads the time from (app/system_clock.h in main()).
 struct Io {
   std::ostream& out;
   std::ostream& err;
+  const Clock& clock;
 };
 
 // A command returns its exit code: kExitOk, kExitBadInput (nothing changed) or kExitInternal.
@@ -58,6 +62,9 @@ int bad_input(Io& io, std::string_view message);
 // Reads a whole file; nullopt and a message on failure or when larger than max_bytes.
 std::optional<std::string> read_file(const std::string& path, std::size_t max_bytes,
                                      std::string& error);
+// The moment a command acts at: `--now ISO` when given, else io.clock. nullopt and a message
+// naming the option when --now is malformed.
+std::optional<Instant> now(const Args& args, const Io& io, std::string& error);
 // Parses an integer option; error message names the option when malformed.
 std::optional<long> int_option(const Args& args, std::string_view name, std::string& error);
 

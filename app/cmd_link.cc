@@ -6,9 +6,7 @@
 #include <ostream>
 
 #include "app/cli.h"
-#include "bot/linking.h"
-#include "storage/chat_store.h"
-#include "storage/plan_store.h"
+#include "service/link.h"
 
 namespace dondoc::app {
 namespace {
@@ -17,40 +15,21 @@ int run(const cli::Args& args, cli::Io& io) {
   auto body = args.option("body");
   if (!body || body->empty()) return cli::bad_input(io, "link: cần --body <mã cơ quan>");
   Database db(cli::db_path(args));
-  const Body* found = nullptr;
-  auto bodies = load_bodies(db);
-  for (const auto& b : bodies) {
-    if (b.id == *body) found = &b;
+  auto random = [](std::vector<std::uint8_t>& bytes) {
+    return RAND_bytes(bytes.data(), static_cast<int>(bytes.size())) == 1;
+  };
+  auto r = service::create_link_code(db, *body, io.clock.now(), random);
+  if (!r) return cli::bad_input(io, "link: " + r.error());
+  std::string expires = format_instant(r->expires);
+  if (args.json()) {
+    io.out << nlohmann::json{{"code", r->code}, {"body", r->body}, {"expires", expires}}.dump()
+           << "\n";
+  } else {
+    io.out << "Mã liên kết cho " << r->body_name << ": " << r->code << "\n"
+           << "Gửi cho bot: DK " << r->code << " (hoặc /start " << r->code
+           << " trên Telegram). Hết hạn: " << expires << "\n";
   }
-  if (found == nullptr) {
-    return cli::bad_input(
-        io, "link: không có cơ quan \"" + *body + "\" trong kế hoạch (xem `dondoc bodies`)");
-  }
-  Instant now =
-      std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now());
-  for (int attempt = 0; attempt < 10; ++attempt) {
-    std::vector<std::uint8_t> random(bot::kLinkCodeLength);
-    if (RAND_bytes(random.data(), static_cast<int>(random.size())) != 1) {
-      io.err << "dondoc: link: không lấy được số ngẫu nhiên\n";
-      return cli::kExitInternal;
-    }
-    StoredLinkCode code{bot::make_link_code(random), *body, format_instant(now),
-                        format_instant(now + bot::kLinkCodeLifetime), false};
-    if (!insert_link_code(db, code)) continue;
-    db.audit("link_code_created", *body, "cli", "{}", code.created_at);
-    if (args.json()) {
-      io.out << nlohmann::json{{"code", code.code}, {"body", *body}, {"expires", code.expires_at}}
-                    .dump()
-             << "\n";
-    } else {
-      io.out << "Mã liên kết cho " << found->name << ": " << code.code << "\n"
-             << "Gửi cho bot: DK " << code.code << " (hoặc /start " << code.code
-             << " trên Telegram). Hết hạn: " << code.expires_at << "\n";
-    }
-    return cli::kExitOk;
-  }
-  io.err << "dondoc: link: không tạo được mã mới\n";
-  return cli::kExitInternal;
+  return cli::kExitOk;
 }
 
 const cli::Registration kReg{"link", "link --body B [--json]", &run};

@@ -48,8 +48,7 @@ int run_parse_reply(const cli::Args& args, cli::Io& io) {
   std::string text = args.positional.front();
   for (std::size_t i = 1; i < args.positional.size(); ++i) text += " " + args.positional[i];
 
-  Date today =
-      local_date(std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now()));
+  Date today = local_date(io.clock.now());
   if (auto value = args.option("today")) {
     auto parsed = parse_date(*value);
     if (!parsed) {

@@ -12,6 +12,7 @@
 #include "rules/date.h"
 #include "rules/text.h"
 #include "storage/plan_store.h"
+#include "service/import_rules.h"
 #include "storage/rules_store.h"
 #include "storage/tracking_reset.h"
 
@@ -142,7 +143,7 @@ bool load_demo_rules(Database& db, cli::Io& io, bool& loaded) {
   std::string_view text = embedded_file("rules.jsonc");
   loaded = false;
   if (text.empty()) return true;
-  auto r = load_rules(db, text, "rules.jsonc (mẫu)", now_iso());
+  auto r = service::import_rules(db, text, "rules.jsonc (mẫu)", io.clock.now());
   for (const auto& d : r.errors) {
     io.err << "rules.jsonc (nhúng):" << d.line << ":" << d.col << ": " << d.message << "\n";
   }

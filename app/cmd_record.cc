@@ -2,15 +2,12 @@
 // [--cycle C --period P] [--now ISO] [--by WHO]` and `dondoc extension approve|reject --task T
 // --body B`: engine commands on someone's behalf, committed with their audit entry and
 // confirmation message in one transaction.
-#include <SQLiteCpp/Transaction.h>
-
-#include <chrono>
 #include <nlohmann/json.hpp>
 #include <ostream>
 
 #include "app/cli.h"
-#include "engine/commands.h"
-#include "storage/engine_store.h"
+#include "service/extension.h"
+#include "service/record.h"
 
 namespace dondoc {
 namespace {
@@ -18,20 +15,17 @@ namespace {
 constexpr std::size_t kMaxReason = 1000;
 
 // Fills task/body/cycle/period/at/source; an error message when something is malformed.
-std::optional<std::string> fill_common(const cli::Args& args, Command& c) {
+std::optional<std::string> fill_common(const cli::Args& args, const cli::Io& io, Command& c) {
   c.task = args.option("task").value_or("");
   c.body = args.option("body").value_or("");
   c.cycle = args.option("cycle").value_or("");
   c.period = args.option("period").value_or("");
   if (c.body.empty()) return "thiếu --body";
   if (c.task.empty() && c.cycle.empty()) return "thiếu --task (hoặc --cycle cho một báo cáo)";
-  if (auto now = args.option("now")) {
-    auto t = parse_instant(*now);
-    if (!t) return "--now: thời điểm không hợp lệ \"" + *now + "\"";
-    c.at = *t;
-  } else {
-    c.at = std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
-  }
+  std::string error;
+  auto at = cli::now(args, io, error);
+  if (!at) return error;
+  c.at = *at;
   c.source = "cli:" + args.option("by").value_or("operator");
   return std::nullopt;
 }
@@ -58,18 +52,10 @@ std::optional<std::string> fill_status(const cli::Args& args, Command& c) {
   return std::nullopt;
 }
 
-int execute(const cli::Args& args, cli::Io& io, const Command& c) {
-  Database db(cli::db_path(args));
-  SqliteEngineStore store(db);
-  SQLite::Transaction tx(db.sql(), SQLite::TransactionBehavior::IMMEDIATE);
-  auto st = store.load();
-  if (!st) return cli::bad_input(io, st.error());
-  auto batch = apply_command(*st, c);
-  if (!batch) return cli::bad_input(io, batch.error());
-  store.apply_in_transaction(*batch);
-  tx.commit();
-  const auto& s = batch->states.front();
-  std::string text = batch->messages.empty() ? "" : batch->messages.front().text;
+int print(const cli::Args& args, cli::Io& io, const Result<service::CommandOutcome>& r) {
+  if (!r) return cli::bad_input(io, r.error());
+  const auto& s = r->state;
+  const std::string& text = r->message;
   if (args.json()) {
     nlohmann::ordered_json j = {{"obligation", s.id},
                                 {"status", to_string(s.status)},
@@ -85,9 +71,10 @@ int execute(const cli::Args& args, cli::Io& io, const Command& c) {
 int run_record(const cli::Args& args, cli::Io& io) {
   Command c;
   c.kind = Command::Kind::set_status;
-  if (auto e = fill_common(args, c)) return cli::bad_input(io, *e);
+  if (auto e = fill_common(args, io, c)) return cli::bad_input(io, *e);
   if (auto e = fill_status(args, c)) return cli::bad_input(io, *e);
-  return execute(args, io, c);
+  Database db(cli::db_path(args));
+  return print(args, io, service::record(db, c));
 }
 
 int run_extension(const cli::Args& args, cli::Io& io) {
@@ -96,11 +83,11 @@ int run_extension(const cli::Args& args, cli::Io& io) {
     return cli::bad_input(io, "cách dùng: extension approve|reject --task T --body B");
   }
   Command c;
-  c.kind = args.positional[0] == "approve" ? Command::Kind::approve_extension
-                                           : Command::Kind::reject_extension;
-  if (auto e = fill_common(args, c)) return cli::bad_input(io, *e);
-  c.source = "approval:" + args.option("by").value_or("secretariat");
-  return execute(args, io, c);
+  if (auto e = fill_common(args, io, c)) return cli::bad_input(io, *e);
+  service::ExtensionDecision d{args.positional[0] == "approve", c.task, c.body, c.cycle, c.period,
+                               args.option("by").value_or("secretariat"), c.at};
+  Database db(cli::db_path(args));
+  return print(args, io, service::decide_extension(db, d));
 }
 
 const cli::Registration kRecord{

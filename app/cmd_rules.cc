@@ -1,7 +1,6 @@
 // `rules check FILE [--db F]`, `rules load FILE`, `rules show`: validate a rules file with
 // line:column errors, store it as the active version, print the active version. Main thread.
 #include <algorithm>
-#include <chrono>
 #include <filesystem>
 #include <functional>
 #include <ostream>
@@ -13,6 +12,7 @@
 #include "app/cli.h"
 #include "rules/date.h"
 #include "rules/rules_file.h"
+#include "service/import_rules.h"
 #include "storage/database.h"
 #include "storage/rules_store.h"
 
@@ -92,10 +92,6 @@ int run_check(const cli::Args& args, cli::Io& io) {
   return cli::kExitOk;
 }
 
-std::string now_iso() {
-  return format_instant(std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now()));
-}
-
 int run_load(const cli::Args& args, cli::Io& io) {
   int code = cli::kExitOk;
   auto text = read_rules_file(args, io, code);
@@ -104,7 +100,7 @@ int run_load(const cli::Args& args, cli::Io& io) {
   std::string path = cli::db_path(args);
   if (!db_exists(path, io)) return cli::kExitBadInput;
   Database db(path);
-  RulesLoad loaded = load_rules(db, *text, file, now_iso());
+  auto loaded = service::import_rules(db, *text, file, io.clock.now());
   if (!loaded.version) {
     print_errors(io, args, file, loaded.errors);
     hint_empty_bodies(io, loaded.body_table_empty);

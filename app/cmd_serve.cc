@@ -20,8 +20,7 @@
 #include "app/sender.h"
 #include "app/server.h"
 #include "bot/templates_vi.h"
-#include "engine/scheduler.h"
-#include "storage/engine_store.h"
+#include "service/tick.h"
 #include "storage/group_commit.h"
 #include "storage/plan_store.h"
 
@@ -30,10 +29,6 @@ namespace {
 
 namespace net = boost::asio;
 using nlohmann::json;
-
-Instant system_now() {
-  return std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now());
-}
 
 HttpOut json_out(int status, const json& j) {
   return HttpOut{status, "application/json", j.dump()};
@@ -62,13 +57,15 @@ std::string metrics_text(const Metrics& m) {
 }
 
 struct Service {
-  Service(net::io_context& io, const std::string& db, ServeConfig c)
+  Service(net::io_context& io, const std::string& db, ServeConfig c, const Clock& clk)
       : config(std::move(c)),
+        clock(clk),
         writer(db),
         http(io),
-        ingest(io, writer, metrics, &system_now),
-        sender(io, writer, http, config, metrics, &system_now) {}
+        ingest(io, writer, metrics, clock),
+        sender(io, writer, http, config, metrics, clock) {}
   ServeConfig config;
+  const Clock& clock;
   Metrics metrics;
   GroupCommit writer;
   HttpClient http;
@@ -117,11 +114,8 @@ struct Service {
 };
 
 void start_ticks(net::steady_timer& timer, Service& svc, int interval_s) {
-  svc.writer.submit_background([](Database& db) {
-    SqliteEngineStore store(db);
-    auto st = store.load();
-    if (!st) return;  // no rules loaded yet: nothing to schedule
-    store.apply_in_transaction(tick(*st, system_now()));
+  svc.writer.submit_background([&clock = svc.clock](Database& db) {
+    (void)service::tick(db, clock);  // an error: no rules loaded yet, nothing to schedule
   });
   svc.sender.wake();
   timer.expires_after(std::chrono::seconds(interval_s));
@@ -153,7 +147,7 @@ int run(const cli::Args& args, cli::Io& io) {
   if (!has_chat_channel(config)) io.out << "dondoc: " << bot::vi::no_chat_channel() << "\n";
 
   net::io_context ioc(1);
-  Service svc(ioc, db, config);
+  Service svc(ioc, db, config, io.clock);
   Server server(
       ioc, config.host, config.port,
       [&svc](HttpIn in, Respond r) { svc.handle(std::move(in), std::move(r)); },

@@ -34,12 +34,10 @@ std::string table_row(const Obligation& o, const ObligationState& s, Date due, b
 }
 
 int run(const cli::Args& args, cli::Io& io) {
-  Instant now = std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
-  if (auto n = args.option("now")) {
-    auto t = parse_instant(*n);
-    if (!t) return cli::bad_input(io, "--now: thời điểm không hợp lệ \"" + *n + "\"");
-    now = *t;
-  }
+  std::string error;
+  auto at = cli::now(args, io, error);
+  if (!at) return cli::bad_input(io, error);
+  Instant now = *at;
   std::string body = args.option("body").value_or("");
   Database db(cli::db_path(args));
   SqliteEngineStore store(db);

@@ -1,24 +1,20 @@
 // `dondoc tick --now ISO [--json]`: one scheduler tick at that time, committed in one transaction.
-#include <chrono>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <ostream>
 
 #include "app/cli.h"
-#include "storage/engine_store.h"
+#include "service/tick.h"
 
 namespace dondoc {
 namespace {
 
 int run(const cli::Args& args, cli::Io& io) {
-  auto now_text = args.option("now");
-  std::optional<Instant> now =
-      now_text ? parse_instant(*now_text)
-               : std::optional<Instant>(
-                     std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now()));
-  if (!now) return cli::bad_input(io, "--now: thời điểm không hợp lệ \"" + *now_text + "\"");
+  std::string error;
+  auto now = cli::now(args, io, error);
+  if (!now) return cli::bad_input(io, error);
   Database db(cli::db_path(args));
-  auto r = run_tick(db, *now);
+  auto r = service::tick(db, FixedClock(*now));
   if (!r) return cli::bad_input(io, r.error());
   std::map<std::string, int> by_kind;
   for (const auto& m : r->messages) ++by_kind[std::string(to_string(m.kind))];

@@ -2,10 +2,12 @@
 #include <iostream>
 
 #include "app/cli.h"
+#include "app/system_clock.h"
 
 int main(int argc, char** argv) {
   std::ios::sync_with_stdio(false);
-  dondoc::cli::Io io{std::cout, std::cerr};
+  dondoc::app::SystemClock clock;
+  dondoc::cli::Io io{std::cout, std::cerr, clock};
   int code = dondoc::cli::run(argc, argv, io);
   std::cout.flush();
   return code;

@@ -80,13 +80,13 @@ void add_parts(Database& db, Item& item, const ChatRef& chat, std::string text) 
 
 struct Sender::Impl : std::enable_shared_from_this<Sender::Impl> {
   Impl(net::io_context& io, GroupCommit& w, HttpClient& h, const ServeConfig& c, Metrics& m,
-       Clock clk)
+       const Clock& clk)
       : io(io),
         writer(w),
         http(h),
         config(c),
         metrics(m),
-        clock(std::move(clk)),
+        clock(clk),
         timer(io),
         tick(io),
         rng(std::random_device{}()) {}
@@ -96,7 +96,7 @@ struct Sender::Impl : std::enable_shared_from_this<Sender::Impl> {
   HttpClient& http;
   ServeConfig config;
   Metrics& metrics;
-  Clock clock;
+  const Clock& clock;
   net::steady_timer timer;  // pacing waits
   net::steady_timer tick;   // periodic passes
   std::mt19937 rng;
@@ -129,7 +129,7 @@ struct Sender::Impl : std::enable_shared_from_this<Sender::Impl> {
     busy = true;
     auto found = std::make_shared<std::vector<Item>>();
     auto pending = std::make_shared<long>(0);
-    Instant now = clock();
+    Instant now = clock.now();
     ServeConfig cfg = config;
     auto ready = [self = shared_from_this()](const std::string& ch) {
       return self->channel_ready(ch);
@@ -279,7 +279,7 @@ struct Sender::Impl : std::enable_shared_from_this<Sender::Impl> {
 
   void record(const Item& item, const Part& p, const std::string& platform_id) {
     Delivery d{item.source, p.channel, p.chat_id, p.index,
-               platform_id, item.task, item.kind, format_instant(clock())};
+               platform_id, item.task, item.kind, format_instant(clock.now())};
     writer.submit([d](Database& db) { record_delivery(db, d); });
   }
 
@@ -288,7 +288,7 @@ struct Sender::Impl : std::enable_shared_from_this<Sender::Impl> {
   void finish_item(bool ok, int retry_after_s, const std::string& why) {
     Item item = std::move(items[current]);
     items.erase(items.begin() + static_cast<std::ptrdiff_t>(current));
-    Instant now = clock();
+    Instant now = clock.now();
     if (ok) {
       ++metrics.messages_sent;
       writer.submit([item, now](Database& db) {
@@ -319,8 +319,8 @@ struct Sender::Impl : std::enable_shared_from_this<Sender::Impl> {
 };
 
 Sender::Sender(net::io_context& io, GroupCommit& writer, HttpClient& http,
-               const ServeConfig& config, Metrics& metrics, Clock clock)
-    : impl_(std::make_shared<Impl>(io, writer, http, config, metrics, std::move(clock))) {}
+               const ServeConfig& config, Metrics& metrics, const Clock& clock)
+    : impl_(std::make_shared<Impl>(io, writer, http, config, metrics, clock)) {}
 
 Sender::~Sender() {
   impl_->stopped = true;

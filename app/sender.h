@@ -18,7 +18,7 @@ class HttpClient;
 class Sender {
  public:
   Sender(boost::asio::io_context& io, GroupCommit& writer, HttpClient& http,
-         const ServeConfig& config, Metrics& metrics, Clock clock);
+         const ServeConfig& config, Metrics& metrics, const Clock& clock);
   ~Sender();
   void start();  // a pass now and then every second
   void wake();   // something was queued: a pass soon

@@ -19,6 +19,16 @@ class Clock {
   virtual Instant now() const = 0;
 };
 
+// A clock stopped at one instant: a command run with `--now`, a dry run, a test.
+class FixedClock : public Clock {
+ public:
+  explicit FixedClock(Instant at) : at_(at) {}
+  Instant now() const override { return at_; }
+
+ private:
+  Instant at_;
+};
+
 class Store {
  public:
   virtual ~Store() = default;

@@ -83,6 +83,22 @@ void WriteTransaction::commit() {
   done_ = true;
 }
 
+Savepoint::Savepoint(Database& db) : db_(db) { db_.cached("SAVEPOINT work").exec(); }
+
+Savepoint::~Savepoint() {
+  if (done_) return;
+  try {
+    db_.cached("ROLLBACK TO work").exec();
+    db_.cached("RELEASE work").exec();
+  } catch (...) {  // the enclosing transaction is gone already: nothing left to undo
+  }
+}
+
+void Savepoint::commit() {
+  if (!done_) db_.cached("RELEASE work").exec();
+  done_ = true;
+}
+
 void Database::audit(std::string_view kind, std::string_view subject, std::string_view source,
                      std::string_view detail_json, std::string_view at_iso) {
   auto& st = cached("INSERT INTO audit(at, kind, subject, source, detail) VALUES (?,?,?,?,?)");

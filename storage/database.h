@@ -66,4 +66,19 @@ class WriteTransaction {
   bool done_ = false;
 };
 
+// A savepoint inside the caller's transaction: released on commit(), rolled back to (and released)
+// otherwise, so a failing piece of work undoes itself alone. Same thread as its Database.
+class Savepoint {
+ public:
+  explicit Savepoint(Database& db);
+  ~Savepoint();  // rolls back unless committed
+  Savepoint(const Savepoint&) = delete;
+  Savepoint& operator=(const Savepoint&) = delete;
+  void commit();
+
+ private:
+  Database& db_;
+  bool done_ = false;
+};
+
 }  // namespace dondoc

@@ -290,21 +290,4 @@ int SqliteEngineStore::apply_in_transaction(const Batch& batch) {
   return q.queued;
 }
 
-Result<TickOutcome> run_tick(Database& db, Instant now, StoreOverrides overrides) {
-  SqliteEngineStore store(db, std::move(overrides));
-  SQLite::Transaction tx(db.sql(), SQLite::TransactionBehavior::IMMEDIATE);
-  auto st = store.load();
-  if (!st) return Error{st.error()};
-  Batch b = tick(*st, now);
-  TickOutcome out;
-  out.queued = store.apply_in_transaction(b);
-  tx.commit();
-  for (auto& m : b.messages) {
-    bool fresh = m.send_keys.empty();
-    for (const auto& k : m.send_keys) fresh = fresh || !st->sent.count(k);
-    if (fresh) out.messages.push_back(std::move(m));
-  }
-  return out;
-}
-
 }  // namespace dondoc

@@ -41,15 +41,6 @@ class SqliteEngineStore : public Store, public Outbox {
   StoreOverrides overrides_;
 };
 
-struct TickOutcome {
-  int queued = 0;
-  std::vector<Message> messages;  // those queued
-};
-
-// load + tick + apply under one IMMEDIATE transaction, so two processes ticking at once cannot
-// both queue the same intention. Errors as load().
-Result<TickOutcome> run_tick(Database& db, Instant now, StoreOverrides overrides = {});
-
 // Reading for the CLI.
 std::vector<OutboxRow> list_outbox(Database& db, const std::string& status);  // "" = all
 struct AuditRow {

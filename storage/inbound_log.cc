@@ -4,7 +4,7 @@
 
 namespace dondoc {
 
-bool insert_inbound(Database& db, const InboundRow& row) {
+std::optional<std::int64_t> insert_inbound(Database& db, const InboundRow& row) {
   auto& st = db.cached(
       "INSERT INTO inbound_events(channel, event_key, chat_id, received_at, payload) VALUES "
       "(?,?,?,?,?) ON CONFLICT(channel, event_key) DO NOTHING");
@@ -13,7 +13,8 @@ bool insert_inbound(Database& db, const InboundRow& row) {
   st.bind(3, row.chat_id);
   st.bind(4, row.received_at);
   st.bind(5, row.payload);
-  return st.exec() == 1;
+  if (st.exec() != 1) return std::nullopt;
+  return db.sql().getLastInsertRowid();
 }
 
 std::vector<InboundRow> unhandled_inbound(Database& db, int limit) {

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -22,8 +23,9 @@ struct InboundRow {
   std::string payload;      // the event as JSON
 };
 
-// Stores the event unless (channel, event_key) is already there. True when it was new.
-bool insert_inbound(Database& db, const InboundRow& row);
+// Stores the event unless (channel, event_key) is already there: its seq when it was new,
+// nullopt for a redelivery.
+std::optional<std::int64_t> insert_inbound(Database& db, const InboundRow& row);
 
 // Events stored but not yet handled, oldest first.
 std::vector<InboundRow> unhandled_inbound(Database& db, int limit);

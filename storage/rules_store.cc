@@ -1,12 +1,9 @@
 #include "storage/rules_store.h"
 
-#include <algorithm>
-#include <functional>
-
 #include <SQLiteCpp/Statement.h>
 #include <nlohmann/json.hpp>
 
-#include "rules/rules_file.h"
+#include "engine/kinds.h"
 
 namespace dondoc {
 namespace {
@@ -23,7 +20,7 @@ int insert_version(Database& db, std::string_view text, std::string_view source,
   ins.exec();
   int version = static_cast<int>(db.sql().getLastInsertRowid());
   nlohmann::json detail = {{"version", version}, {"source", source}, {"bytes", text.size()}};
-  db.audit("rules_load", "rules:" + std::to_string(version), source, detail.dump(), now_iso);
+  db.audit(audit_kind::kRulesLoad, "rules:" + std::to_string(version), source, detail.dump(), now_iso);
   return version;
 }
 
@@ -42,25 +39,6 @@ int store_rules(Database& db, std::string_view text, std::string_view source,
   int version = insert_version(db, text, source, now_iso);
   tx.commit();
   return version;
-}
-
-RulesLoad load_rules(Database& db, std::string_view text, std::string_view source,
-                     std::string_view now_iso) {
-  RulesLoad out;
-  WriteTransaction tx(db);
-  std::vector<std::string> ids = body_ids(db);  // sorted
-  out.body_table_empty = ids.empty();
-  std::function<bool(std::string_view)> known = [&ids](std::string_view id) {
-    return std::binary_search(ids.begin(), ids.end(), id);
-  };
-  RulesParse parsed = parse_rules(text, &known);
-  if (!parsed.ok()) {
-    out.errors = std::move(parsed.errors);
-    return out;  // the transaction rolls back: nothing was written
-  }
-  out.version = insert_version(db, text, source, now_iso);
-  tx.commit();
-  return out;
 }
 
 std::optional<StoredRules> active_rules_text(Database& db) {

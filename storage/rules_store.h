@@ -20,25 +20,15 @@ struct StoredRules {
   std::string text;       // the original JSONC
 };
 
-// Outcome of load_rules: the new version, or the validation errors (nothing was stored).
-struct RulesLoad {
-  std::optional<int> version;
-  std::vector<Diagnostic> errors;
-  bool body_table_empty = false;  // hint for the user: import the plan before the rules
-};
-
 // The ids in the bodies table.
 std::vector<std::string> body_ids(Database& db);
 
 // Stores text as the new active version (audit kind "rules_load") in one transaction and returns
-// its version. Requires: text was validated (load_rules does both).
+// its version; joins the caller's transaction. Requires: text was validated
+// (service/import_rules does both).
 int store_rules(Database& db, std::string_view text, std::string_view source,
                 std::string_view now_iso);
 
-// Validates text against the bodies in db, then stores it, all in one IMMEDIATE transaction.
-// Invalid text leaves the active rules untouched.
-RulesLoad load_rules(Database& db, std::string_view text, std::string_view source,
-                     std::string_view now_iso);
 
 // The active version, or nullopt when no rules were ever loaded.
 std::optional<StoredRules> active_rules_text(Database& db);

@@ -3,6 +3,7 @@
 #include <SQLiteCpp/Statement.h>
 
 #include "engine/commands.h"
+#include "service/tick.h"
 #include "storage/engine_store.h"
 #include "storage/plan_store.h"
 #include "tests/engine/fixture.h"
@@ -22,22 +23,22 @@ int count(Database& db, const char* sql) { return db.sql().execAndGet(sql).getIn
 
 }  // namespace
 
-TEST_CASE("engine store: ticks are durable and never queue a key twice") {
+TEST_CASE("tick: ticks are durable and never queue a key twice") {
   TempDir dir;
   int ticks_that_queued = 0;
   {
     Database db(dir.file("d.db"));
-    auto first = run_tick(db, at("2026-12-01T07:00+07:00"), demo_overrides());
+    auto first = service::tick(db, FixedClock(at("2026-12-01T07:00+07:00")), demo_overrides());
     REQUIRE(first);
     ticks_that_queued += first->queued > 0 ? 1 : 0;
-    auto r = run_tick(db, at("2026-12-15T08:00+07:00"), demo_overrides());
+    auto r = service::tick(db, FixedClock(at("2026-12-15T08:00+07:00")), demo_overrides());
     REQUIRE(r);
     CHECK(r->queued > 0);
     ++ticks_that_queued;
   }
   Database db(dir.file("d.db"));  // reopened: as after a restart
   int rows = count(db, "SELECT COUNT(*) FROM outbox");
-  auto again = run_tick(db, at("2026-12-15T08:00+07:00"), demo_overrides());
+  auto again = service::tick(db, FixedClock(at("2026-12-15T08:00+07:00")), demo_overrides());
   REQUIRE(again);
   CHECK(again->queued == 0);
   CHECK(count(db, "SELECT COUNT(*) FROM outbox") == rows);
@@ -94,8 +95,8 @@ TEST_CASE("engine store: a command's state, audit and confirmation commit togeth
 TEST_CASE("engine store: failed messages load until reported, failure notices never") {
   TempDir dir;
   Database db(dir.file("d.db"));
-  REQUIRE(run_tick(db, at("2026-12-01T07:00+07:00"), demo_overrides()));
-  REQUIRE(run_tick(db, at("2026-12-15T08:00+07:00"), demo_overrides()));
+  REQUIRE(service::tick(db, FixedClock(at("2026-12-01T07:00+07:00")), demo_overrides()));
+  REQUIRE(service::tick(db, FixedClock(at("2026-12-15T08:00+07:00")), demo_overrides()));
   SqliteEngineStore store(db, demo_overrides());
   auto rows = list_outbox(db, "pending");
   REQUIRE(rows.size() >= 2);
@@ -109,7 +110,7 @@ TEST_CASE("engine store: failed messages load until reported, failure notices ne
   CHECK(st->failed[0].text == rows[0].message.text);
   CHECK(st->failed[0].error == "no linked chat");
 
-  auto r = run_tick(db, at("2026-12-15T10:00+07:00"), demo_overrides());
+  auto r = service::tick(db, FixedClock(at("2026-12-15T10:00+07:00")), demo_overrides());
   REQUIRE(r);
   REQUIRE(r->messages.size() == 1);
   CHECK(r->messages[0].recipient == "vp_dang_uy");
@@ -122,5 +123,5 @@ TEST_CASE("engine store: failed messages load until reported, failure notices ne
   REQUIRE(notice.message.recipient == "vp_dang_uy");
   store.mark_retry(notice.id, at("2026-12-15T11:00+07:00"), true, "HTTP 500");
   CHECK(store.load()->failed.empty());
-  CHECK(run_tick(db, at("2026-12-15T12:00+07:00"), demo_overrides())->queued == 0);
+  CHECK(service::tick(db, FixedClock(at("2026-12-15T12:00+07:00")), demo_overrides())->queued == 0);
 }

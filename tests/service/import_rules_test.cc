@@ -1,3 +1,5 @@
+#include "service/import_rules.h"
+
 #include "storage/rules_store.h"
 
 #include <string>
@@ -41,15 +43,15 @@ TEST_CASE("rules store: no rules loaded yet") {
   CHECK_FALSE(dondoc::active_rules_text(db).has_value());
 }
 
-TEST_CASE("rules store: each load is a new active version with an audit row") {
+TEST_CASE("import rules: each load is a new active version with an audit row") {
   TempDir dir;
   Database db(dir.file("d.db"));
   add_body(db, "vp_dang_uy");
   add_body(db, "vh_xh");
-  auto first = dondoc::load_rules(db, kValid, "a.jsonc", "2026-01-05T08:00+07:00");
+  auto first = dondoc::service::import_rules(db, kValid, "a.jsonc", *dondoc::parse_instant("2026-01-05T08:00+07:00"));
   REQUIRE(first.version == 1);
   std::string second_text = "// bản 2\n" + kValid;
-  auto second = dondoc::load_rules(db, second_text, "b.jsonc", "2026-01-06T08:00+07:00");
+  auto second = dondoc::service::import_rules(db, second_text, "b.jsonc", *dondoc::parse_instant("2026-01-06T08:00+07:00"));
   REQUIRE(second.version == 2);
   CHECK(dondoc::active_rules_version(db) == 2);
   auto active = dondoc::active_rules_text(db);
@@ -62,14 +64,14 @@ TEST_CASE("rules store: each load is a new active version with an audit row") {
   CHECK(audit_rows(db, "rules_load") == 2);
 }
 
-TEST_CASE("rules store: an invalid file changes nothing") {
+TEST_CASE("import rules: an invalid file changes nothing") {
   TempDir dir;
   Database db(dir.file("d.db"));
   add_body(db, "vp_dang_uy");
   add_body(db, "vh_xh");
-  REQUIRE(dondoc::load_rules(db, kValid, "a.jsonc", "2026-01-05T08:00+07:00").version == 1);
+  REQUIRE(dondoc::service::import_rules(db, kValid, "a.jsonc", *dondoc::parse_instant("2026-01-05T08:00+07:00")).version == 1);
   std::string unknown_body = R"({"secretariat": "phong_y_te"})";
-  auto bad = dondoc::load_rules(db, unknown_body, "b.jsonc", "2026-01-06T08:00+07:00");
+  auto bad = dondoc::service::import_rules(db, unknown_body, "b.jsonc", *dondoc::parse_instant("2026-01-06T08:00+07:00"));
   CHECK_FALSE(bad.version);
   REQUIRE(bad.errors.size() == 1);
   CHECK(bad.errors[0].line == 1);
@@ -80,10 +82,10 @@ TEST_CASE("rules store: an invalid file changes nothing") {
   CHECK(audit_rows(db, "rules_load") == 1);
 }
 
-TEST_CASE("rules store: an empty bodies table is reported as a hint") {
+TEST_CASE("import rules: an empty bodies table is reported as a hint") {
   TempDir dir;
   Database db(dir.file("d.db"));
-  auto bad = dondoc::load_rules(db, kValid, "a.jsonc", "2026-01-05T08:00+07:00");
+  auto bad = dondoc::service::import_rules(db, kValid, "a.jsonc", *dondoc::parse_instant("2026-01-05T08:00+07:00"));
   CHECK_FALSE(bad.version);
   CHECK(bad.body_table_empty);
   CHECK(bad.errors.size() == 2);  // vp_dang_uy and vh_xh

@@ -1,0 +1,124 @@
+// Linking a chat, applying a status reply, asking which task: the answers of service/chat_event.
+#include <nlohmann/json.hpp>
+
+#include "bot/linking.h"
+#include "bot/reply_command.h"
+#include "bot/templates_vi.h"
+#include "engine/kinds.h"
+#include "service/chat_handling.h"
+#include "storage/chat_store.h"
+#include "storage/engine_store.h"
+#include "storage/plan_store.h"
+
+namespace dondoc::service::detail {
+namespace {
+
+std::string body_name(Database& db, const std::string& id) {
+  for (const auto& b : load_bodies(db)) {
+    if (b.id == id) return b.name;
+  }
+  return id;
+}
+
+std::optional<bot::LinkCode> stored_code(Database& db, const std::string& code, Instant now) {
+  auto stored = find_link_code(db, code);
+  if (!stored) return std::nullopt;
+  return bot::LinkCode{stored->code, stored->body,
+                       parse_instant(stored->created_at).value_or(now),
+                       parse_instant(stored->expires_at).value_or(Instant{}), stored->used};
+}
+
+// Applies one item; returns the confirmation (or the engine's error) for the chat. The engine's
+// own confirmation to the body is not queued: the answer goes to this chat instead.
+std::string apply_item(Handling& h, const std::string& body, const bot::ReplyItem& item,
+                       const std::string& task) {
+  SqliteEngineStore store(h.db);
+  auto st = store.load();
+  if (!st) return "Xin lỗi, chưa ghi nhận được: " + st.error();
+  auto r = apply_command(*st, bot::to_command(item, body, task, h.now, h.source()));
+  if (!r) return r.error();
+  Batch batch = std::move(r).value();
+  std::string text;
+  std::vector<Message> kept;
+  for (auto& m : batch.messages) {
+    if (m.kind == MessageKind::confirmation && m.recipient == body) {
+      text += (text.empty() ? "" : "\n") + m.text;
+      for (auto& k : m.send_keys) batch.silent_keys.push_back(k);
+    } else {
+      kept.push_back(std::move(m));
+    }
+  }
+  batch.messages = std::move(kept);
+  store.apply_in_transaction(batch);
+  return text.empty() ? "Đã ghi nhận." : text;
+}
+
+}  // namespace
+
+void Handling::answer(std::string_view what, MessageKind kind, std::string text, std::string task,
+                      std::string recipient) {
+  Message m;
+  m.key = channel() + "|" + ev.event_key + "|" + std::string(what);
+  m.recipient = std::move(recipient);
+  m.kind = kind;
+  m.task = std::move(task);
+  m.text = std::move(text);
+  m.not_before = now;
+  m.chat = ChatAddress{channel(), ev.chat_id, ev.group};
+  m.callback_id = ev.callback_id;
+  answers.push_back(std::move(m));
+}
+
+std::vector<std::string> open_tasks(Database& db, const std::string& body) {
+  std::vector<std::string> out;
+  SqliteEngineStore store(db);
+  auto st = store.load();
+  if (!st) return out;
+  for (const auto& t : st->plan.tasks) {
+    bool mine = false;
+    for (const auto& a : t.assignees) mine = mine || a.body == body;
+    if (mine && task_open(t, st->obligations)) out.push_back(t.id);
+  }
+  return out;
+}
+
+std::string link_chat(Handling& h, const std::string& code) {
+  auto lc = stored_code(h.db, code, h.now);
+  auto check = bot::check_link_code(lc, h.now);
+  if (check != bot::CodeCheck::ok) {
+    h.answer("link", MessageKind::link, bot::vi::link_refused(check));
+    return "link_refused";
+  }
+  std::string at = format_instant(h.now);
+  bind_chat(h.db, {h.channel(), h.ev.chat_id, h.ev.group}, lc->body, h.ev.from_name, at);
+  mark_link_code_used(h.db, code, h.channel() + ":" + h.ev.chat_id, at);
+  nlohmann::json detail{{"channel", h.channel()}, {"chat_id", h.ev.chat_id}, {"body", lc->body}};
+  h.db.audit(audit_kind::kChatLinked, lc->body, h.source(), detail.dump(), at);
+  h.answer("link", MessageKind::link, bot::vi::link_ok(body_name(h.db, lc->body)), {}, lc->body);
+  return "linked";
+}
+
+std::string apply_reply(Handling& h, const std::string& body,
+                        const std::vector<bot::ReplyItem>& items, const std::string& task) {
+  std::string text;
+  for (const auto& item : items) {
+    text += (text.empty() ? "" : "\n") + apply_item(h, body, item, task);
+  }
+  h.answer("reply", MessageKind::confirmation, text, task, body);
+  return "applied";
+}
+
+std::string ask_which_task(Handling& h, const std::string& body) {
+  std::vector<bot::vi::TaskLine> lines;
+  SqliteEngineStore store(h.db);
+  if (auto st = store.load()) {
+    for (const auto& id : open_tasks(h.db, body)) {
+      const Task* t = st->plan.find_task(id);
+      lines.push_back({id, t ? t->title : ""});
+    }
+  }
+  h.answer("ask", MessageKind::question, bot::vi::ask_which_task(lines), {}, body);
+  return "asked_which_task";
+}
+
+}  // namespace dondoc::service::detail

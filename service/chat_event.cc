@@ -1,0 +1,161 @@
+#include "service/chat_event.h"
+
+#include <iostream>
+#include <nlohmann/json.hpp>
+
+#include "bot/conversation.h"
+#include "bot/linking.h"
+#include "bot/templates_vi.h"
+#include "service/chat_handling.h"
+#include "storage/chat_store.h"
+#include "storage/engine_store.h"
+#include "storage/inbound_log.h"
+
+namespace dondoc::service {
+namespace {
+
+using bot::Action;
+using detail::Handling;
+
+// Fills what the conversation needs to decide about a linked chat's message.
+void fill_reply_context(Handling& h, bot::ChatContext& ctx, std::vector<bot::ReplyItem>& items) {
+  items = bot::parse_reply(h.ev.text, local_date(h.now));
+  ctx.items = items.size();
+  for (const auto& i : items) ctx.items_without_task += i.task ? 0 : 1;
+  if (ctx.items_without_task == 0) return;
+  ctx.reply_to_task = task_of_message(h.db, h.channel(), h.ev.chat_id, h.ev.reply_to);
+  ctx.recent_nudge_task = recent_nudge_task(h.db, h.channel(), h.ev.chat_id,
+                                            format_instant(h.now - std::chrono::hours(72)));
+  ctx.open_tasks = detail::open_tasks(h.db, *ctx.body);
+}
+
+bot::ChatContext chat_context(Handling& h, std::vector<bot::ReplyItem>& items) {
+  bot::ChatContext ctx;
+  ctx.body = chat_body(h.db, h.channel(), h.ev.chat_id);
+  auto notice = last_notice(h.db, h.channel(), h.ev.chat_id);
+  auto notice_at = notice ? parse_instant(*notice) : std::nullopt;
+  ctx.explained_recently = notice_at && *notice_at > h.now - std::chrono::hours(24);
+  if (ctx.body && h.ev.kind == bot::InboundEvent::Kind::message &&
+      !bot::parse_link_request(h.ev.text)) {
+    fill_reply_context(h, ctx, items);
+  }
+  return ctx;
+}
+
+std::string button_status(Handling& h, const Action& a, const std::string& body) {
+  bot::ReplyItem item;
+  item.task = a.task;
+  item.status = a.status == "done" ? bot::ReplyStatus::done : bot::ReplyStatus::in_progress;
+  return detail::apply_reply(h, body, {item}, a.task);
+}
+
+std::string button_prompt(Handling& h, const Action& a, const std::string& body) {
+  h.answer("prompt", MessageKind::question,
+           a.status == "blocked" ? bot::vi::ask_blocked_reason(a.task)
+                                 : bot::vi::ask_extension_date(a.task),
+           a.task, body);
+  return "prompted";
+}
+
+std::string act(Handling& h, const Action& a, const bot::ChatContext& ctx,
+                const std::vector<bot::ReplyItem>& items) {
+  const std::string body = ctx.body.value_or("");
+  switch (a.kind) {
+    case Action::Kind::ignore:
+      return "ignored";
+    case Action::Kind::link:
+      return detail::link_chat(h, a.code);
+    case Action::Kind::explain_unlinked:
+      set_last_notice(h.db, h.channel(), h.ev.chat_id, format_instant(h.now));
+      h.answer("unlinked", MessageKind::explanation, bot::vi::unlinked_explanation());
+      return "explained_unlinked";
+    case Action::Kind::apply_reply:
+      return detail::apply_reply(h, body, items, a.task);
+    case Action::Kind::ask_which_task:
+      return detail::ask_which_task(h, body);
+    case Action::Kind::not_understood:
+      h.answer("hint", MessageKind::hint, bot::vi::not_understood(), {}, body);
+      return "not_understood";
+    case Action::Kind::button_status:
+      return button_status(h, a, body);
+    case Action::Kind::button_prompt:
+      return button_prompt(h, a, body);
+  }
+  return "ignored";
+}
+
+// Decides and acts on one stored event, queues its answers, marks it handled; the outcome.
+std::string handle_event(Database& db, std::int64_t seq, const bot::InboundEvent& ev,
+                         Instant now) {
+  Handling h{db, ev, now, {}};
+  std::vector<bot::ReplyItem> items;
+  bot::ChatContext ctx = chat_context(h, items);
+  std::string outcome = act(h, bot::decide(ev, ctx), ctx, items);
+  if (!h.answers.empty()) {
+    Batch answers;
+    answers.messages = std::move(h.answers);
+    SqliteEngineStore(db).apply_in_transaction(answers);
+  }
+  mark_inbound_handled(db, seq, outcome, format_instant(now));
+  return outcome;
+}
+
+// Runs handle() for one event in its own savepoint: a throw rolls back that event alone, which is
+// then marked handled with outcome "error" (and logged) so it is never retried in a loop.
+template <class Handle>
+void handle_isolated(Database& db, std::int64_t seq, Instant now, HandledBatch& out,
+                     Handle&& handle) {
+  std::string outcome;
+  try {
+    Savepoint sp(db);
+    outcome = handle();
+    sp.commit();
+  } catch (const std::exception& e) {
+    std::cerr << "dondoc serve: handling event " << seq << " failed: " << e.what() << "\n";
+    outcome = "error";
+    mark_inbound_handled(db, seq, outcome, format_instant(now));
+  }
+  ++out.handled;
+  out.replies_applied += outcome == "applied";
+  out.links += outcome == "linked";
+  out.replied += outcome != "ignored" && outcome != "error";
+}
+
+}  // namespace
+
+std::optional<std::int64_t> store_event(Database& db, const bot::InboundEvent& event,
+                                        Instant received) {
+  InboundRow row{0,
+                 std::string(bot::to_string(event.channel)),
+                 event.event_key,
+                 event.chat_id,
+                 format_instant(received),
+                 bot::to_log_json(event)};
+  return insert_inbound(db, row);
+}
+
+HandledBatch handle_stored_events(Database& db, Instant now, int limit) {
+  HandledBatch out;
+  auto rows = unhandled_inbound(db, limit);
+  out.more = static_cast<int>(rows.size()) == limit;
+  for (const auto& row : rows) {
+    handle_isolated(db, row.seq, now, out, [&] {
+      auto ev = bot::event_from_json(nlohmann::json::parse(row.payload, nullptr, false));
+      if (ev) return handle_event(db, row.seq, *ev, now);
+      mark_inbound_handled(db, row.seq, "ignored", format_instant(now));
+      return std::string("ignored");
+    });
+  }
+  return out;
+}
+
+HandledBatch handle_events(Database& db, Instant now, const std::vector<StoredEvent>& events) {
+  HandledBatch out;
+  for (const auto& e : events) {
+    if (!inbound_unhandled(db, e.seq)) continue;  // a pass over the log took it already
+    handle_isolated(db, e.seq, now, out, [&] { return handle_event(db, e.seq, e.event, now); });
+  }
+  return out;
+}
+
+}  // namespace dondoc::service

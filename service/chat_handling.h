@@ -1,0 +1,43 @@
+// Internal to service/chat_event*.cc: one event being handled — the database, the event, the
+// moment, the chat's body, and the answers it queues (outbox rows addressed to the chat, keyed by
+// the event). Writer thread only.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "bot/conversation.h"
+#include "bot/payloads.h"
+#include "bot/reply_parser.h"
+#include "engine/state.h"
+#include "storage/database.h"
+
+namespace dondoc::service::detail {
+
+struct Handling {
+  Database& db;
+  const bot::InboundEvent& ev;
+  Instant now;
+  std::vector<Message> answers;
+
+  std::string channel() const { return std::string(bot::to_string(ev.channel)); }
+  std::string source() const { return "chat:" + channel() + ":" + ev.event_key; }
+  // Queues `text` to this chat as its answer `what` ("link", "reply", ...; one per event).
+  void answer(std::string_view what, MessageKind kind, std::string text, std::string task = {},
+              std::string recipient = {});
+};
+
+// The body's open tasks, in plan order.
+std::vector<std::string> open_tasks(Database& db, const std::string& body);
+
+// Binds the chat with the code, or says why not. Returns the outcome ("linked", "link_refused").
+std::string link_chat(Handling& h, const std::string& code);
+// Applies the parsed items of `body`; `task` for items naming none. Returns "applied".
+std::string apply_reply(Handling& h, const std::string& body,
+                        const std::vector<bot::ReplyItem>& items, const std::string& task);
+// Lists the body's open tasks and asks which one the reply is about.
+std::string ask_which_task(Handling& h, const std::string& body);
+
+}  // namespace dondoc::service::detail

@@ -1,0 +1,25 @@
+#include "service/tick.h"
+
+#include "engine/scheduler.h"
+
+namespace dondoc::service {
+
+Result<TickOutcome> tick(Database& db, const Clock& clock, StoreOverrides overrides) {
+  Instant now = clock.now();
+  SqliteEngineStore store(db, std::move(overrides));
+  WriteTransaction tx(db);
+  auto st = store.load();
+  if (!st) return Error{st.error()};
+  Batch b = dondoc::tick(*st, now);
+  TickOutcome out;
+  out.queued = store.apply_in_transaction(b);
+  tx.commit();
+  for (auto& m : b.messages) {
+    bool fresh = m.send_keys.empty();
+    for (const auto& k : m.send_keys) fresh = fresh || !st->sent.count(k);
+    if (fresh) out.messages.push_back(std::move(m));
+  }
+  return out;
+}
+
+}  // namespace dondoc::service
