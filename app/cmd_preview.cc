@@ -4,9 +4,8 @@
 #include <ostream>
 
 #include "app/cli.h"
-#include "engine/preview.h"
 #include "rules/rules_file.h"
-#include "storage/engine_store.h"
+#include "service/preview.h"
 
 namespace dondoc {
 namespace {
@@ -40,10 +39,9 @@ std::optional<Rules> rules_file(const std::string& path, cli::Io& io, int& code)
 // never held at once, neither as messages nor as one JSON tree). Same output as a single dump.
 class Printer {
  public:
-  Printer(bool json, std::ostream& out) : json_(json), out_(out) {
-    if (json_) out_ << "{\"items\":[";
-  }
+  Printer(bool json, std::ostream& out) : json_(json), out_(out) {}
   void operator()(const Message& m) {
+    if (json_ && count_ == 0) out_ << "{\"items\":[";
     if (!json_) {
       out_ << format_instant(m.not_before) << "  " << to_string(m.kind) << "  -> " << m.recipient
            << "\n    " << m.text << "\n";
@@ -62,7 +60,7 @@ class Printer {
   }
   void finish() {
     if (json_) {
-      out_ << "]}\n";
+      out_ << (count_ == 0 ? "{\"items\":[" : "") << "]}\n";
     } else {
       out_ << count_ << " tin nhắn (chạy thử, không gửi).\n";
     }
@@ -85,20 +83,18 @@ int run(const cli::Args& args, cli::Io& io) {
   if (!days || *days < 1 || *days > kMaxDays) {
     return cli::bad_input(io, "--days: cần một số từ 1 đến 366");
   }
-  StoreOverrides overrides;
+  std::optional<Rules> rules;
   if (auto path = args.option("rules")) {
     int code = 0;
-    overrides.rules = rules_file(*path, io, code);
-    if (!overrides.rules) return code;
+    rules = rules_file(*path, io, code);
+    if (!rules) return code;
   }
   Database db(cli::db_path(args));
-  SqliteEngineStore store(db, std::move(overrides));
-  auto st = store.load();
-  if (!st) return cli::bad_input(io, st.error());
-  Instant begin = local_instant(*from);
   Printer printer(args.json(), io.out);
-  preview_each(std::move(st).value(), begin, local_instant(*from + std::chrono::days{*days}),
-               [&](const Message& m) { printer(m); });
+  auto r = service::preview(db, local_instant(*from),
+                            local_instant(*from + std::chrono::days{*days}), std::move(rules),
+                            [&](const Message& m) { printer(m); });
+  if (!r) return cli::bad_input(io, r.error());
   printer.finish();
   return cli::kExitOk;
 }
