@@ -18,7 +18,6 @@
 #include "bot/reply_parser.h"
 #include "bot/templates_vi.h"
 #include "engine/commands.h"
-#include "storage/chat_outbox.h"
 #include "storage/chat_store.h"
 #include "storage/engine_store.h"
 #include "storage/group_commit.h"
@@ -38,18 +37,29 @@ struct Handling {
   std::string chan() const { return std::string(bot::to_string(ev.channel)); }
 };
 
+// The kind of the bot's answer `what` ("link", "unlinked", "ask", "prompt", "hint", "reply").
+MessageKind answer_kind(std::string_view what) {
+  if (what == "link") return MessageKind::link;
+  if (what == "unlinked") return MessageKind::explanation;
+  if (what == "ask" || what == "prompt") return MessageKind::question;
+  if (what == "hint") return MessageKind::hint;
+  return MessageKind::confirmation;
+}
+
 void queue_reply(Handling& h, std::string_view what, const std::string& text,
                  const std::string& task = {}) {
-  ChatMessage m;
+  Message m;
   m.key = h.chan() + "|" + h.ev.event_key + "|" + std::string(what);
-  m.channel = h.chan();
-  m.chat_id = h.ev.chat_id;
-  m.group = h.ev.group;
-  m.text = text;
+  m.recipient = chat_body(h.db, h.chan(), h.ev.chat_id).value_or("");
+  m.kind = answer_kind(what);
   m.task = task;
+  m.text = text;
+  m.not_before = h.now;
+  m.chat = ChatAddress{h.chan(), h.ev.chat_id, h.ev.group};
   m.callback_id = h.ev.callback_id;
-  m.not_before = m.created_at = format_instant(h.now);
-  queue_chat_message(h.db, m);
+  Batch batch;
+  batch.messages.push_back(std::move(m));
+  SqliteEngineStore(h.db).apply_in_transaction(batch);
 }
 
 std::string body_name(Database& db, const std::string& id) {
@@ -149,7 +159,9 @@ std::string do_apply(Handling& h, const std::string& body, const std::vector<bot
   std::string text;
   for (const auto& item : items)
     text += (text.empty() ? "" : "\n") + apply_item(h, body, item, task);
-  queue_reply(h, "reply", text, task);
+  // The task the confirmation is about: the one the reply names when it names one only.
+  bool one = items.size() == 1 && items[0].task;
+  queue_reply(h, "reply", text, one ? *items[0].task : task);
   return "applied";
 }
 

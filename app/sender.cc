@@ -13,7 +13,6 @@
 #include "app/http_client.h"
 #include "bot/conversation.h"
 #include "bot/templates_vi.h"
-#include "storage/chat_outbox.h"
 #include "storage/chat_store.h"
 #include "storage/engine_store.h"
 #include "storage/group_commit.h"
@@ -43,9 +42,8 @@ struct Part {
 
 // One message with what is left to deliver of it.
 struct Item {
-  std::string source;  // "outbox:<id>" | "chat:<id>"
+  std::string source;  // "outbox:<id>"
   std::int64_t id = 0;
-  bool engine = false;
   int attempts = 0;
   std::string task, kind, callback_id;
   std::vector<Part> parts;
@@ -150,30 +148,31 @@ struct Sender::Impl : std::enable_shared_from_this<Sender::Impl> {
                       long& pending) {
     SqliteEngineStore store(db);
     for (const auto& row : store.due(now, 200)) {
-      Item item{
-          "outbox:" + std::to_string(row.id),       row.id, true, row.attempts, row.message.task,
-          std::string(to_string(row.message.kind)), "",     {}};
-      auto chats = chats_of_body(db, row.message.recipient);
+      Item item{"outbox:" + std::to_string(row.id),
+                row.id,
+                row.attempts,
+                row.message.task,
+                std::string(to_string(row.message.kind)),
+                row.message.callback_id,
+                {}};
+      std::vector<ChatRef> chats;
+      if (row.message.chat) {
+        const ChatAddress& a = *row.message.chat;
+        chats.push_back({a.channel, a.chat_id, a.group});
+      } else {
+        chats = chats_of_body(db, row.message.recipient);
+      }
       std::erase_if(chats, [&](const ChatRef& c) { return !ready(c.channel); });
+      if (chats.empty() && row.message.chat) {  // its channel is off: kept, looked at in an hour
+        store.postpone(row.id, now + std::chrono::hours(1), "channel not configured");
+        continue;
+      }
       if (chats.empty()) {  // nobody to deliver to yet: look again in an hour
         bool give_up = row.attempts + 1 >= cfg.sender.max_attempts;
         store.mark_retry(row.id, now + std::chrono::hours(1), give_up, "no linked chat");
         continue;
       }
       for (const auto& c : chats) add_parts(db, item, c, row.message.text);
-      out.push_back(std::move(item));
-    }
-    for (const auto& m : due_chat_messages(db, format_instant(now), 200)) {
-      if (!ready(m.channel)) continue;
-      Item item{"chat:" + std::to_string(m.id),
-                m.id,
-                false,
-                m.attempts,
-                m.task,
-                "reply",
-                m.callback_id,
-                {}};
-      add_parts(db, item, {m.channel, m.chat_id, m.group}, m.text);
       out.push_back(std::move(item));
     }
     pending = static_cast<long>(out.size());
@@ -291,13 +290,8 @@ struct Sender::Impl : std::enable_shared_from_this<Sender::Impl> {
     Instant now = clock();
     if (ok) {
       ++metrics.messages_sent;
-      writer.submit([item, now](Database& db) {
-        if (item.engine) {
-          SqliteEngineStore(db).mark_sent(item.id, now);
-        } else {
-          mark_chat_sent(db, item.id, format_instant(now));
-        }
-      });
+      writer.submit(
+          [id = item.id, now](Database& db) { SqliteEngineStore(db).mark_sent(id, now); });
       return next();
     }
     bool give_up = retry_after_s < 0 || item.attempts + 1 >= config.sender.max_attempts;
@@ -307,12 +301,8 @@ struct Sender::Impl : std::enable_shared_from_this<Sender::Impl> {
                                                   std::uniform_real_distribution<>(0, 1)(rng));
     Instant retry_at = now + std::chrono::seconds((wait_ms + 999) / 1000);
     ++(give_up ? metrics.messages_failed : metrics.send_retries);
-    writer.submit([item, retry_at, give_up, why](Database& db) {
-      if (item.engine) {
-        SqliteEngineStore(db).mark_retry(item.id, retry_at, give_up, why);
-      } else {
-        mark_chat_retry(db, item.id, format_instant(retry_at), give_up, why);
-      }
+    writer.submit([id = item.id, retry_at, give_up, why](Database& db) {
+      SqliteEngineStore(db).mark_retry(id, retry_at, give_up, why);
     });
     next();
   }
