@@ -240,3 +240,29 @@ TEST_CASE("a client that stops mid-headers is cut off after http_timeout_s; othe
   CHECK((n == 0 || (n < 0 && err == ECONNRESET)));
   CHECK(t::http_request(s.port, "GET", "/healthz").body == R"({"ok":true})");
 }
+
+TEST_CASE("a bad serve config is refused with FILE:LINE:COL and the field") {
+  t::TempDir dir;
+  auto refused = [&](const std::string& text) {
+    std::string file = dir.file("bad.json");
+    t::write_text(file, text);
+    auto r = t::run_dondoc({"--db", dir.file("d.db"), "serve", "--config", file});
+    CHECK(r.exit_code == 2);
+    CHECK(r.err.find(file + ":") != std::string::npos);
+    return r.err;
+  };
+  // A comment is allowed; the wrong mode is pointed at where its value starts.
+  CHECK(refused("{\n  // Telegram\n  \"telegram\": {\"token\": \"T\", \"mode\": \"push\"}\n}")
+            .find("bad.json:3:38: telegram.mode:") != std::string::npos);
+  CHECK(refused("{\"sender\": {\n  \"max_attempts\": 0}}")
+            .find("bad.json:2:19: sender.max_attempts: phải là số nguyên từ 1 đến 100") !=
+        std::string::npos);
+  CHECK(refused("{\"listen\": \"8080\"}").find("bad.json:1:12: listen:") != std::string::npos);
+  CHECK(refused("{\"zalo\": {}}").find("bad.json:1:10: zalo.token: thiếu token") !=
+        std::string::npos);
+  CHECK(refused("{\"generic\": {\"secret\": \"\"}}").find("bad.json:1:24: generic.secret: thiếu") !=
+        std::string::npos);
+  CHECK(refused("{\"listen\": \"127.0.0.1:1\",\n  \"zalo\": 3}")
+            .find("bad.json:2:11: zalo: phải là đối tượng JSON") != std::string::npos);
+  CHECK(refused("{\"listen\" \"x\"}").find("bad.json:1:11:") != std::string::npos);  // syntax
+}
