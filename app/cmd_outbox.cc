@@ -1,4 +1,5 @@
-// `dondoc outbox [--json] [--status pending|sent|failed]`: the queued messages.
+// `dondoc outbox [--json] [--status pending|sent|failed]`: every queued message, the engine's to
+// bodies and the bot's answers to one chat, with its kind, task and destination.
 #include <nlohmann/json.hpp>
 #include <ostream>
 
@@ -12,6 +13,33 @@ nlohmann::ordered_json or_null(const std::string& s) {
   return s.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(s);
 }
 
+// The chat a bot's answer goes to, null for a message to a body's linked chats.
+nlohmann::ordered_json chat_json(const Message& m) {
+  if (!m.chat) return nullptr;
+  return {{"channel", m.chat->channel}, {"chat_id", m.chat->chat_id}};
+}
+
+nlohmann::ordered_json row_json(const OutboxRow& r) {
+  return {{"id", r.id},
+          {"key", r.message.key},
+          {"recipient", r.message.recipient},
+          {"kind", to_string(r.message.kind)},
+          {"task", or_null(r.message.task)},
+          {"cycle", or_null(r.message.cycle)},
+          {"chat", chat_json(r.message)},
+          {"text", r.message.text},
+          {"status", r.status},
+          {"not_before", format_instant(r.message.not_before)},
+          {"attempts", r.attempts}};
+}
+
+// "-> body", "-> telegram:42 (body)" or "-> telegram:42" for a chat not linked.
+std::string destination(const Message& m) {
+  if (!m.chat) return m.recipient;
+  std::string to = m.chat->channel + ":" + m.chat->chat_id;
+  return m.recipient.empty() ? to : to + " (" + m.recipient + ")";
+}
+
 int run(const cli::Args& args, cli::Io& io) {
   std::string status = args.option("status").value_or("");
   if (!status.empty() && status != "pending" && status != "sent" && status != "failed") {
@@ -22,26 +50,16 @@ int run(const cli::Args& args, cli::Io& io) {
   auto rows = list_outbox(db, status);
   if (args.json()) {
     auto arr = nlohmann::ordered_json::array();
-    for (const auto& r : rows) {
-      arr.push_back({{"id", r.id},
-                     {"key", r.message.key},
-                     {"recipient", r.message.recipient},
-                     {"kind", to_string(r.message.kind)},
-                     {"task", or_null(r.message.task)},
-                     {"cycle", or_null(r.message.cycle)},
-                     {"text", r.message.text},
-                     {"status", r.status},
-                     {"not_before", format_instant(r.message.not_before)},
-                     {"attempts", r.attempts}});
-    }
+    for (const auto& r : rows) arr.push_back(row_json(r));
     io.out << nlohmann::ordered_json{{"messages", arr}}.dump() << "\n";
     return cli::kExitOk;
   }
   io.out << rows.size() << " tin nhắn\n";
   for (const auto& r : rows) {
     io.out << format_instant(r.message.not_before) << "  " << r.status << "  "
-           << to_string(r.message.kind) << "  -> " << r.message.recipient << "\n    "
-           << r.message.text << "\n";
+           << to_string(r.message.kind);
+    if (!r.message.task.empty()) io.out << "  NV " << r.message.task;
+    io.out << "  -> " << destination(r.message) << "\n    " << r.message.text << "\n";
   }
   return cli::kExitOk;
 }

@@ -12,6 +12,7 @@
 #include <nlohmann/json.hpp>
 #include <optional>
 
+#include "app/channels/channel.h"
 #include "app/cli.h"
 #include "app/config.h"
 #include "app/http_client.h"
@@ -73,15 +74,15 @@ struct Service {
   Sender sender;
 
   // Checks the secret, parses the envelope, acks after the commit.
-  void webhook(const HttpIn& in, Respond respond, const char* header, const std::string& secret,
-               Result<bot::InboundEvent> (*parse)(const json&)) {
-    auto h = in.headers.find(header);
-    if (h == in.headers.end() || !secret_matches(h->second, secret)) {
+  void webhook(const HttpIn& in, Respond respond, const ChatChannel& platform) {
+    auto h = in.headers.find(platform.secret_header());
+    if (h == in.headers.end() ||
+        !secret_matches(h->second, config.channel(platform.id()).webhook_secret)) {
       return respond(error_out(401, "wrong or missing secret"));
     }
     json body = json::parse(in.body, nullptr, false);
     if (body.is_discarded()) return respond(error_out(400, "malformed JSON"));
-    auto ev = parse(body);
+    auto ev = platform.parse_webhook(body);
     if (!ev) return respond(error_out(400, ev.error()));
     ingest.accept(std::move(ev).value(), [respond](bool ok, bool duplicate) {
       if (!ok) return respond(error_out(500, "could not store the event"));
@@ -96,18 +97,11 @@ struct Service {
     if (in.target == "/metrics") {
       return respond(HttpOut{200, "text/plain; version=0.0.4", metrics_text(metrics)});
     }
-    bool post = in.method == "POST";
-    if (in.target == "/webhook/telegram" && post && config.telegram.enabled) {
-      return webhook(in, respond, "x-telegram-bot-api-secret-token", config.telegram.webhook_secret,
-                     &bot::parse_telegram_update);
-    }
-    if (in.target == "/webhook/zalo" && post && config.zalo.enabled) {
-      return webhook(in, respond, "x-bot-api-secret-token", config.zalo.webhook_secret,
-                     &bot::parse_zalo_event);
-    }
-    if (in.target == "/webhook/generic" && post && config.generic.enabled) {
-      return webhook(in, respond, "x-dondoc-secret", config.generic.secret,
-                     &bot::parse_generic_event);
+    for (const ChatChannel* platform : chat_channels()) {
+      if (in.target == platform->webhook_path() && in.method == "POST" &&
+          config.channel(platform->id()).enabled) {
+        return webhook(in, respond, *platform);
+      }
     }
     respond(error_out(404, "not found"));
   }
@@ -134,12 +128,9 @@ void print_summary(const std::string& db_path, std::ostream& out) {
 int run(const cli::Args& args, cli::Io& io) {
   ServeConfig config = default_serve_config();
   if (auto path = args.option("config")) {
-    std::string error;
-    auto text = cli::read_file(*path, 1 << 20, error);
-    if (!text) return cli::bad_input(io, error);
     auto parsed =
-        parse_serve_config(*text, [](const char* n) -> const char* { return std::getenv(n); });
-    if (!parsed) return cli::bad_input(io, *path + ": " + parsed.error());
+        load_serve_config(*path, [](const char* n) -> const char* { return std::getenv(n); });
+    if (!parsed) return cli::bad_input(io, parsed.error());
     config = std::move(parsed).value();
   }
   std::string db = cli::db_path(args);
@@ -161,10 +152,9 @@ int run(const cli::Args& args, cli::Io& io) {
   svc.ingest.handle_pending();
   svc.sender.start();
   std::vector<std::unique_ptr<Poller>> pollers;
-  for (auto [name, ch] :
-       {std::pair{"telegram", &config.telegram}, std::pair{"zalo", &config.zalo}}) {
-    if (!ch->enabled || ch->mode != "polling") continue;
-    pollers.push_back(std::make_unique<Poller>(ioc, svc.http, svc.ingest, config, name));
+  for (const ChatChannel* platform : chat_channels()) {
+    if (!platform->polls(config.channel(platform->id()))) continue;
+    pollers.push_back(std::make_unique<Poller>(ioc, svc.http, svc.ingest, config, *platform));
     pollers.back()->start();
   }
   net::steady_timer tick_timer(ioc);

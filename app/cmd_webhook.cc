@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 #include <ostream>
 
+#include "app/channels/channel.h"
 #include "app/cli.h"
 #include "app/config.h"
 #include "app/http_client.h"
@@ -18,42 +19,61 @@ namespace {
 using nlohmann::json;
 
 struct Target {
-  std::string name;
-  ChannelConfig channel;
+  const ChatChannel* platform;
+  ChannelConfig settings;
 };
 
-// The channel to act on: --channel, else the only chat channel the file configures.
-std::optional<Target> pick_channel(const cli::Args& args, const ServeConfig& c,
-                                   std::string& error) {
-  auto wanted = args.option("channel");
-  if (wanted && *wanted != "telegram" && *wanted != "zalo") {
-    error = "--channel: cần telegram hoặc zalo, không phải \"" + *wanted + "\"";
-    return std::nullopt;
+// The platforms with a webhook to register: "telegram|zalo" (sep "|") or "telegram hoặc zalo".
+std::string registering(const std::string& sep) {
+  std::string out;
+  for (const ChatChannel* p : chat_channels()) {
+    if (!p->webhook_request({}, "")) continue;
+    out += (out.empty() ? "" : sep) + p->name();
   }
-  std::string name = wanted ? *wanted : "";
-  if (name.empty()) {
-    if (c.telegram.enabled == c.zalo.enabled) {
-      error = "cần --channel telegram|zalo (tệp cấu hình có " +
-              std::string(c.telegram.enabled ? "cả hai kênh" : "không kênh nào") + ")";
-      return std::nullopt;
-    }
-    name = c.telegram.enabled ? "telegram" : "zalo";
-  }
-  const ChannelConfig& ch = name == "telegram" ? c.telegram : c.zalo;
-  if (!ch.enabled || ch.token.empty()) {
-    error = "kênh " + name + " chưa được cấu hình (thiếu \"" + name + "\".token)";
-    return std::nullopt;
-  }
-  return Target{name, ch};
+  return out;
 }
 
-// Calls one API method and waits for its answer.
-HttpResponse call(const Target& t, const std::string& method, const json& body, int timeout_ms) {
+// The platform --channel names, else the only configured one with a webhook to register.
+const ChatChannel* pick_platform(const cli::Args& args, const ServeConfig& c, std::string& error) {
+  if (auto wanted = args.option("channel")) {
+    const ChatChannel* p = find_chat_channel(*wanted);
+    if (!p || !p->webhook_request({}, "")) {
+      error = "--channel: cần " + registering(" hoặc ") + ", không phải \"" + *wanted + "\"";
+      return nullptr;
+    }
+    return p;
+  }
+  std::vector<const ChatChannel*> configured;
+  for (const ChatChannel* p : chat_channels()) {
+    if (p->webhook_request({}, "") && c.channel(p->id()).enabled) configured.push_back(p);
+  }
+  if (configured.size() != 1) {
+    error = "cần --channel " + registering("|") + " (tệp cấu hình có " +
+            (configured.empty()       ? "không kênh nào"
+             : configured.size() == 2 ? "cả hai kênh"
+                                      : "nhiều kênh") +
+            ")";
+    return nullptr;
+  }
+  return configured.front();
+}
+
+std::optional<Target> pick_channel(const cli::Args& args, const ServeConfig& c,
+                                   std::string& error) {
+  const ChatChannel* p = pick_platform(args, c, error);
+  if (!p) return std::nullopt;
+  const ChannelConfig& settings = c.channel(p->id());
+  if (!settings.enabled || settings.token.empty()) {
+    error = "kênh " + p->name() + " chưa được cấu hình (thiếu \"" + p->name() + "\".token)";
+    return std::nullopt;
+  }
+  return Target{p, settings};
+}
+
+// Sends one request and waits for its answer.
+HttpResponse call(HttpRequest r, int timeout_ms) {
   boost::asio::io_context io;
   HttpClient http(io);
-  HttpRequest r;
-  r.url = t.channel.api_base + "/bot" + t.channel.token + "/" + method;
-  r.body = body.dump();
   r.timeout_ms = timeout_ms;
   HttpResponse out;
   http.request(std::move(r), [&out](HttpResponse res) { out = std::move(res); });
@@ -61,45 +81,46 @@ HttpResponse call(const Target& t, const std::string& method, const json& body, 
   return out;
 }
 
+// The platform's refusal, for the error line.
+std::string refusal(const HttpResponse& res, const json& answer) {
+  std::string why = !res.error.empty() ? res.error : "HTTP " + std::to_string(res.status);
+  if (answer.is_object() && answer.contains("description") && answer["description"].is_string())
+    why += ": " + answer["description"].get<std::string>();
+  return why;
+}
+
 int run_webhook(const cli::Args& args, cli::Io& io, bool set) {
   auto path = args.option("config");
   if (!path) return cli::bad_input(io, "webhook: cần --config <tệp cấu hình>");
-  std::string error;
-  auto text = cli::read_file(*path, 1 << 20, error);
-  if (!text) return cli::bad_input(io, error);
   auto config =
-      parse_serve_config(*text, [](const char* n) -> const char* { return std::getenv(n); });
-  if (!config) return cli::bad_input(io, *path + ": " + config.error());
+      load_serve_config(*path, [](const char* n) -> const char* { return std::getenv(n); });
+  if (!config) return cli::bad_input(io, config.error());
+  std::string error;
   auto target = pick_channel(args, *config, error);
   if (!target) return cli::bad_input(io, "webhook: " + error);
-  json body = json::object();
+  std::string name = target->platform->name();
   std::string url = args.option("url").value_or("");
   if (set) {
     Url parsed;
     if (!parse_url(url, parsed)) return cli::bad_input(io, "webhook: --url cần http(s)://...");
-    if (target->channel.webhook_secret.size() < 8) {
-      return cli::bad_input(io, "webhook: \"" + target->name +
+    if (target->settings.webhook_secret.size() < 8) {
+      return cli::bad_input(io, "webhook: \"" + name +
                                     "\".webhook_secret cần ít nhất 8 ký tự (hoặc biến môi trường)");
     }
-    body = {{"url", url}, {"secret_token", target->channel.webhook_secret}};
-    if (target->name == "telegram") body["allowed_updates"] = {"message", "callback_query"};
   }
-  auto res = call(*target, set ? "setWebhook" : "deleteWebhook", body, config->sender.timeout_ms);
+  auto res = call(*target->platform->webhook_request(target->settings, set ? url : ""),
+                  config->sender.timeout_ms);
   json answer = json::parse(res.body, nullptr, false);
-  bool ok = res.ok() && answer.is_object() && answer.value("ok", false);
-  if (!ok) {
-    std::string why = !res.error.empty() ? res.error : "HTTP " + std::to_string(res.status);
-    if (answer.is_object() && answer.contains("description") && answer["description"].is_string())
-      why += ": " + answer["description"].get<std::string>();
-    io.err << "dondoc: webhook: " << target->name << " từ chối: " << why << "\n";
+  if (!res.ok() || !answer.is_object() || !answer.value("ok", false)) {
+    io.err << "dondoc: webhook: " << name << " từ chối: " << refusal(res, answer) << "\n";
     return cli::kExitInternal;
   }
   if (args.json()) {
-    io.out << json{{"ok", true}, {"channel", target->name}, {"url", set ? url : ""}}.dump() << "\n";
+    io.out << json{{"ok", true}, {"channel", name}, {"url", set ? url : ""}}.dump() << "\n";
   } else if (set) {
-    io.out << "Đã đặt webhook " << target->name << ": " << url << "\n";
+    io.out << "Đã đặt webhook " << name << ": " << url << "\n";
   } else {
-    io.out << "Đã xoá webhook " << target->name << " (bot quay lại nhận tin bằng getUpdates).\n";
+    io.out << "Đã xoá webhook " << name << " (bot quay lại nhận tin bằng getUpdates).\n";
   }
   return cli::kExitOk;
 }

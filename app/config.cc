@@ -1,157 +1,213 @@
 #include "app/config.h"
 
-#include <nlohmann/json.hpp>
+#include <cstdlib>
+
+#include "app/channels/channel.h"
+#include "app/cli.h"
+#include "rules/jsonc.h"
 
 namespace dondoc::app {
 namespace {
 
 using nlohmann::json;
 
-// Reads an optional string field; false (and error) when it is present but not a string.
-bool read_string(const json& obj, const char* key, std::string& out, const std::string& where,
-                 std::string& error) {
-  auto it = obj.find(key);
-  if (it == obj.end() || it->is_null()) return true;
-  if (!it->is_string()) {
-    error = where + "." + key + ": phải là chuỗi (must be a string)";
+// Reads values of a parsed file by JSON pointer and keeps the first error with its position.
+class Reader {
+ public:
+  Reader(const JsoncDoc& doc, std::string_view file) : doc_(doc), file_(file) {}
+
+  const std::string& error() const { return error_; }
+
+  // Records "FILE:LINE:COL: message" at the value of pointer (or the nearest enclosing one).
+  bool fail(std::string_view pointer, const std::string& message) {
+    SourcePos p = doc_.value_at(pointer);
+    if (error_.empty()) {
+      error_ = file_ + ":" + std::to_string(p.line) + ":" + std::to_string(p.col) + ": " + message;
+    }
     return false;
   }
-  out = it->get<std::string>();
-  return true;
-}
 
-bool read_int(const json& obj, const char* key, int& out, int lo, int hi, const std::string& where,
-              std::string& error) {
-  auto it = obj.find(key);
-  if (it == obj.end()) return true;
-  if (!it->is_number_integer() || it->get<long long>() < lo || it->get<long long>() > hi) {
-    error = where + "." + key + ": phải là số nguyên từ " + std::to_string(lo) + " đến " +
-            std::to_string(hi);
-    return false;
+  // The member `key` of the object at `object`, nullptr when absent or null.
+  const json* find(std::string_view object, const char* key) const {
+    const json& o = doc_.value.at(json::json_pointer(std::string(object)));
+    auto it = o.find(key);
+    return it == o.end() || it->is_null() ? nullptr : &*it;
   }
-  out = it->get<int>();
-  return true;
-}
 
-std::string env_or(const std::string& value, const char* name, const char* (*getenv)(const char*)) {
-  if (!value.empty() || getenv == nullptr) return value;
+  // An optional object member; false (and the error) when present but not an object.
+  bool object(std::string_view parent, const char* key, const std::string& where, bool& present) {
+    const json* v = find(parent, key);
+    present = v != nullptr;
+    if (v && !v->is_object()) {
+      return fail(pointer_append(parent, key),
+                  where + ": phải là đối tượng JSON (must be an object)");
+    }
+    return true;
+  }
+
+  bool string(std::string_view object, const char* key, std::string& out,
+              const std::string& where) {
+    const json* v = find(object, key);
+    if (!v) return true;
+    if (!v->is_string()) {
+      return fail(pointer_append(object, key),
+                  where + "." + key + ": phải là chuỗi (must be a string)");
+    }
+    out = v->get<std::string>();
+    return true;
+  }
+
+  bool integer(std::string_view object, const char* key, int& out, int lo, int hi,
+               const std::string& where) {
+    const json* v = find(object, key);
+    if (!v) return true;
+    if (!v->is_number_integer() || v->get<long long>() < lo || v->get<long long>() > hi) {
+      return fail(pointer_append(object, key), where + "." + key + ": phải là số nguyên từ " +
+                                                   std::to_string(lo) + " đến " +
+                                                   std::to_string(hi));
+    }
+    out = v->get<int>();
+    return true;
+  }
+
+ private:
+  const JsoncDoc& doc_;
+  std::string file_;
+  std::string error_;
+};
+
+std::string env_or(const std::string& value, const char* name, Getenv getenv) {
+  if (!value.empty() || getenv == nullptr || *name == '\0') return value;
   const char* v = getenv(name);
   return v != nullptr ? std::string(v) : std::string();
 }
 
-bool read_channel(const json& root, const char* name, const char* default_base, ChannelConfig& out,
-                  std::string& error) {
-  auto it = root.find(name);
-  if (it == root.end() || it->is_null()) return true;
-  if (!it->is_object()) {
-    error = std::string(name) + ": phải là đối tượng JSON (must be an object)";
-    return false;
-  }
-  out.enabled = true;
-  out.api_base = default_base;
-  std::string where = name;
-  if (!read_string(*it, "token", out.token, where, error) ||
-      !read_string(*it, "api_base", out.api_base, where, error) ||
-      !read_string(*it, "mode", out.mode, where, error) ||
-      !read_string(*it, "webhook_secret", out.webhook_secret, where, error)) {
-    return false;
-  }
-  if (out.mode != "polling" && out.mode != "webhook") {
-    error = where + ".mode: \"polling\" hoặc \"webhook\", không phải \"" + out.mode + "\"";
-    return false;
-  }
-  while (!out.api_base.empty() && out.api_base.back() == '/') out.api_base.pop_back();
-  return true;
-}
-
-bool read_listen(const json& root, ServeConfig& c, std::string& error) {
+bool read_listen(Reader& r, ServeConfig& c) {
   std::string listen;
-  if (!read_string(root, "listen", listen, "config", error)) return false;
+  if (!r.string("", "listen", listen, "config")) return false;
   if (listen.empty()) return true;
   auto colon = listen.rfind(':');
   char* end = nullptr;
   long port = colon == std::string::npos ? -1 : std::strtol(listen.c_str() + colon + 1, &end, 10);
   if (colon == std::string::npos || colon == 0 || port < 0 || port > 65535 || *end != '\0') {
-    error = "listen: cần dạng \"host:port\", ví dụ \"127.0.0.1:8080\" (got \"" + listen + "\")";
-    return false;
+    return r.fail("/listen", "listen: cần dạng \"host:port\", ví dụ \"127.0.0.1:8080\" (got \"" +
+                                 listen + "\")");
   }
   c.host = listen.substr(0, colon);
   c.port = static_cast<int>(port);
   return true;
 }
 
-bool read_sender(const json& root, SenderConfig& s, std::string& error) {
-  auto it = root.find("sender");
-  if (it == root.end()) return true;
-  if (!it->is_object()) {
-    error = "sender: phải là đối tượng JSON (must be an object)";
-    return false;
+// The keys of one platform's object, as its ConfigSpec says.
+bool read_channel_keys(Reader& r, const std::string& name, const ConfigSpec& spec,
+                       ChannelConfig& out) {
+  std::string at = "/" + name;
+  if (*spec.token_env != '\0' && !r.string(at, "token", out.token, name)) return false;
+  if (*spec.default_api_base != '\0' && !r.string(at, "api_base", out.api_base, name)) return false;
+  if (spec.has_mode && !r.string(at, "mode", out.mode, name)) return false;
+  if (spec.has_outbound_url && !r.string(at, "outbound_url", out.outbound_url, name)) return false;
+  if (!r.string(at, spec.secret_key, out.webhook_secret, name)) return false;
+  if (spec.has_mode && out.mode != "polling" && out.mode != "webhook") {
+    return r.fail(at + "/mode",
+                  name + ".mode: \"polling\" hoặc \"webhook\", không phải \"" + out.mode + "\"");
   }
-  return read_int(*it, "per_chat_interval_ms", s.per_chat_interval_ms, 0, 3600000, "sender",
-                  error) &&
-         read_int(*it, "group_per_minute", s.group_per_minute, 1, 100000, "sender", error) &&
-         read_int(*it, "global_per_second", s.global_per_second, 1, 100000, "sender", error) &&
-         read_int(*it, "max_attempts", s.max_attempts, 1, 100, "sender", error) &&
-         read_int(*it, "timeout_ms", s.timeout_ms, 100, 600000, "sender", error) &&
-         read_int(*it, "backoff_base_ms", s.backoff_base_ms, 1, 3600000, "sender", error) &&
-         read_int(*it, "backoff_max_ms", s.backoff_max_ms, 1, 86400000, "sender", error);
+  while (!out.api_base.empty() && out.api_base.back() == '/') out.api_base.pop_back();
+  return true;
+}
+
+// What the environment fills in, then what must be there once it has.
+bool complete_channel(Reader& r, const std::string& name, const ConfigSpec& spec,
+                      ChannelConfig& out, Getenv getenv) {
+  std::string at = "/" + name;
+  out.token = env_or(out.token, spec.token_env, getenv);
+  out.webhook_secret = env_or(out.webhook_secret, spec.secret_env, getenv);
+  if (*spec.token_env != '\0' && out.token.empty()) {
+    return r.fail(at + "/token",
+                  name + ".token: thiếu token (hoặc biến môi trường " + spec.token_env + ")");
+  }
+  std::string secret_at = at + "/" + spec.secret_key;
+  std::string secret_name = name + "." + spec.secret_key;
+  if (spec.secret_always && out.webhook_secret.empty()) {
+    return r.fail(secret_at, secret_name + ": thiếu (hoặc " + spec.secret_env + ")");
+  }
+  if (spec.has_mode && out.mode == "webhook" && out.webhook_secret.size() < 8) {
+    return r.fail(secret_at, secret_name + ": cần ít nhất 8 ký tự ở chế độ webhook");
+  }
+  return true;
+}
+
+bool read_channels(Reader& r, ServeConfig& c, Getenv getenv) {
+  for (const ChatChannel* ch : chat_channels()) {
+    std::string name = ch->name();
+    bool present = false;
+    if (!r.object("", name.c_str(), name, present)) return false;
+    if (!present) continue;
+    ConfigSpec spec = ch->config_spec();
+    ChannelConfig cc;
+    cc.enabled = true;
+    cc.api_base = spec.default_api_base;
+    if (!read_channel_keys(r, name, spec, cc) || !complete_channel(r, name, spec, cc, getenv)) {
+      return false;
+    }
+    c.channels[ch->id()] = std::move(cc);
+  }
+  return true;
+}
+
+bool read_sender(Reader& r, SenderConfig& s) {
+  bool present = false;
+  if (!r.object("", "sender", "sender", present)) return false;
+  if (!present) return true;
+  const char* at = "/sender";
+  return r.integer(at, "per_chat_interval_ms", s.per_chat_interval_ms, 0, 3600000, "sender") &&
+         r.integer(at, "group_per_minute", s.group_per_minute, 1, 100000, "sender") &&
+         r.integer(at, "global_per_second", s.global_per_second, 1, 100000, "sender") &&
+         r.integer(at, "max_attempts", s.max_attempts, 1, 100, "sender") &&
+         r.integer(at, "timeout_ms", s.timeout_ms, 100, 600000, "sender") &&
+         r.integer(at, "backoff_base_ms", s.backoff_base_ms, 1, 3600000, "sender") &&
+         r.integer(at, "backoff_max_ms", s.backoff_max_ms, 1, 86400000, "sender");
 }
 
 }  // namespace
 
-ServeConfig default_serve_config() { return ServeConfig{}; }
-
-bool has_chat_channel(const ServeConfig& c) {
-  return c.telegram.enabled || c.zalo.enabled || c.generic.enabled;
+const ChannelConfig& ServeConfig::channel(bot::Channel c) const {
+  static const ChannelConfig kOff;
+  auto it = channels.find(c);
+  return it == channels.end() ? kOff : it->second;
 }
 
-Result<ServeConfig> parse_serve_config(const std::string& json_text,
-                                       const char* (*getenv)(const char*)) {
-  json root = json::parse(json_text, nullptr, false, /*ignore_comments=*/true);
-  if (root.is_discarded() || !root.is_object()) {
-    return Result<ServeConfig>::fail("cấu hình không phải JSON hợp lệ (invalid JSON object)");
+ServeConfig default_serve_config() { return ServeConfig{}; }
+
+bool has_chat_channel(const ServeConfig& c) { return !c.channels.empty(); }
+
+Result<ServeConfig> parse_serve_config(std::string_view text, std::string_view file,
+                                       Getenv getenv) {
+  JsoncParse parsed = parse_jsonc(text);
+  if (!parsed.doc) {
+    const Diagnostic& d = parsed.error;
+    return Result<ServeConfig>::fail(std::string(file) + ":" + std::to_string(d.line) + ":" +
+                                     std::to_string(d.col) + ": " + d.message);
+  }
+  Reader r(*parsed.doc, file);
+  if (!parsed.doc->value.is_object()) {
+    r.fail("", "cấu hình phải là một đối tượng JSON (must be a JSON object)");
+    return Result<ServeConfig>::fail(r.error());
   }
   ServeConfig c;
-  std::string error;
-  if (!read_listen(root, c, error) ||
-      !read_channel(root, "telegram", kTelegramApiBase, c.telegram, error) ||
-      !read_channel(root, "zalo", kZaloApiBase, c.zalo, error) ||
-      !read_sender(root, c.sender, error) ||
-      !read_int(root, "poll_timeout_s", c.poll_timeout_s, 0, 50, "config", error) ||
-      !read_int(root, "tick_interval_s", c.tick_interval_s, 1, 86400, "config", error) ||
-      !read_int(root, "http_timeout_s", c.http_timeout_s, 1, 300, "config", error)) {
-    return Result<ServeConfig>::fail(error);
-  }
-  if (auto g = root.find("generic"); g != root.end() && !g->is_null()) {
-    if (!g->is_object()) return Result<ServeConfig>::fail("generic: phải là đối tượng JSON");
-    c.generic.enabled = true;
-    if (!read_string(*g, "secret", c.generic.secret, "generic", error) ||
-        !read_string(*g, "outbound_url", c.generic.outbound_url, "generic", error)) {
-      return Result<ServeConfig>::fail(error);
-    }
-  }
-  c.telegram.token = env_or(c.telegram.token, "DONDOC_TELEGRAM_TOKEN", getenv);
-  c.telegram.webhook_secret =
-      env_or(c.telegram.webhook_secret, "DONDOC_TELEGRAM_WEBHOOK_SECRET", getenv);
-  c.zalo.token = env_or(c.zalo.token, "DONDOC_ZALO_TOKEN", getenv);
-  c.zalo.webhook_secret = env_or(c.zalo.webhook_secret, "DONDOC_ZALO_WEBHOOK_SECRET", getenv);
-  c.generic.secret = env_or(c.generic.secret, "DONDOC_GENERIC_SECRET", getenv);
-  for (auto [ch, name] : {std::pair{&c.telegram, "telegram"}, std::pair{&c.zalo, "zalo"}}) {
-    if (ch->enabled && ch->token.empty()) {
-      return Result<ServeConfig>::fail(std::string(name) +
-                                       ".token: thiếu token (hoặc biến môi "
-                                       "trường DONDOC_" +
-                                       (ch == &c.telegram ? "TELEGRAM" : "ZALO") + "_TOKEN)");
-    }
-    if (ch->enabled && ch->mode == "webhook" && ch->webhook_secret.size() < 8) {
-      return Result<ServeConfig>::fail(std::string(name) +
-                                       ".webhook_secret: cần ít nhất 8 ký tự ở chế độ webhook");
-    }
-  }
-  if (c.generic.enabled && c.generic.secret.empty()) {
-    return Result<ServeConfig>::fail("generic.secret: thiếu (hoặc DONDOC_GENERIC_SECRET)");
+  if (!read_listen(r, c) || !read_channels(r, c, getenv) || !read_sender(r, c.sender) ||
+      !r.integer("", "poll_timeout_s", c.poll_timeout_s, 0, 50, "config") ||
+      !r.integer("", "tick_interval_s", c.tick_interval_s, 1, 86400, "config") ||
+      !r.integer("", "http_timeout_s", c.http_timeout_s, 1, 300, "config")) {
+    return Result<ServeConfig>::fail(r.error());
   }
   return c;
+}
+
+Result<ServeConfig> load_serve_config(const std::string& path, Getenv getenv) {
+  std::string error;
+  auto text = cli::read_file(path, kJsoncMaxBytes, error);
+  if (!text) return Result<ServeConfig>::fail(error);
+  return parse_serve_config(*text, path, getenv);
 }
 
 }  // namespace dondoc::app

@@ -1,26 +1,26 @@
-// The `serve` configuration: where to listen, which chat channels (Telegram, Zalo, generic JSON
-// webhook) with their tokens, modes and secrets, and the sender's pacing and retry limits. Read
-// from a JSON file (comments allowed) with tokens also from the environment. Main thread only.
+// The `serve` configuration: where to listen, which chat platforms (each described by its file
+// under app/channels/) with their tokens, modes and secrets, and the sender's pacing and retry
+// limits. Read from a JSON file with comments through rules/jsonc, so every error is
+// `FILE:LINE:COL: message`; tokens and secrets may come from the environment. Main thread only.
 #pragma once
 
+#include <map>
 #include <string>
+#include <string_view>
 
+#include "bot/payloads.h"
 #include "rules/result.h"
 
 namespace dondoc::app {
 
+// One platform's settings; the fields a platform does not use stay empty.
 struct ChannelConfig {
   bool enabled = false;
   std::string token;
   std::string api_base;
   std::string mode = "polling";  // "polling" | "webhook"
-  std::string webhook_secret;
-};
-
-struct GenericConfig {
-  bool enabled = false;
-  std::string secret;
-  std::string outbound_url;  // may be empty: replies are then kept in the outbox only
+  std::string webhook_secret;    // checked on the platform's webhook
+  std::string outbound_url;      // generic: where messages are POSTed; empty: they stay queued
 };
 
 struct SenderConfig {
@@ -36,23 +36,23 @@ struct SenderConfig {
 struct ServeConfig {
   std::string host = "127.0.0.1";
   int port = 8080;
-  ChannelConfig telegram;
-  ChannelConfig zalo;
-  GenericConfig generic;
+  std::map<bot::Channel, ChannelConfig> channels;  // those the file configures (enabled)
   SenderConfig sender;
   int poll_timeout_s = 25;   // long-poll timeout sent to getUpdates
   int tick_interval_s = 60;  // scheduler timer
   int http_timeout_s = 30;   // reading one request / writing its response, per connection
+
+  // The platform's settings, a disabled one when the file does not configure it.
+  const ChannelConfig& channel(bot::Channel c) const;
 };
 
-inline constexpr const char* kTelegramApiBase = "https://api.telegram.org";
-inline constexpr const char* kZaloApiBase = "https://bot-api.zaloplatforms.com";
+using Getenv = const char* (*)(const char*);
 
-// Parses the JSON text; `getenv` supplies DONDOC_TELEGRAM_TOKEN, DONDOC_ZALO_TOKEN,
-// DONDOC_TELEGRAM_WEBHOOK_SECRET, DONDOC_ZALO_WEBHOOK_SECRET and DONDOC_GENERIC_SECRET where the
-// file leaves them empty. Errors name the field.
-Result<ServeConfig> parse_serve_config(const std::string& json_text,
-                                       const char* (*getenv)(const char*));
+// Parses the text of `file` (named in errors as FILE:LINE:COL: message). `getenv` supplies each
+// platform's token and secret where the file leaves them empty (DONDOC_TELEGRAM_TOKEN, ...).
+Result<ServeConfig> parse_serve_config(std::string_view text, std::string_view file, Getenv getenv);
+// Reads the file (at most 1 MiB) and parses it.
+Result<ServeConfig> load_serve_config(const std::string& path, Getenv getenv);
 
 // The defaults without a file: 127.0.0.1:8080, no channel.
 ServeConfig default_serve_config();

@@ -7,6 +7,7 @@
 #include <iostream>
 #include <nlohmann/json.hpp>
 
+#include "app/channels/channel.h"
 #include "app/http_client.h"
 
 namespace dondoc::app {
@@ -15,29 +16,21 @@ namespace net = boost::asio;
 using nlohmann::json;
 
 struct Poller::Impl : std::enable_shared_from_this<Poller::Impl> {
-  Impl(net::io_context& io, HttpClient& h, Ingest& i, const ServeConfig& c, std::string ch)
-      : http(h), ingest(i), config(c), channel(std::move(ch)), timer(io) {}
+  Impl(net::io_context& io, HttpClient& h, Ingest& i, const ServeConfig& c, const ChatChannel& p)
+      : http(h), ingest(i), config(c), platform(p), timer(io) {}
   HttpClient& http;
   Ingest& ingest;
   ServeConfig config;
-  std::string channel;
+  const ChatChannel& platform;
   net::steady_timer timer;
   long long offset = 0;
   int failures = 0;
   bool stopped = false;
 
-  const ChannelConfig& ch() const { return channel == "telegram" ? config.telegram : config.zalo; }
-
   void poll() {
     if (stopped) return;
-    HttpRequest r;
-    r.url = ch().api_base + "/bot" + ch().token + "/getUpdates";
-    json body{{"timeout", config.poll_timeout_s}};
-    if (channel == "telegram") {
-      body["offset"] = offset;
-      body["allowed_updates"] = json::array({"message", "callback_query"});
-    }
-    r.body = body.dump();
+    HttpRequest r =
+        platform.poll_request(config.channel(platform.id()), config.poll_timeout_s, offset);
     r.timeout_ms = (config.poll_timeout_s + 10) * 1000;
     http.request(std::move(r), [self = shared_from_this()](HttpResponse res) {
       self->on_answer(std::move(res));
@@ -66,7 +59,7 @@ struct Poller::Impl : std::enable_shared_from_this<Poller::Impl> {
     json j = json::parse(res.body, nullptr, false);
     if (!res.error.empty() || !j.is_object()) {
       if (!res.error.empty() && res.error != "timeout") {
-        std::cerr << "dondoc serve: " << channel << " getUpdates: " << res.error << "\n";
+        std::cerr << "dondoc serve: " << platform.name() << " getUpdates: " << res.error << "\n";
       }
       return later();
     }
@@ -75,16 +68,8 @@ struct Poller::Impl : std::enable_shared_from_this<Poller::Impl> {
       failures = 0;
       return poll();
     }
-    std::vector<bot::InboundEvent> events;
     const json& result = j["result"];
-    json list = result.is_array() ? result : json::array({result});
-    for (const auto& u : list) {
-      auto e = channel == "telegram" ? bot::parse_telegram_update(u) : bot::parse_zalo_event(u);
-      if (e) events.push_back(std::move(e).value());
-      if (channel == "telegram" && u.contains("update_id") && u["update_id"].is_number_integer()) {
-        offset = std::max(offset, u["update_id"].get<long long>() + 1);
-      }
-    }
+    auto events = platform.read_updates(result.is_array() ? result : json::array({result}), offset);
     failures = 0;
     feed(std::move(events));
   }
@@ -109,8 +94,8 @@ struct Poller::Impl : std::enable_shared_from_this<Poller::Impl> {
 };
 
 Poller::Poller(net::io_context& io, HttpClient& http, Ingest& ingest, const ServeConfig& config,
-               std::string channel)
-    : impl_(std::make_shared<Impl>(io, http, ingest, config, std::move(channel))) {}
+               const ChatChannel& platform)
+    : impl_(std::make_shared<Impl>(io, http, ingest, config, platform)) {}
 
 Poller::~Poller() {
   impl_->stopped = true;

@@ -1,7 +1,7 @@
-// Polling loops for channels in "polling" mode: Telegram getUpdates with an offset and a long-poll
-// timeout (the offset advances only after every update of a batch was committed), and Zalo
-// getUpdates (no offset; the platform hands each event out once). Both feed Ingest like the
-// webhooks do. Run on the io_context's thread.
+// The polling loop of a platform in "polling" mode: getUpdates with a long-poll timeout, the
+// request and the reading of its answer given by the platform's file (Telegram's offset advances
+// only after every update of a batch was committed; Zalo has none). Feeds Ingest like the webhooks
+// do. Runs on the io_context's thread.
 #pragma once
 
 #include <memory>
@@ -12,12 +12,13 @@
 namespace dondoc::app {
 
 class HttpClient;
+class ChatChannel;
 
 class Poller {
  public:
-  // channel: "telegram" or "zalo"; uses config's token, api_base and poll timeout.
+  // Requires: platform.polls(config.channel(platform.id())).
   Poller(boost::asio::io_context& io, HttpClient& http, Ingest& ingest, const ServeConfig& config,
-         std::string channel);
+         const ChatChannel& platform);
   ~Poller();
   void start();
 

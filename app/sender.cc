@@ -11,9 +11,7 @@
 #include <random>
 
 #include "app/http_client.h"
-#include "bot/conversation.h"
-#include "bot/templates_vi.h"
-#include "storage/chat_outbox.h"
+#include "app/sender_items.h"
 #include "storage/chat_store.h"
 #include "storage/engine_store.h"
 #include "storage/group_commit.h"
@@ -29,54 +27,6 @@ long backoff_ms(int attempts, int base_ms, int max_ms, double jitter01) {
   wait = std::min<double>(wait, max_ms);
   return static_cast<long>(wait * (0.5 + 0.5 * std::clamp(jitter01, 0.0, 1.0)));
 }
-
-namespace {
-
-// One part of one message for one chat.
-struct Part {
-  std::string channel, chat_id;
-  bool group = false;
-  int index = 0;
-  std::string text;
-  std::vector<bot::Button> buttons;
-};
-
-// One message with what is left to deliver of it.
-struct Item {
-  std::string source;  // "outbox:<id>" | "chat:<id>"
-  std::int64_t id = 0;
-  bool engine = false;
-  int attempts = 0;
-  std::string task, kind, callback_id;
-  std::vector<Part> parts;
-  std::size_t next_part = 0;  // parts before it are delivered
-};
-
-std::string chat_key(const Part& p) { return p.channel + "|" + p.chat_id; }
-
-bool is_nudge(const std::string& kind) { return kind == "reminder" || kind == "escalation"; }
-
-std::size_t max_chars(const std::string& channel) {
-  return channel == "telegram" ? bot::kTelegramMaxChars
-         : channel == "zalo"   ? bot::kZaloMaxChars
-                               : 60000;
-}
-
-void add_parts(Database& db, Item& item, const ChatRef& chat, std::string text) {
-  if (chat.channel == "zalo" && is_nudge(item.kind)) text += "\n" + bot::vi::zalo_reply_hint();
-  auto pieces = bot::split_text(text, max_chars(chat.channel));
-  for (std::size_t i = 0; i < pieces.size(); ++i) {
-    if (delivered(db, item.source, chat.channel, chat.chat_id, static_cast<int>(i))) continue;
-    Part p{chat.channel, chat.chat_id, chat.group, static_cast<int>(i), pieces[i], {}};
-    if (chat.channel != "zalo" && i + 1 == pieces.size() && is_nudge(item.kind) &&
-        !item.task.empty()) {
-      p.buttons = bot::nudge_buttons(item.task);
-    }
-    item.parts.push_back(std::move(p));
-  }
-}
-
-}  // namespace
 
 struct Sender::Impl : std::enable_shared_from_this<Sender::Impl> {
   Impl(net::io_context& io, GroupCommit& w, HttpClient& h, const ServeConfig& c, Metrics& m,
@@ -106,12 +56,6 @@ struct Sender::Impl : std::enable_shared_from_this<Sender::Impl> {
   std::map<std::string, SteadyTime> chat_next;
   SteadyTime global_next{};
 
-  bool channel_ready(const std::string& ch) const {
-    if (ch == "telegram") return config.telegram.enabled;
-    if (ch == "zalo") return config.zalo.enabled;
-    return config.generic.enabled && !config.generic.outbound_url.empty();
-  }
-
   void schedule_tick() {
     tick.expires_after(std::chrono::seconds(1));
     tick.async_wait([self = shared_from_this()](boost::system::error_code ec) {
@@ -128,55 +72,16 @@ struct Sender::Impl : std::enable_shared_from_this<Sender::Impl> {
     }
     busy = true;
     auto found = std::make_shared<std::vector<Item>>();
-    auto pending = std::make_shared<long>(0);
     Instant now = clock.now();
-    ServeConfig cfg = config;
-    auto ready = [self = shared_from_this()](const std::string& ch) {
-      return self->channel_ready(ch);
-    };
-    writer.submit([found, pending, now, cfg,
-                   ready](Database& db) { collect(db, now, cfg, ready, *found, *pending); },
-                  [self = shared_from_this(), found, pending](bool, const std::string&) {
-                    net::post(self->io, [self, found, pending] {
-                      self->metrics.queue_depth = *pending;
-                      self->items.assign(found->begin(), found->end());
-                      self->next();
-                    });
-                  });
-  }
-
-  static void collect(Database& db, Instant now, const ServeConfig& cfg,
-                      const std::function<bool(const std::string&)>& ready, std::vector<Item>& out,
-                      long& pending) {
-    SqliteEngineStore store(db);
-    for (const auto& row : store.due(now, 200)) {
-      Item item{
-          "outbox:" + std::to_string(row.id),       row.id, true, row.attempts, row.message.task,
-          std::string(to_string(row.message.kind)), "",     {}};
-      auto chats = chats_of_body(db, row.message.recipient);
-      std::erase_if(chats, [&](const ChatRef& c) { return !ready(c.channel); });
-      if (chats.empty()) {  // nobody to deliver to yet: look again in an hour
-        bool give_up = row.attempts + 1 >= cfg.sender.max_attempts;
-        store.mark_retry(row.id, now + std::chrono::hours(1), give_up, "no linked chat");
-        continue;
-      }
-      for (const auto& c : chats) add_parts(db, item, c, row.message.text);
-      out.push_back(std::move(item));
-    }
-    for (const auto& m : due_chat_messages(db, format_instant(now), 200)) {
-      if (!ready(m.channel)) continue;
-      Item item{"chat:" + std::to_string(m.id),
-                m.id,
-                false,
-                m.attempts,
-                m.task,
-                "reply",
-                m.callback_id,
-                {}};
-      add_parts(db, item, {m.channel, m.chat_id, m.group}, m.text);
-      out.push_back(std::move(item));
-    }
-    pending = static_cast<long>(out.size());
+    writer.submit(
+        [found, now, cfg = config](Database& db) { *found = collect_due(db, now, cfg, 200); },
+        [self = shared_from_this(), found](bool, const std::string&) {
+          net::post(self->io, [self, found] {
+            self->metrics.queue_depth = static_cast<long>(found->size());
+            self->items.assign(found->begin(), found->end());
+            self->next();
+          });
+        });
   }
 
   // Sends the next part of the first item (in due order) whose chat may receive now, so one chat's
@@ -197,7 +102,7 @@ struct Sender::Impl : std::enable_shared_from_this<Sender::Impl> {
       Item& item = items[i];
       current = i;
       if (item.next_part >= item.parts.size()) return finish_item(true, 0, "");
-      SteadyTime at = chat_next[chat_key(item.parts[item.next_part])];
+      SteadyTime at = chat_next[item.parts[item.next_part].chat_key()];
       if (at <= now && global_next <= now) return send_part(item, item.parts[item.next_part]);
       earliest = std::min(earliest, std::max(at, global_next));
     }
@@ -211,54 +116,30 @@ struct Sender::Impl : std::enable_shared_from_this<Sender::Impl> {
     auto now = std::chrono::steady_clock::now();
     int per_chat = config.sender.per_chat_interval_ms;
     if (p.group) per_chat = std::max(per_chat, 60000 / config.sender.group_per_minute);
-    chat_next[chat_key(p)] = now + std::chrono::milliseconds(per_chat);
+    chat_next[p.chat_key()] = now + std::chrono::milliseconds(per_chat);
     global_next = now + std::chrono::microseconds(1000000 / config.sender.global_per_second);
   }
 
-  HttpRequest request_for(const Item& item, const Part& p) {
-    HttpRequest r;
-    r.timeout_ms = config.sender.timeout_ms;
-    if (p.channel == "generic") {
-      r.url = config.generic.outbound_url;
-      r.body = bot::generic_outbound(generic_id(item, p), p.chat_id, p.text, p.buttons).dump();
-    } else if (p.channel == "telegram") {
-      r.url = config.telegram.api_base + "/bot" + config.telegram.token + "/sendMessage";
-      r.body = bot::telegram_send_message(p.chat_id, p.text, p.buttons).dump();
-    } else {
-      r.url = config.zalo.api_base + "/bot" + config.zalo.token + "/sendMessage";
-      r.body = bot::zalo_send_message(p.chat_id, p.text).dump();
-    }
-    return r;
-  }
-
-  static std::string generic_id(const Item& item, const Part& p) {
-    return item.source + "." + std::to_string(p.index);
-  }
+  const ChannelConfig& settings(const Part& p) const { return config.channel(p.platform->id()); }
 
   void send_part(const Item& item, const Part& p) {
-    if (p.channel == "telegram" && !item.callback_id.empty() && item.next_part == 0) {
-      HttpRequest a;
-      a.url = config.telegram.api_base + "/bot" + config.telegram.token + "/answerCallbackQuery";
-      a.body = bot::telegram_answer_callback(item.callback_id, bot::vi::button_received()).dump();
-      a.timeout_ms = config.sender.timeout_ms;
-      http.request(std::move(a), [](HttpResponse) {});  // best effort
+    if (!item.callback_id.empty() && item.next_part == 0) {
+      if (auto a = p.platform->button_answer(settings(p), item.callback_id)) {
+        a->timeout_ms = config.sender.timeout_ms;
+        http.request(std::move(*a), [](HttpResponse) {});  // best effort
+      }
     }
     note_sent(p);
-    http.request(request_for(item, p),
+    HttpRequest r = p.platform->send_request(settings(p), outgoing(item, p));
+    r.timeout_ms = config.sender.timeout_ms;
+    http.request(std::move(r),
                  [self = shared_from_this()](HttpResponse r) { self->on_answer(std::move(r)); });
   }
 
   void on_answer(HttpResponse r) {
     Item& item = items[current];
     const Part& p = item.parts[item.next_part];
-    bot::SendAnswer a;
-    if (r.error.empty() && p.channel == "generic") {
-      a.ok = r.status >= 200 && r.status < 300;
-      a.message_id = generic_id(item, p);
-    } else if (r.error.empty()) {
-      a = bot::parse_send_answer(r.body);
-      a.ok = a.ok && r.status >= 200 && r.status < 300;
-    }
+    bot::SendAnswer a = p.platform->read_answer(r, outgoing(item, p));
     if (a.ok) {
       record(item, p, a.message_id);
       ++item.next_part;
@@ -267,7 +148,7 @@ struct Sender::Impl : std::enable_shared_from_this<Sender::Impl> {
     int retry_after = r.status == 429 ? std::max(a.retry_after, 1) : 0;
     if (retry_after > 0) {
       // The platform's wait, but never shorter than the pace already due (a group's 3 s).
-      auto& next_at = chat_next[chat_key(p)];
+      auto& next_at = chat_next[p.chat_key()];
       next_at =
           std::max(next_at, std::chrono::steady_clock::now() + std::chrono::seconds(retry_after));
     }
@@ -278,8 +159,8 @@ struct Sender::Impl : std::enable_shared_from_this<Sender::Impl> {
   }
 
   void record(const Item& item, const Part& p, const std::string& platform_id) {
-    Delivery d{item.source, p.channel, p.chat_id, p.index,
-               platform_id, item.task, item.kind, format_instant(clock.now())};
+    Delivery d{item.source, p.platform->name(), p.chat_id, p.index,
+               platform_id, item.task,          item.kind, format_instant(clock.now())};
     writer.submit([d](Database& db) { record_delivery(db, d); });
   }
 
@@ -291,13 +172,8 @@ struct Sender::Impl : std::enable_shared_from_this<Sender::Impl> {
     Instant now = clock.now();
     if (ok) {
       ++metrics.messages_sent;
-      writer.submit([item, now](Database& db) {
-        if (item.engine) {
-          SqliteEngineStore(db).mark_sent(item.id, now);
-        } else {
-          mark_chat_sent(db, item.id, format_instant(now));
-        }
-      });
+      writer.submit(
+          [id = item.id, now](Database& db) { SqliteEngineStore(db).mark_sent(id, now); });
       return next();
     }
     bool give_up = retry_after_s < 0 || item.attempts + 1 >= config.sender.max_attempts;
@@ -307,12 +183,8 @@ struct Sender::Impl : std::enable_shared_from_this<Sender::Impl> {
                                                   std::uniform_real_distribution<>(0, 1)(rng));
     Instant retry_at = now + std::chrono::seconds((wait_ms + 999) / 1000);
     ++(give_up ? metrics.messages_failed : metrics.send_retries);
-    writer.submit([item, retry_at, give_up, why](Database& db) {
-      if (item.engine) {
-        SqliteEngineStore(db).mark_retry(item.id, retry_at, give_up, why);
-      } else {
-        mark_chat_retry(db, item.id, format_instant(retry_at), give_up, why);
-      }
+    writer.submit([id = item.id, retry_at, give_up, why](Database& db) {
+      SqliteEngineStore(db).mark_retry(id, retry_at, give_up, why);
     });
     next();
   }

@@ -1,5 +1,5 @@
-// The outbound delivery loop: takes due messages (the engine's outbox, addressed to bodies and
-// fanned out to their linked chats, and the bot's chat_outbox replies), sends them part by part
+// The outbound delivery loop: takes due messages from the one outbox (those addressed to a body
+// fanned out to its linked chats, the bot's answers to their one chat), sends them part by part
 // (Telegram 4096 / Zalo 2000 characters) paced per chat, per group chat and overall, and records
 // each delivered part, then marks the message sent; failures are retried with exponential backoff
 // and jitter (429: the platform's retry_after) and marked failed after max_attempts. Runs on the

@@ -46,7 +46,7 @@ std::optional<std::string> last_notice(Database& db, std::string_view channel,
 void set_last_notice(Database& db, std::string_view channel, std::string_view chat_id,
                      std::string_view at_iso);
 
-// One part of a message delivered to one chat. source: "outbox:<id>" or "chat:<id>".
+// One part of a message delivered to one chat. source: "outbox:<id>".
 struct Delivery {
   std::string source;
   std::string channel;

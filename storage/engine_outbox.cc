@@ -1,4 +1,5 @@
-// The Outbox port and the CLI's readers (outbox, audit) of storage/engine_store.h.
+// The Outbox port and the CLI's readers (outbox, audit) of storage/engine_store.h. One outbox
+// holds both kinds of rows: addressed to a body (channel '') or to one chat (the bot's answers).
 #include <SQLiteCpp/Statement.h>
 
 #include "storage/engine_store.h"
@@ -6,29 +7,28 @@
 namespace dondoc {
 namespace {
 
-std::optional<MessageKind> kind_from(const std::string& s) {
-  for (auto k : {MessageKind::reminder, MessageKind::escalation, MessageKind::digest,
-                 MessageKind::blocker, MessageKind::confirmation, MessageKind::catch_up}) {
-    if (to_string(k) == s) return k;
-  }
-  return std::nullopt;
-}
-
 constexpr const char* kColumns =
-    "SELECT id, key, recipient, kind, task, cycle, text, status, not_before, attempts FROM outbox ";
+    "SELECT id, key, recipient, kind, task, cycle, text, status, not_before, attempts, channel, "
+    "chat_id, is_group, callback_id FROM outbox ";
 
 OutboxRow row_from(SQLite::Statement& q) {
   OutboxRow r;
   r.id = q.getColumn(0).getInt64();
   r.message.key = q.getColumn(1).getString();
   r.message.recipient = q.getColumn(2).getString();
-  r.message.kind = kind_from(q.getColumn(3).getString()).value_or(MessageKind::reminder);
+  r.message.kind = message_kind_from(q.getColumn(3).getString()).value_or(MessageKind::reminder);
   r.message.task = q.getColumn(4).isNull() ? "" : q.getColumn(4).getString();
   r.message.cycle = q.getColumn(5).isNull() ? "" : q.getColumn(5).getString();
   r.message.text = q.getColumn(6).getString();
   r.status = q.getColumn(7).getString();
   r.message.not_before = parse_instant(q.getColumn(8).getString()).value_or(Instant{});
   r.attempts = q.getColumn(9).getInt();
+  std::string channel = q.getColumn(10).getString();
+  if (!channel.empty()) {
+    r.message.chat =
+        ChatAddress{std::move(channel), q.getColumn(11).getString(), q.getColumn(12).getInt() != 0};
+  }
+  r.message.callback_id = q.getColumn(13).getString();
   return r;
 }
 
@@ -64,6 +64,16 @@ void SqliteEngineStore::mark_retry(std::int64_t id, Instant retry_at, bool give_
   st.bind(2, format_instant(retry_at));
   st.bind(3, error);
   st.bind(4, id);
+  st.exec();
+}
+
+void SqliteEngineStore::postpone(std::int64_t id, Instant until, const std::string& why) {
+  SQLite::Statement st(db_.sql(),
+                       "UPDATE outbox SET not_before = ?, last_error = ? WHERE id = ? AND "
+                       "status = 'pending'");
+  st.bind(1, format_instant(until));
+  st.bind(2, why);
+  st.bind(3, id);
   st.exec();
 }
 

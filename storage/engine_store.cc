@@ -137,32 +137,39 @@ struct QueuedSummary {
   std::set<std::string_view> recipients;  // views of the batch's messages
 };
 
-// Queues one message unless all its keys exist; returns its outbox id if queued.
+void bind_text_or_null(SQLite::Statement& st, int i, const std::string& v) {
+  if (v.empty()) {
+    st.bind(i);
+  } else {
+    st.bindNoCopy(i, v);
+  }
+}
+
+// Queues one message unless all its keys exist (or, without keys, unless its key does); returns
+// its outbox id if queued. `now` is the batch's time, "" to use the message's not_before.
 std::optional<std::int64_t> queue_message(Database& db, const Message& m, const std::string& now) {
   bool any_new = m.send_keys.empty();
   for (const auto& k : m.send_keys) any_new = any_new || !key_exists(db, k);
   if (!any_new) return std::nullopt;
   SQLite::Statement& st = db.cached(
-      "INSERT OR IGNORE INTO outbox(key, recipient, kind, task, cycle, text, "
-      "not_before, created_at) VALUES (?,?,?,?,?,?,?,?)");
+      "INSERT OR IGNORE INTO outbox(key, recipient, kind, task, cycle, text, not_before, "
+      "created_at, channel, chat_id, is_group, callback_id) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)");
   st.bindNoCopy(1, m.key);
   st.bindNoCopy(2, m.recipient);
   st.bind(3, std::string(to_string(m.kind)));
-  if (m.task.empty())
-    st.bind(4);
-  else
-    st.bindNoCopy(4, m.task);
-  if (m.cycle.empty())
-    st.bind(5);
-  else
-    st.bindNoCopy(5, m.cycle);
+  bind_text_or_null(st, 4, m.task);
+  bind_text_or_null(st, 5, m.cycle);
   st.bindNoCopy(6, m.text);
   std::string not_before = format_instant(m.not_before);
   st.bindNoCopy(7, not_before);
-  st.bindNoCopy(8, now);
+  st.bindNoCopy(8, now.empty() ? not_before : now);
+  st.bind(9, m.chat ? m.chat->channel : std::string());
+  st.bind(10, m.chat ? m.chat->chat_id : std::string());
+  st.bind(11, m.chat && m.chat->group ? 1 : 0);
+  st.bindNoCopy(12, m.callback_id);
   if (st.exec() == 0) return std::nullopt;
   std::int64_t id = db.sql().getLastInsertRowid();
-  for (const auto& k : m.send_keys) insert_key(db, k, id, now);
+  for (const auto& k : m.send_keys) insert_key(db, k, id, now.empty() ? not_before : now);
   return id;
 }
 
@@ -179,12 +186,13 @@ void audit_queued(Database& db, const AuditEntry& a, const QueuedSummary& q) {
            a.source, d.dump(), format_instant(a.at));
 }
 
-// Failed outbox messages not yet reported ("failed|<id>" absent from the send-log), leaving out
-// failure notices themselves (messages carrying a "failed|" send key), oldest first, bounded.
+// Failed outbox messages to a body not yet reported ("failed|<id>" absent from the send-log),
+// leaving out failure notices themselves (messages carrying a "failed|" send key) and the bot's
+// answers to one chat, oldest first, bounded.
 void load_failed(Database& db, std::vector<FailedMessage>& out) {
   SQLite::Statement q(db.sql(),
                       "SELECT o.id, o.recipient, o.text, o.last_error FROM outbox o "
-                      "WHERE o.status = 'failed' "
+                      "WHERE o.status = 'failed' AND o.channel = '' "
                       "AND NOT EXISTS (SELECT 1 FROM send_log s WHERE s.key = 'failed|' || o.id) "
                       "AND NOT EXISTS (SELECT 1 FROM send_log s WHERE s.message_id = o.id "
                       "AND s.key >= 'failed|' AND s.key < 'failed}') "
@@ -256,8 +264,11 @@ int SqliteEngineStore::apply(const Batch& batch) {
 }
 
 int SqliteEngineStore::apply_in_transaction(const Batch& batch) {
-  Instant now = batch.last_tick.value_or(batch.audit.empty() ? Instant{} : batch.audit[0].at);
-  const std::string now_text = format_instant(now);
+  // The batch's time: its tick, else its first audit entry; a batch of bot answers alone has
+  // neither, and each row then takes its message's not_before.
+  std::optional<Instant> now = batch.last_tick;
+  if (!now && !batch.audit.empty()) now = batch.audit[0].at;
+  const std::string now_text = now ? format_instant(*now) : std::string();
   std::set<std::string_view> dropped;
   QueuedSummary q;
   for (const auto& m : batch.messages) {
@@ -270,7 +281,8 @@ int SqliteEngineStore::apply_in_transaction(const Batch& batch) {
       dropped.insert(m.key);
     }
   }
-  for (const auto& k : batch.silent_keys) insert_key(db_, k, std::nullopt, now_text);
+  const std::string keys_at = now ? now_text : format_instant(Instant{});
+  for (const auto& k : batch.silent_keys) insert_key(db_, k, std::nullopt, keys_at);
   for (const auto& s : batch.states) save_state(db_, s);
   for (const auto& a : batch.audit) {
     if (a.kind == "message_queued" && dropped.count(a.subject)) continue;

@@ -1,6 +1,7 @@
 // The engine's Store and Outbox ports over SQLite: recorded obligation states, the send-log whose
-// keys are never written twice, the outbox, engine meta (history_start, last_tick) and the audit
-// trail, all changed in one transaction per batch. One instance per Database (per thread).
+// keys are never written twice, the one outbox (messages to a body's linked chats and the bot's
+// answers to one chat), engine meta (history_start, last_tick) and the audit trail, all changed in
+// one transaction per batch. One instance per Database (per thread).
 #pragma once
 
 #include <optional>
@@ -26,7 +27,10 @@ class SqliteEngineStore : public Store, public Outbox {
   // keys the scheduler consults (rem|, esc|, blk|, dig|), not confirmations or message keys;
   // `failed` the failed outbox messages without a "failed|<id>" key, notices excluded.
   Result<EngineState> load() override;
-  // Opens its own IMMEDIATE transaction unless one is active (apply_in_transaction).
+  // Opens its own IMMEDIATE transaction unless one is active (apply_in_transaction). A message
+  // with `chat` set becomes a row addressed to that chat alone (the bot's answers); like every
+  // message without send keys it is queued only if its key is new, so an event handled twice
+  // queues nothing twice.
   int apply(const Batch& batch) override;
   // Requires: the caller holds a write transaction on the same Database.
   int apply_in_transaction(const Batch& batch);
@@ -35,6 +39,9 @@ class SqliteEngineStore : public Store, public Outbox {
   void mark_sent(std::int64_t id, Instant at) override;
   void mark_retry(std::int64_t id, Instant retry_at, bool give_up,
                   const std::string& error) override;
+  // Moves a pending message's not_before without counting an attempt (its channel is not
+  // configured now: kept, and out of the way of the due ones).
+  void postpone(std::int64_t id, Instant until, const std::string& why);
 
  private:
   Database& db_;

@@ -184,6 +184,38 @@ CREATE INDEX chat_deliveries_by_chat ON chat_deliveries(channel, chat_id, sent_a
 DROP INDEX inbound_events_unhandled;
 CREATE INDEX inbound_events_unhandled ON inbound_events(seq) WHERE handled_at IS NULL;
 )sql"},
+      {61, R"sql(
+-- One outbox: the bot's answers to one chat (chat_outbox) become outbox rows with the chat's
+-- address (channel <> ''); a row without one goes to its recipient body's linked chats. The old
+-- rows move with their status, attempts and times; their kind comes from the key's last part;
+-- their recipient is the body the chat is linked to now ('' when none). Delivered parts follow
+-- their message under its new id, so a half-sent message does not repeat its first parts.
+ALTER TABLE outbox ADD COLUMN channel TEXT NOT NULL DEFAULT '';
+ALTER TABLE outbox ADD COLUMN chat_id TEXT NOT NULL DEFAULT '';
+ALTER TABLE outbox ADD COLUMN is_group INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE outbox ADD COLUMN callback_id TEXT NOT NULL DEFAULT '';
+INSERT OR IGNORE INTO outbox(key, recipient, kind, task, cycle, text, status, not_before,
+                             attempts, created_at, sent_at, last_error, channel, chat_id,
+                             is_group, callback_id)
+SELECT c.key,
+       COALESCE((SELECT l.body FROM chat_links l
+                 WHERE l.channel = c.channel AND l.chat_id = c.chat_id), ''),
+       CASE WHEN c.key LIKE '%|link' THEN 'link'
+            WHEN c.key LIKE '%|unlinked' THEN 'explanation'
+            WHEN c.key LIKE '%|ask' OR c.key LIKE '%|prompt' THEN 'question'
+            WHEN c.key LIKE '%|hint' THEN 'hint'
+            ELSE 'confirmation' END,
+       NULLIF(c.task, ''), NULL, c.text, c.status, c.not_before, c.attempts, c.created_at,
+       c.sent_at, c.last_error, c.channel, c.chat_id, c.is_group, c.callback_id
+FROM chat_outbox c ORDER BY c.id;
+UPDATE chat_deliveries SET source = 'outbox:' || (
+  SELECT o.id FROM outbox o JOIN chat_outbox c ON c.key = o.key
+  WHERE 'chat:' || c.id = chat_deliveries.source AND o.channel <> '')
+WHERE source LIKE 'chat:%' AND EXISTS (
+  SELECT 1 FROM outbox o JOIN chat_outbox c ON c.key = o.key
+  WHERE 'chat:' || c.id = chat_deliveries.source AND o.channel <> '');
+DROP TABLE chat_outbox;
+)sql"},
   };
   return all;
 }

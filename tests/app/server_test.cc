@@ -2,6 +2,7 @@
 // checks, linking and a reply through the generic webhook, redelivery, and SIGKILL during a burst.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <mutex>
@@ -15,8 +16,8 @@
 #include <sys/time.h>
 #include <unistd.h>
 
-#include "storage/chat_outbox.h"
 #include "storage/chat_store.h"
+#include "storage/engine_store.h"
 #include "storage/inbound_log.h"
 #include "tests/support/background.h"
 #include "tests/support/process.h"
@@ -55,8 +56,8 @@ struct Served {
     return t::http_request(port, "POST", "/webhook/generic", body.dump(), h);
   }
   // Waits (bounded) until the event is handled, then returns the bot's replies to chat.
-  std::vector<dondoc::ChatMessage> replies_after(const std::string& event_key,
-                                                 const std::string& chat) {
+  std::vector<dondoc::Message> replies_after(const std::string& event_key,
+                                             const std::string& chat) {
     auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(20);
     while (std::chrono::steady_clock::now() < deadline) {
       dondoc::Database d(db);
@@ -65,7 +66,14 @@ struct Served {
         handled = handled && r.event_key != event_key;
       }
       if (handled && dondoc::inbound_exists(d, "generic", event_key)) {
-        return dondoc::chat_messages(d, chat);
+        auto rows = dondoc::list_outbox(d, "");
+        std::sort(rows.begin(), rows.end(),
+                  [](const auto& a, const auto& b) { return a.id < b.id; });
+        std::vector<dondoc::Message> out;
+        for (auto& r : rows) {
+          if (r.message.chat && r.message.chat->chat_id == chat) out.push_back(r.message);
+        }
+        return out;
       }
       std::this_thread::sleep_for(std::chrono::milliseconds(20));
     }
@@ -149,6 +157,17 @@ TEST_CASE("linking through the generic webhook, a reply, and a redelivery that c
             s.post(event("r1", "c1", "Dạ em báo cáo NV2 đã hoàn thành ạ")).body)["duplicate"] ==
         true);
   CHECK(s.replies_after("r1", "c1").size() == 3);  // no second confirmation
+  // `dondoc outbox` lists the bot's answers with their kind, task and chat.
+  auto ob = json::parse(t::run_dondoc({"--db", s.db, "outbox", "--json"}).out)["messages"];
+  std::sort(ob.begin(), ob.end(), [](const json& a, const json& b) { return a["id"] < b["id"]; });
+  std::vector<std::string> kinds;
+  for (const auto& m : ob) {
+    if (m["chat"].is_null() || m["chat"]["chat_id"] != "c1") continue;
+    CHECK(m["chat"]["channel"] == "generic");
+    kinds.push_back(m["kind"]);
+    if (m["kind"] == "confirmation") CHECK(m["task"] == "2");
+  }
+  CHECK(kinds == std::vector<std::string>{"explanation", "link", "confirmation"});
   auto status = t::run_dondoc({"--db", s.db, "status", "--body", "vh_xh", "--json"});
   CHECK(status.exit_code == 0);
   CHECK(status.out.find("done") != std::string::npos);
@@ -220,4 +239,30 @@ TEST_CASE("a client that stops mid-headers is cut off after http_timeout_s; othe
   // Closed without an answer (EOF, or a reset), not left hanging until our deadline (EAGAIN).
   CHECK((n == 0 || (n < 0 && err == ECONNRESET)));
   CHECK(t::http_request(s.port, "GET", "/healthz").body == R"({"ok":true})");
+}
+
+TEST_CASE("a bad serve config is refused with FILE:LINE:COL and the field") {
+  t::TempDir dir;
+  auto refused = [&](const std::string& text) {
+    std::string file = dir.file("bad.json");
+    t::write_text(file, text);
+    auto r = t::run_dondoc({"--db", dir.file("d.db"), "serve", "--config", file});
+    CHECK(r.exit_code == 2);
+    CHECK(r.err.find(file + ":") != std::string::npos);
+    return r.err;
+  };
+  // A comment is allowed; the wrong mode is pointed at where its value starts.
+  CHECK(refused("{\n  // Telegram\n  \"telegram\": {\"token\": \"T\", \"mode\": \"push\"}\n}")
+            .find("bad.json:3:38: telegram.mode:") != std::string::npos);
+  CHECK(refused("{\"sender\": {\n  \"max_attempts\": 0}}")
+            .find("bad.json:2:19: sender.max_attempts: phải là số nguyên từ 1 đến 100") !=
+        std::string::npos);
+  CHECK(refused("{\"listen\": \"8080\"}").find("bad.json:1:12: listen:") != std::string::npos);
+  CHECK(refused("{\"zalo\": {}}").find("bad.json:1:10: zalo.token: thiếu token") !=
+        std::string::npos);
+  CHECK(refused("{\"generic\": {\"secret\": \"\"}}").find("bad.json:1:24: generic.secret: thiếu") !=
+        std::string::npos);
+  CHECK(refused("{\"listen\": \"127.0.0.1:1\",\n  \"zalo\": 3}")
+            .find("bad.json:2:11: zalo: phải là đối tượng JSON") != std::string::npos);
+  CHECK(refused("{\"listen\" \"x\"}").find("bad.json:1:11:") != std::string::npos);  // syntax
 }

@@ -79,13 +79,13 @@ JSON
     if ! kill -0 "$serve_pid" 2>/dev/null; then
       echo "[$ch] outbound: FAILED, serve died:" >&2; tail -5 "$dir/serve.log" >&2; return 1
     fi
-    pending=$(sqlite3 "$dir/out.db" "SELECT count(*) FROM chat_outbox WHERE key LIKE 'fault-%' AND status = 'pending'" 2>/dev/null || echo "$pending")
+    pending=$(sqlite3 "$dir/out.db" "SELECT count(*) FROM outbox WHERE key LIKE 'fault-%' AND status = 'pending'" 2>/dev/null || echo "$pending")
     [ "$pending" -eq 0 ] && break
   done
   elapsed=$(($(date +%s) - started))
   sleep 1  # the last answers' records reach the database
-  sent=$(sqlite3 "$dir/out.db" "SELECT count(*) FROM chat_outbox WHERE key LIKE 'fault-%' AND status = 'sent'") || sent=0
-  failed=$(sqlite3 "$dir/out.db" "SELECT count(*) FROM chat_outbox WHERE key LIKE 'fault-%' AND status = 'failed'") || failed=0
+  sent=$(sqlite3 "$dir/out.db" "SELECT count(*) FROM outbox WHERE key LIKE 'fault-%' AND status = 'sent'") || sent=0
+  failed=$(sqlite3 "$dir/out.db" "SELECT count(*) FROM outbox WHERE key LIKE 'fault-%' AND status = 'failed'") || failed=0
   curl -s --max-time 30 "http://127.0.0.1:$FPORT/control/report?pace_ms=1000&group_pace_ms=3000&global=30" \
     >"$dir/report.json" || { echo "[$ch] outbound: FAILED, no report from the fake" >&2; return 1; }
   kill "$serve_pid" "$fake_pid" 2>/dev/null || true
@@ -94,7 +94,7 @@ JSON
     node tests/faults/outbound_msgs.js check "$ch" "$MESSAGES" "$CHATS" "$dir/report.json" || rc=1
   if [ "$failed" -ne 0 ]; then
     echo "[$ch] last errors of failed rows:" >&2
-    sqlite3 "$dir/out.db" "SELECT key, attempts, last_error FROM chat_outbox WHERE status='failed' LIMIT 5" >&2
+    sqlite3 "$dir/out.db" "SELECT key, attempts, last_error FROM outbox WHERE status='failed' LIMIT 5" >&2
   fi
   return $rc
 }

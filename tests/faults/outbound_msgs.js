@@ -4,7 +4,7 @@
 // (60 lines, split by the sender: 2 parts on Telegram, 3 on Zalo). Telegram: every 10th chat is a
 // group (negative id, is_group 1, 20 messages/min) and every 20th message carries a callback id
 // (answerCallbackQuery before the text).
-//   node outbound_msgs.js sql CHANNEL N CHATS              -> SQL inserting the chat_outbox rows
+//   node outbound_msgs.js sql CHANNEL N CHATS              -> SQL inserting the outbox rows (bot answers to one chat)
 //   node outbound_msgs.js check CHANNEL N CHATS REPORT.json -> the counts; exit 1 on a violation
 // Env for check: SENT, FAILED, PENDING (outbox rows), ELAPSED (s).
 'use strict';
@@ -35,10 +35,10 @@ if (mode === 'sql') {
   for (let i = 1; i <= n; i++) {
     const c = chatOf(i);
     const cb = telegram && i % 20 === 7 ? 'cb-' + i : '';
-    rows.push('INSERT INTO chat_outbox(key, channel, chat_id, is_group, text, callback_id, ' +
-              `not_before, created_at) VALUES ('fault-${i}', '${channel}', ${q(c.id)}, ` +
-              `${c.group ? 1 : 0}, ${q(textOf(i))}, ${q(cb)}, '2000-01-01T00:00+07:00', ` +
-              "'2000-01-01T00:00+07:00');");
+    rows.push('INSERT INTO outbox(key, recipient, kind, channel, chat_id, is_group, text, ' +
+              `callback_id, not_before, created_at) VALUES ('fault-${i}', '', 'confirmation', ` +
+              `'${channel}', ${q(c.id)}, ${c.group ? 1 : 0}, ${q(textOf(i))}, ${q(cb)}, ` +
+              "'2000-01-01T00:00+07:00', '2000-01-01T00:00+07:00');");
   }
   rows.push('COMMIT;');
   process.stdout.write(rows.join('\n') + '\n');  // no process.exit: it would cut a piped stdout

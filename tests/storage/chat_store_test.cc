@@ -2,7 +2,6 @@
 
 #include <catch2/catch.hpp>
 
-#include "storage/chat_outbox.h"
 #include "tests/support/process.h"
 
 using dondoc::Database;
@@ -46,7 +45,7 @@ TEST_CASE("deliveries tell the task a reply answers and the latest nudge") {
   dondoc::record_delivery(
       db, {"outbox:2", "telegram", "5", 0, "101", "7", "reminder", "2026-01-06T09:00+07:00"});
   dondoc::record_delivery(
-      db, {"chat:1", "telegram", "5", 0, "102", "7", "confirmation", "2026-01-07T09:00+07:00"});
+      db, {"outbox:3", "telegram", "5", 0, "102", "7", "confirmation", "2026-01-07T09:00+07:00"});
   CHECK(dondoc::task_of_message(db, "telegram", "5", "100") == "3");
   CHECK_FALSE(dondoc::task_of_message(db, "telegram", "6", "100"));
   CHECK(dondoc::recent_nudge_task(db, "telegram", "5", "2026-01-04T00:00+07:00") == "7");
@@ -62,28 +61,4 @@ TEST_CASE("the unlinked notice time is kept per chat") {
   dondoc::set_last_notice(db, "zalo", "c9", "2026-01-05T09:00+07:00");
   dondoc::set_last_notice(db, "zalo", "c9", "2026-01-06T09:00+07:00");
   CHECK(dondoc::last_notice(db, "zalo", "c9") == "2026-01-06T09:00+07:00");
-}
-
-TEST_CASE("chat replies are queued once by key and retried, then sent or failed") {
-  dondoc::testing::TempDir dir;
-  Database db(dir.file("t.db"));
-  dondoc::ChatMessage m;
-  m.key = "generic|e1|link";
-  m.channel = "generic";
-  m.chat_id = "c1";
-  m.text = "Đã liên kết";
-  m.not_before = m.created_at = "2026-01-05T09:00+07:00";
-  CHECK(dondoc::queue_chat_message(db, m));
-  CHECK_FALSE(dondoc::queue_chat_message(db, m));
-  auto due = dondoc::due_chat_messages(db, "2026-01-05T09:00+07:00", 10);
-  REQUIRE(due.size() == 1);
-  dondoc::mark_chat_retry(db, due[0].id, "2026-01-05T09:01+07:00", false, "HTTP 500");
-  CHECK(dondoc::due_chat_messages(db, "2026-01-05T09:00+07:00", 10).empty());
-  CHECK(dondoc::next_chat_due(db) == "2026-01-05T09:01+07:00");
-  dondoc::mark_chat_sent(db, due[0].id, "2026-01-05T09:01+07:00");
-  auto all = dondoc::chat_messages(db, "c1");
-  REQUIRE(all.size() == 1);
-  CHECK(all[0].status == "sent");
-  CHECK(all[0].attempts == 2);
-  CHECK(dondoc::pending_chat_messages(db) == 0);
 }
