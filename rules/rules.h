@@ -37,15 +37,12 @@ enum class RollPolicy { previous_working_day, next_working_day, none };
 std::string_view to_string(RollPolicy r);
 
 struct ReportCycle {
-  std::string name;      // "monthly", "quarterly", "half_year", "annual", ...
-  std::string title;     // "Báo cáo tháng"
-  std::string due_text;  // as written: "trước ngày 20 hàng tháng"
-  DeadlineSpec due;      // parsed from due_text: monthly / quarterly / yearly
-  // Who reports: "assignees" (every body that leads or coordinates an open task), "leads" (every
-  // body that leads one), or a body/group id. Never the report's recipient (`to`) nor a body that
-  // only directs (chỉ đạo).
-  std::string reporters;
-  std::string to;  // body id receiving the report, e.g. Phòng Văn hóa - Xã hội
+  std::string name;       // "monthly", "quarterly", "half_year", "annual", ...
+  std::string title;      // "Báo cáo tháng"
+  std::string due_text;   // as written: "trước ngày 20 hàng tháng"
+  DeadlineSpec due;       // parsed from due_text: monthly / quarterly / yearly
+  std::string reporters;  // "assignees" | "leads" | a body/group id; never `to` nor directing
+  std::string to;         // body id receiving the report, e.g. Phòng Văn hóa - Xã hội
   RollPolicy roll = RollPolicy::previous_working_day;
   std::optional<ReminderPolicy> reminders;                // overrides Rules::reminders
   std::optional<std::vector<EscalationStep>> escalation;  // overrides Rules::escalation
