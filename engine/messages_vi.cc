@@ -1,13 +1,16 @@
 #include "engine/messages_vi.h"
 
+#include <cstring>
+
 #include "rules/text.h"
 
 namespace dondoc::vi {
 namespace {
 
-constexpr std::size_t kMaxTitleChars = 120;
+constexpr std::size_t kMaxTitleChars = 100;
+constexpr std::size_t kShortTitleChars = 60;
 
-// The first `n` code points of valid UTF-8, with "…" when cut.
+// The first `n` code points of valid UTF-8, with "…" when cut (for free text such as errors).
 std::string shorten(const std::string& s, std::size_t n) {
   std::size_t count = 0;
   for (std::size_t i = 0; i < s.size(); ++i) {
@@ -20,20 +23,21 @@ std::string shorten(const std::string& s, std::size_t n) {
 
 const char* const kRoman[] = {"I", "II", "III", "IV"};
 
+bool ends_with_folded(const std::string& title, std::string_view word) {
+  std::string folded = text::fold(title);
+  return folded.size() >= word.size() && folded.substr(folded.size() - word.size()) == word;
+}
+
 std::string period_label(const ReportCycle& c, const std::string& period) {
   if (period.size() == 7 && period[5] == 'Q') {  // 2026-Q4
     int q = period[6] - '1';
-    std::string folded = text::fold(c.title);
-    bool says_quarter = folded.size() >= 3 && folded.substr(folded.size() - 3) == "quy";
-    return (says_quarter ? "" : "quý ") + std::string(kRoman[q < 0 || q > 3 ? 0 : q]) + "/" +
-           period.substr(0, 4);
+    return (ends_with_folded(c.title, "quy") ? "" : "quý ") +
+           std::string(kRoman[q < 0 || q > 3 ? 0 : q]) + "/" + period.substr(0, 4);
   }
   if (period.size() == 7 && period[4] == '-') {  // 2026-11 -> 11/2026, 2026-03 -> 3/2026
     return period.substr(period[5] == '0' ? 6 : 5) + "/" + period.substr(0, 4);
   }
-  std::string folded = text::fold(c.title);
-  bool ends_with_year = folded.size() >= 3 && folded.substr(folded.size() - 3) == "nam";
-  return (ends_with_year ? "" : "năm ") + period;
+  return (ends_with_folded(c.title, "nam") ? "" : "năm ") + period;
 }
 
 std::string body_name(const PlanIndex& plan, const std::string& id) {
@@ -41,7 +45,29 @@ std::string body_name(const PlanIndex& plan, const std::string& id) {
   return b ? b->name : id;
 }
 
+const ReportCycle* find_cycle(const Rules& rules, const std::string& name) {
+  for (const auto& c : rules.report_cycles)
+    if (c.name == name) return &c;
+  return nullptr;
+}
+
+std::string report_label(const Obligation& o, const Rules& rules) {
+  const ReportCycle* cycle = find_cycle(rules, o.cycle);
+  std::string title = cycle && !cycle->title.empty() ? cycle->title : "Báo cáo " + o.cycle;
+  return title + " " + (cycle ? period_label(*cycle, o.period) : o.period);
+}
+
 std::string day_count(int n) { return std::to_string(n) + " ngày làm việc"; }
+
+std::string with_lines(std::string head, const std::vector<std::string>& lines) {
+  for (const auto& l : lines) head += "\n- " + l;
+  return head;
+}
+
+std::string end_sentence(std::string s) {
+  if (!s.empty() && s.back() != '.' && s.back() != '!' && s.back() != '?') s += ".";
+  return s;
+}
 
 }  // namespace
 
@@ -53,61 +79,202 @@ std::string weekday(Date d) {
 
 std::string day_with_weekday(Date d) { return weekday(d) + " " + format_date_vn(d); }
 
+std::string cut_at_word(const std::string& s, std::size_t n) {
+  if (text::length(s) <= n) return s;
+  std::size_t count = 0, i = 0, space = std::string::npos;
+  for (; i < s.size(); ++i) {
+    if ((static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) continue;
+    if (count == n) break;
+    if (s[i] == ' ') space = i;
+    ++count;
+  }
+  if (i < s.size() && s[i] == ' ') space = i;  // the cut falls just before a space
+  std::string out = s.substr(0, space == std::string::npos || space == 0 ? i : space);
+  while (!out.empty() && std::strchr(" ,;:-(", out.back()) != nullptr) out.pop_back();
+  return out + "…";
+}
+
 Item describe(const Obligation& o, const PlanIndex& plan, const Rules& rules, int working_days) {
   Item it;
   it.body_name = body_name(plan, o.body);
   it.due = o.due;
   it.working_days = working_days;
   if (!o.cycle.empty()) {
-    const ReportCycle* cycle = nullptr;
-    for (const auto& c : rules.report_cycles)
-      if (c.name == o.cycle) cycle = &c;
-    std::string title = cycle && !cycle->title.empty() ? cycle->title : "Báo cáo " + o.cycle;
-    it.label = title + " " + (cycle ? period_label(*cycle, o.period) : o.period);
+    it.label = report_label(o, rules);
+    const ReportCycle* cycle = find_cycle(rules, o.cycle);
     if (cycle && !cycle->to.empty()) it.to_name = body_name(plan, cycle->to);
     return it;
   }
   const Task* t = plan.task(o.task);
+  it.task = o.task;
   it.label = "Nhiệm vụ " + o.task;
   if (t && !t->title.empty())
-    it.label += ": " + shorten(text::collapse_space(t->title), kMaxTitleChars);
+    it.label += ": " + cut_at_word(text::collapse_space(t->title), kMaxTitleChars);
   if (!o.period.empty()) it.label += " (năm " + o.period + ")";
   if (o.role == Assignee::Role::coordinator) it.label += " (phối hợp)";
+  if (t) it.output = cut_at_word(text::collapse_space(t->output), kMaxTitleChars);
   return it;
 }
 
-std::string reminder(const Item& it) { return "Nhắc việc: " + reminder_line(it); }
+std::string subject(const Obligation& o, const PlanIndex&, const Rules& rules) {
+  if (!o.cycle.empty()) return report_label(o, rules);
+  return "Nhiệm vụ " + o.task + (o.period.empty() ? "" : " (năm " + o.period + ")");
+}
+
+void merge_labels(Item& into, const Item& other) { into.label += " và " + other.label; }
+
+std::string greeting(const Body* body, const std::string& id, const std::string& address) {
+  std::string name = body ? body->name : id;
+  if (body && body->kind == Body::Kind::person) return "Kính gửi " + address + " " + name + ",";
+  if (body && body->kind == Body::Kind::committee) {
+    return "Kính gửi các " + address + " " + name + ",";
+  }
+  return "Kính gửi " + address + " lãnh đạo " + name + ",";
+}
+
+std::string overdue_words(Date due, Date today, int working_days) {
+  int days = static_cast<int>((today - due).count());
+  int months = (year_of(today) - year_of(due)) * 12 + month_of(today) - month_of(due);
+  if (day_of(today) < day_of(due)) --months;
+  bool exact = day_of(today) == day_of(due);
+  if (days < 31 || months < 1) return "quá hạn " + day_count(working_days);
+  if (months < 12)
+    return "quá hạn " + std::string(exact ? "" : "hơn ") + std::to_string(months) + " tháng";
+  bool whole_years = exact && months % 12 == 0;
+  return "quá hạn " + std::string(whole_years ? "" : "hơn ") + std::to_string(months / 12) + " năm";
+}
 
 std::string reminder_line(const Item& it) {
-  std::string s = it.label;
+  std::string s = "Nhắc việc: " + it.label;
   if (!it.to_name.empty()) s += " gửi " + it.to_name;
   s += ", hạn " + day_with_weekday(it.due);
-  s += it.working_days > 0 ? " (còn " + day_count(it.working_days) + ")" : " (hạn là hôm nay)";
-  return s;
+  if (it.working_days > 0) return s + " (còn " + day_count(it.working_days) + ")";
+  if (it.working_days == 0) return s + " (hạn là hôm nay)";
+  return s + " (đã quá hạn " + day_count(-it.working_days) + ")";
 }
 
-std::string escalation(const Item& it, bool not_acknowledged, bool to_owner) {
-  std::string what = not_acknowledged ? "chưa phản hồi nhắc việc" : "chưa hoàn thành";
-  std::string late =
-      "quá hạn " + day_count(it.working_days) + " (hạn " + format_date_vn(it.due) + ")";
-  if (to_owner) return "Quá hạn: " + it.label + " " + what + ", " + late + ".";
-  return "Chuyển cấp: " + it.body_name + " " + what + " " + it.label + ", " + late + ".";
+std::string output_line(const Item& it) {
+  return it.output.empty() ? "" : "Kết quả cần có: " + end_sentence(it.output);
 }
 
-std::string blocker(const Item& it, const std::string& reason) {
+std::string escalation_line(const Item& it, bool not_acknowledged, bool to_owner,
+                            const std::string& late) {
+  std::string when = late + " (hạn " + format_date_vn(it.due) + ")";
+  if (to_owner) {
+    if (not_acknowledged) {
+      return "Quá hạn: " + it.label + " đã " + when + ", chưa nhận được phản hồi nhắc việc.";
+    }
+    return "Quá hạn: " + it.label + " chưa " + (it.task.empty() ? "nộp" : "hoàn thành") + ", " +
+           when + ".";
+  }
+  std::string what = not_acknowledged  ? "chưa phản hồi nhắc việc về"
+                     : it.task.empty() ? "chưa nộp"
+                                       : "chưa hoàn thành";
+  return "Chuyển cấp: " + it.body_name + " " + what + " " + it.label + ", " + when + ".";
+}
+
+std::string blocker_line(const Item& it, const std::string& reason, const std::string& address) {
   return "Vướng mắc: " + it.body_name + " báo vướng mắc ở " + it.label +
-         (reason.empty() ? "" : ": " + reason) + ". Đề nghị đồng chí chỉ đạo tháo gỡ.";
+         (reason.empty() ? "" : ": " + reason) + ". Đề nghị " + address + " chỉ đạo tháo gỡ.";
 }
 
-namespace {
-std::string with_lines(std::string head, const std::vector<std::string>& lines) {
-  for (const auto& l : lines) head += "\n- " + l;
-  return head;
+std::string reply_hint(const std::string& task, Date due, const std::string& report_label) {
+  std::string out;
+  if (!task.empty()) {
+    std::string nv = "NV" + task;
+    out = "Trả lời một dòng: 1) " + nv + " xong; 2) " + nv + " đang làm 50%; 3) " + nv +
+          " vướng: lý do; 4) " + nv + " xin gia hạn đến " +
+          format_date_vn(due + std::chrono::days{30}) + ".";
+  }
+  if (!report_label.empty()) {
+    out += (out.empty() ? "" : "\n") + std::string("Khi đã gửi báo cáo, trả lời: \"") +
+           report_label + " đã gửi\".";
+  }
+  return out;
 }
-}  // namespace
 
-std::string digest(const std::vector<std::string>& lines) {
-  return with_lines("Nhắc việc (" + std::to_string(lines.size()) + " nội dung):", lines);
+std::string compose(const std::string& greeting, const std::vector<std::string>& lines,
+                    const std::string& address, const std::string& tail) {
+  std::string text = greeting + "\n";
+  if (lines.size() == 1) {
+    text += lines[0];
+  } else {
+    text += with_lines(
+        "Có " + std::to_string(lines.size()) + " nội dung cần " + address + " lưu ý:", lines);
+  }
+  return tail.empty() ? text : text + "\n" + tail;
+}
+
+std::string catch_up(const std::string& greeting, const std::vector<std::string>& lines,
+                     const std::string& tail) {
+  std::string text =
+      greeting + "\n" +
+      with_lines("Trong thời gian hệ thống tạm dừng, có " + std::to_string(lines.size()) +
+                     " nội dung chưa kịp gửi (tình hình đến hôm nay):",
+                 lines);
+  return tail.empty() ? text : text + "\n" + tail;
+}
+
+std::string owed(const std::string& greeting, const std::string& body_name,
+                 const std::vector<std::string>& lines, const std::string& address,
+                 const std::string& tail) {
+  std::string text = greeting + "\nTheo Kế hoạch, " + body_name + " có " +
+                     std::to_string(lines.size()) + " việc cần thực hiện và báo cáo:";
+  for (std::size_t i = 0; i < lines.size(); ++i)
+    text += "\n" + std::to_string(i + 1) + ". " + lines[i];
+  text += "\nTin nhắn này sẽ nhắc " + address + " trước mỗi hạn.";
+  return tail.empty() ? text : text + "\n" + tail;
+}
+
+std::string owed_line(const Item& it, bool dated, Date today, int late_working_days) {
+  std::string s = it.label;
+  if (!it.to_name.empty()) s += " gửi " + it.to_name;
+  if (!dated) return s + " — thực hiện thường xuyên";
+  if (it.due < today) {
+    return s + " — hạn " + format_date_vn(it.due) + ", đã " +
+           overdue_words(it.due, today, late_working_days);
+  }
+  return s + " — hạn " + day_with_weekday(it.due);
+}
+
+std::string committee_digest(const std::string& greeting, Date day, const CommitteeCounts& counts,
+                             const std::vector<std::string>& fresh,
+                             const std::vector<std::string>& remaining, bool full) {
+  std::string head = greeting + "\nTình hình thực hiện Kế hoạch ngày " + format_date_vn(day) +
+                     ": " + std::to_string(counts.tasks) + " nhiệm vụ quá hạn, ";
+  if (counts.reports > 0) head += std::to_string(counts.reports) + " báo cáo chưa nộp, ";
+  head += std::to_string(counts.blocked) + " vướng mắc.";
+  if (!fresh.empty()) head = with_lines(head + "\nMới chuyển đến:", fresh);
+  if (remaining.empty()) return head;
+  if (full) return with_lines(head + "\nĐã báo cáo trước đây, chưa xong:", remaining);
+  return head + "\nCòn " + std::to_string(remaining.size()) +
+         " nội dung đã báo cáo trước đây chưa xong (danh sách đầy đủ gửi vào đầu mỗi tuần).";
+}
+
+std::string short_label(const Obligation& o, const PlanIndex& plan, const Rules& rules) {
+  if (!o.cycle.empty()) return report_label(o, rules);
+  const Task* t = plan.task(o.task);
+  std::string label = "Nhiệm vụ " + o.task;
+  if (t && !t->title.empty())
+    label += ": " + cut_at_word(text::collapse_space(t->title), kShortTitleChars);
+  return label;
+}
+
+std::string committee_line(const std::string& label, Date due, const std::string& late,
+                           const std::vector<std::string>& bodies) {
+  std::string who;
+  for (const auto& b : bodies) who += (who.empty() ? "" : "; ") + b;
+  return label + " (hạn " + format_date_vn(due) + ", " + late + "): " + who;
+}
+
+std::string committee_body(const std::string& name, std::optional<Assignee::Role> role,
+                           const ObligationState& s) {
+  std::string progress = s.status == Status::not_started
+                             ? (role ? "chưa báo cáo tiến độ" : "chưa nộp")
+                             : status_phrase(s, std::nullopt);
+  if (!role) return name + " (" + progress + ")";
+  std::string r = *role == Assignee::Role::lead ? "chủ trì" : "phối hợp";
+  return name + " (" + r + ", " + progress + ")";
 }
 
 std::string send_failure_line(const std::string& body_name, const std::string& error,
@@ -127,49 +294,12 @@ std::string send_failures(std::size_t total, const std::vector<std::string>& lin
   return with_lines(head + ":", lines);
 }
 
-std::string history_entry(const std::vector<std::string>& lines) {
-  return with_lines(
-      "Bắt đầu theo dõi: " + std::to_string(lines.size()) + " nội dung đã quá hạn cần xử lý:",
-      lines);
-}
-
-std::string catch_up(const std::vector<std::string>& lines) {
-  return with_lines("Tổng hợp các nhắc việc trong thời gian hệ thống tạm dừng (" +
-                        std::to_string(lines.size()) + " nội dung):",
-                    lines);
-}
-
-std::string committee_digest(Date day, int tasks, int reports, int blocked,
-                             const std::vector<std::string>& lines) {
-  std::string head = "Báo cáo Thường trực Đảng ủy ngày " + format_date_vn(day) + ": " +
-                     std::to_string(tasks) + " nhiệm vụ quá hạn, ";
-  if (reports > 0) head += std::to_string(reports) + " báo cáo chưa nộp, ";
-  return with_lines(head + std::to_string(blocked) + " vướng mắc", lines);
-}
-
-std::string short_label(const Obligation& o, const PlanIndex& plan, const Rules& rules) {
-  constexpr std::size_t kShortTitleChars = 60;
-  if (!o.cycle.empty()) return describe(o, plan, rules, 0).label;
-  const Task* t = plan.task(o.task);
-  std::string label = "Nhiệm vụ " + o.task;
-  if (t && !t->title.empty())
-    label += ": " + shorten(text::collapse_space(t->title), kShortTitleChars);
-  return label;
-}
-
-std::string committee_line(const std::string& label, int late_days,
-                           const std::vector<std::string>& bodies) {
-  std::string who;
-  for (const auto& b : bodies) who += (who.empty() ? "" : ", ") + b;
-  return label + " — quá hạn " + day_count(late_days) + ": " + who;
-}
-
 std::string status_phrase(const ObligationState& s, std::optional<Date> due) {
   switch (s.status) {
     case Status::not_started:
       return "chưa bắt đầu";
     case Status::in_progress:
-      return "đang thực hiện " + std::to_string(s.percent) + "%";
+      return s.percent > 0 ? "đang thực hiện " + std::to_string(s.percent) + "%" : "đang thực hiện";
     case Status::done:
       if (!due) return "hoàn thành";
       return std::string("hoàn thành (") + (done_on_time(s, *due) ? "đúng hạn" : "trễ hạn") + ")";
@@ -178,6 +308,7 @@ std::string status_phrase(const ObligationState& s, std::optional<Date> due) {
     case Status::extension_requested:
       return "xin gia hạn" + (s.requested_due ? " đến " + format_date_vn(*s.requested_due) : "");
     case Status::extension_approved:
+      if (s.due_override) return "được gia hạn đến " + format_date_vn(*s.due_override);
       return due ? "được gia hạn đến " + format_date_vn(effective_due(s, *due)) : "được gia hạn";
     case Status::extension_rejected:
       return "không được gia hạn";
@@ -193,5 +324,42 @@ std::string extension_decision(const std::string& subject, bool approved, Date d
   if (approved) return "Gia hạn được duyệt: " + subject + ", hạn mới " + format_date_vn(due) + ".";
   return "Gia hạn không được duyệt: " + subject + ", hạn vẫn là " + format_date_vn(due) + ".";
 }
+
+std::string error_unknown_body(const std::string& id) {
+  return "Không có cơ quan \"" + id + "\" trong kế hoạch";
+}
+std::string error_unknown_cycle(const std::string& cycle) {
+  return "Không có chu kỳ báo cáo \"" + cycle + "\" trong quy tắc";
+}
+std::string error_unknown_task(const std::string& task) {
+  return "Không có " + task_name(task) + " trong kế hoạch";
+}
+std::string error_not_assigned(const std::string& body_name, const std::string& task,
+                               const std::string& leads, const std::string& coordinators) {
+  return body_name + " không được giao " + task_name(task) + " (chủ trì: " + leads +
+         "; phối hợp: " + coordinators + ")";
+}
+std::string error_directing(const std::string& body_name, const std::string& task) {
+  return body_name + " chỉ đạo " + task_name(task) + ", không có phần việc cần báo cáo tiến độ";
+}
+std::string error_nothing_owed(const std::string& body_name, const std::string& what) {
+  return body_name + " không có việc nào cần báo cáo với " + what;
+}
+std::string error_no_pending_extension() { return "Không có đề nghị gia hạn nào đang chờ duyệt"; }
+std::string error_percent() { return "Phần trăm phải từ 0 đến 99 (100% là hoàn thành)"; }
+std::string error_extension_date(Date due) {
+  return "Xin gia hạn cần ngày mới sau hạn hiện tại (" + format_date_vn(due) + ")";
+}
+std::string error_decision_by_command() {
+  return "Duyệt gia hạn dùng lệnh extension approve|reject";
+}
+std::string error_continuous_extension(const std::string& task) {
+  return task_name(task) + " thực hiện thường xuyên, không có hạn để gia hạn";
+}
+std::string task_name(const std::string& task) { return "Nhiệm vụ " + task; }
+std::string report_name(const std::string& cycle_title, const std::string& period) {
+  return cycle_title + (period.empty() ? "" : " kỳ " + period);
+}
+std::string none() { return "không có"; }
 
 }  // namespace dondoc::vi

@@ -1,5 +1,6 @@
-// Every Vietnamese text the engine puts in a message or a confirmation, in one place (STYLE.md:
-// one templates file per language). Pure; any thread.
+// Every Vietnamese text the engine puts in a message, a confirmation or an error, in one place
+// (STYLE.md: one templates file per language). Bodies by name, tasks as "Nhiệm vụ N", one form of
+// address (Rules::address), titles cut at a word. Pure; any thread.
 #pragma once
 
 #include <optional>
@@ -16,40 +17,80 @@ namespace dondoc::vi {
 std::string weekday(Date d);
 // "thứ Sáu 18/12/2026".
 std::string day_with_weekday(Date d);
+// The first `n` characters of `s` cut after a whole word, with "…" when cut (never mid-word).
+std::string cut_at_word(const std::string& s, std::size_t n);
 
 // What one obligation is about, ready for a sentence.
 struct Item {
   std::string label;  // "Báo cáo tháng 11/2026" / "Nhiệm vụ 3: Xây dựng kế hoạch …"
   std::string body_name;  // who owes it: "Phòng Văn hóa - Xã hội"
   std::string to_name;    // report cycles: who receives the report, else ""
+  std::string task;       // the task's id, "" for a report
+  std::string output;     // the task's expected output (Kết quả), "" when none
   Date due{};
-  int working_days = 0;  // left before the due date (reminders) or past it (escalations)
+  int working_days = 0;  // left before the due date (reminders: < 0 once past) or past it
 };
 
 Item describe(const Obligation& o, const PlanIndex& plan, const Rules& rules, int working_days);
+// "Nhiệm vụ 3" / "Nhiệm vụ 8 (năm 2026)" / "Báo cáo tháng 11/2026": the subject of a confirmation.
+std::string subject(const Obligation& o, const PlanIndex& plan, const Rules& rules);
+// Labels of several reports due the same day, joined: "Báo cáo quý II/2026 và Báo cáo 6 tháng".
+void merge_labels(Item& into, const Item& other);
 
-// "Nhắc việc: Báo cáo tháng 11/2026 gửi Phòng Văn hóa - Xã hội, hạn thứ Sáu 18/12/2026 (còn 3
+// "Kính gửi đồng chí lãnh đạo Phòng Kinh tế," (a person: "Kính gửi đồng chí Chủ tịch UBND xã,";
+// a committee: "Kính gửi các đồng chí Thường trực Đảng ủy,").
+std::string greeting(const Body* body, const std::string& id, const std::string& address);
+
+// Lateness in plain words: "quá hạn 3 ngày làm việc" while short, then "quá hạn 3 tháng",
+// "quá hạn hơn 2 năm".
+std::string overdue_words(Date due, Date today, int working_days);
+
+// "Nhắc việc: Báo cáo tháng 11/2026 gửi Phòng Văn hóa - Xã hội, hạn thứ Năm 19/11/2026 (còn 3
 // ngày làm việc)".
-std::string reminder(const Item& it);
-// The same without the "Nhắc việc: " prefix, for a line in a digest.
 std::string reminder_line(const Item& it);
-std::string escalation(const Item& it, bool not_acknowledged, bool to_owner);
-std::string blocker(const Item& it, const std::string& reason);
-// Several messages for one recipient at one moment.
-std::string digest(const std::vector<std::string>& lines);
-// The first tick: what was already overdue when follow-up started.
-std::string history_entry(const std::vector<std::string>& lines);
-// Missed time (the server was down): what should have been sent.
-std::string catch_up(const std::vector<std::string>& lines);
-// The standing committee's daily digest: "N nhiệm vụ quá hạn, M vướng mắc" (tasks, not
-// assignees; ", K báo cáo chưa nộp" when reports are late) and one line per task or report.
-std::string committee_digest(Date day, int tasks, int reports, int blocked,
-                             const std::vector<std::string>& lines);
-// "Nhiệm vụ 3: Xây dựng kế hoạch chuyển đổi…" (title cut to 60 characters) or the report's label.
+// "Kết quả cần có: Kế hoạch." or "" when the task names none.
+std::string output_line(const Item& it);
+// To the owner: "Quá hạn: Nhiệm vụ 3: … chưa hoàn thành, quá hạn 2 ngày làm việc (hạn …)."; to
+// anyone else: "Chuyển cấp: Phòng Kinh tế chưa phản hồi nhắc việc về Nhiệm vụ 3: …".
+std::string escalation_line(const Item& it, bool not_acknowledged, bool to_owner,
+                            const std::string& late);
+std::string blocker_line(const Item& it, const std::string& reason, const std::string& address);
+// How to reply, short and numbered, for a task ("NV3") and/or a report (its label).
+std::string reply_hint(const std::string& task, Date due, const std::string& report_label);
+
+// A message: the greeting, then one line on its own or a heading and "- " lines, then the tail.
+std::string compose(const std::string& greeting, const std::vector<std::string>& lines,
+                    const std::string& address, const std::string& tail);
+// Missed time (the server was down): what should have been sent, each item in today's state.
+std::string catch_up(const std::string& greeting, const std::vector<std::string>& lines,
+                     const std::string& tail);
+// The first tick: what the body owes under the plan, numbered, and how reminders will come.
+std::string owed(const std::string& greeting, const std::string& body_name,
+                 const std::vector<std::string>& lines, const std::string& address,
+                 const std::string& tail);
+// One line of `owed`: "Nhiệm vụ 4: … — hạn 30/09/2025, đã quá hạn 1 năm" / "— thực hiện thường
+// xuyên" / "Báo cáo tháng 10/2026 gửi …, hạn thứ Hai 19/10/2026".
+std::string owed_line(const Item& it, bool dated, Date today, int late_working_days);
+
+// The standing committee's digest: counts (tasks, not assignees), what is new since the last one,
+// then what remains (counted, or listed in full once a week).
+struct CommitteeCounts {
+  int tasks = 0;
+  int reports = 0;
+  int blocked = 0;
+};
+std::string committee_digest(const std::string& greeting, Date day, const CommitteeCounts& counts,
+                             const std::vector<std::string>& fresh,
+                             const std::vector<std::string>& remaining, bool full);
+// "Nhiệm vụ 3: Xây dựng kế hoạch chuyển đổi số" (title cut at a word) or the report's label.
 std::string short_label(const Obligation& o, const PlanIndex& plan, const Rules& rules);
-// "<label> — quá hạn 12 ngày làm việc: Phòng Kinh tế, Phòng Văn hóa - Xã hội (vướng mắc: …)".
-std::string committee_line(const std::string& label, int late_days,
+// "<label> (hạn 31/12/2026, quá hạn 3 tháng): Phòng Kinh tế (chủ trì, chưa báo cáo tiến độ);
+// Phòng Văn hóa - Xã hội (phối hợp, đang thực hiện 50%)".
+std::string committee_line(const std::string& label, Date due, const std::string& late,
                            const std::vector<std::string>& bodies);
+// "Phòng Kinh tế (chủ trì, vướng mắc: thiếu kinh phí)"; a report's body shows no role.
+std::string committee_body(const std::string& name, std::optional<Assignee::Role> role,
+                           const ObligationState& s);
 
 // One failed message for the secretariat: "tới Phòng Kinh tế (chưa liên kết tài khoản trò
 // chuyện): Nhắc việc: Báo cáo tháng 11/2026 …" (text cut to 80 characters, error to 60).
@@ -59,11 +100,30 @@ std::string send_failure_line(const std::string& body_name, const std::string& e
 // exceed the lines listed: "… (liệt kê 30 tin)").
 std::string send_failures(std::size_t total, const std::vector<std::string>& lines);
 
-// "hoàn thành (đúng hạn)", "đang thực hiện 40%", "vướng mắc: thiếu kinh phí", … `due` is empty
-// for a continuous task, whose "done" is neither on time nor late.
+// "hoàn thành (đúng hạn)", "đang thực hiện 40%" ("đang thực hiện" when no percent was given), …
+// `due` is empty for a continuous task, whose "done" is neither on time nor late.
 std::string status_phrase(const ObligationState& s, std::optional<Date> due);
-// "Đã ghi nhận: NV3 — hoàn thành (đúng hạn)".
+// "Đã ghi nhận: Nhiệm vụ 3 — hoàn thành (đúng hạn)".
 std::string confirmation(const std::string& subject, const std::string& phrase);
 std::string extension_decision(const std::string& subject, bool approved, Date due);
+
+// Errors of engine commands, shown to the person who wrote.
+std::string error_unknown_body(const std::string& id);
+std::string error_unknown_cycle(const std::string& cycle);
+std::string error_unknown_task(const std::string& task);
+std::string error_not_assigned(const std::string& body_name, const std::string& task,
+                               const std::string& leads, const std::string& coordinators);
+std::string error_directing(const std::string& body_name, const std::string& task);
+std::string error_nothing_owed(const std::string& body_name, const std::string& what);
+std::string error_no_pending_extension();
+std::string error_percent();
+std::string error_extension_date(Date due);
+std::string error_decision_by_command();
+std::string error_continuous_extension(const std::string& task);
+// "Nhiệm vụ 3" / "Báo cáo tháng" for error texts.
+std::string task_name(const std::string& task);
+std::string report_name(const std::string& cycle_title, const std::string& period);
+// "không có" when a task has no body in a role.
+std::string none();
 
 }  // namespace dondoc::vi

@@ -91,35 +91,81 @@ bool task_open(const Task& task, const StateMap& states) {
   return !any_lead;
 }
 
+namespace {
+
+// Bodies that direct some task and neither lead nor coordinate any.
+std::unordered_set<std::string_view> directing_only(const Plan& plan) {
+  std::unordered_set<std::string_view> directing, working;
+  for (const auto& t : plan.tasks)
+    for (const auto& a : t.assignees)
+      (a.role == Assignee::Role::directing ? directing : working).insert(a.body);
+  for (auto w : working) directing.erase(w);
+  return directing;
+}
+
+}  // namespace
+
 std::vector<std::string> reporters(const Plan& plan, const ReportCycle& cycle,
                                    const StateMap& states) {
   std::vector<std::string> out;
   std::unordered_set<std::string_view> seen;  // views of plan strings (a group's: of `pseudo`'s)
-  if (cycle.reporters == "assignees" || cycle.reporters.empty()) {
+  seen.insert(cycle.to);                      // the recipient never reports to itself
+  bool leads = cycle.reporters == "leads";
+  if (leads || cycle.reporters == "assignees" || cycle.reporters.empty()) {
     for (const auto& t : plan.tasks) {
       if (!task_open(t, states)) continue;
-      for (const auto& a : t.assignees)
+      for (const auto& a : t.assignees) {
+        if (a.role == Assignee::Role::directing || (leads && a.role != Assignee::Role::lead))
+          continue;
         if (seen.insert(a.body).second) out.push_back(a.body);
+      }
     }
   } else {
     Task pseudo;
     pseudo.lead = {cycle.reporters};
+    auto skip = directing_only(plan);
     for (const auto& a : derive_assignees(pseudo, plan.bodies))
-      if (std::find(out.begin(), out.end(), a.body) == out.end()) out.push_back(a.body);
+      if (a.body != cycle.to && !skip.count(a.body) &&
+          std::find(out.begin(), out.end(), a.body) == out.end())
+        out.push_back(a.body);
   }
   return out;
 }
 
 namespace {
 
-void task_obligations(const Plan& plan, const Calendar& cal, const ObligationWindow& w,
-                      std::vector<Obligation>& out) {
+// The approved extension that moves a task obligation: the body's own, else for a coordinator the
+// latest approved for the task's leads in the same period.
+std::optional<Date> moved_due(const Task& t, const Assignee& a, const std::string& period,
+                              const StateMap& states) {
+  if (states.empty()) return std::nullopt;
+  auto override_of = [&](const std::string& body) -> std::optional<Date> {
+    auto it = states.find(obligation_id(t.id, body, "", period));
+    return it == states.end() ? std::nullopt : it->second.due_override;
+  };
+  if (auto own = override_of(a.body)) return own;
+  if (a.role != Assignee::Role::coordinator) return std::nullopt;
+  std::optional<Date> latest;
+  for (const auto& l : t.assignees) {
+    if (l.role != Assignee::Role::lead) continue;
+    auto d = override_of(l.body);
+    if (d && (!latest || *d > *latest)) latest = d;
+  }
+  return latest;
+}
+
+void task_obligations(const Plan& plan, const Calendar& cal, const StateMap& states,
+                      const ObligationWindow& w, std::vector<Obligation>& out) {
+  Date from = std::max(w.from, w.plan_start);
+  if (from > w.to) return;
   for (const auto& t : plan.tasks) {
-    for (const auto& occ : occurrences(t.deadline, w.from, w.to)) {
+    for (const auto& occ : occurrences(t.deadline, from, w.to)) {
       Date due = roll(occ.nominal, RollPolicy::previous_working_day, cal);
       for (const auto& a : t.assignees) {
+        if (a.role == Assignee::Role::directing) continue;
+        Date d = moved_due(t, a, occ.period, states).value_or(due);
         out.push_back({obligation_id(t.id, a.body, "", occ.period), t.id, a.body, a.role, "",
-                       occ.period, occ.nominal, due});
+                       occ.period, occ.nominal, d});
       }
     }
   }
@@ -128,7 +174,7 @@ void task_obligations(const Plan& plan, const Calendar& cal, const ObligationWin
 void report_obligations(const Plan& plan, const Rules& rules, const Calendar& cal,
                         const StateMap& states, const ObligationWindow& w,
                         std::vector<Obligation>& out) {
-  Date from = std::max(w.from, w.reports_from);
+  Date from = std::max({w.from, w.reports_from, w.plan_start});
   Date to = std::min(w.to, w.reports_to);
   if (from > to) return;
   for (const auto& c : rules.report_cycles) {
@@ -153,6 +199,7 @@ std::vector<Obligation> continuous_obligations(const Plan& plan) {
   for (const auto& t : plan.tasks) {
     if (t.deadline.kind != DeadlineSpec::Kind::continuous) continue;
     for (const auto& a : t.assignees) {
+      if (a.role == Assignee::Role::directing) continue;
       Obligation o{obligation_id(t.id, a.body, "", ""), t.id, a.body, a.role, "", "", {}, {}};
       o.dated = false;
       out.push_back(std::move(o));
@@ -165,7 +212,7 @@ std::vector<Obligation> compute_obligations(const Plan& plan, const Rules& rules
                                             const Calendar& cal, const StateMap& states,
                                             const ObligationWindow& window) {
   std::vector<Obligation> out;
-  task_obligations(plan, cal, window, out);
+  task_obligations(plan, cal, states, window, out);
   report_obligations(plan, rules, cal, states, window, out);
   // Sort positions, then move each obligation once (swapping whole obligations costs more).
   std::vector<std::uint32_t> order(out.size());

@@ -23,7 +23,8 @@ struct Obligation {
   std::string cycle;   // empty for the task's own deadline
   std::string period;  // "2026-11", "2026-Q4", "2026", or "" for a one-off deadline
   Date nominal_due;    // as written
-  Date due;            // after the roll policy (previous working day by default)
+  Date due;            // after the roll policy (previous working day by default) and after an
+                       // approved extension (its own, or for a coordinator the lead's)
   bool dated = true;   // false: a continuous task's status record (no due date, never overdue)
 };
 
@@ -49,13 +50,16 @@ Date roll(Date nominal, RollPolicy policy, const Calendar& cal);
 bool task_open(const Task& task, const StateMap& states);
 
 struct ObligationWindow {
-  Date reports_from;  // report periods due before this are not owed (before history started)
+  Date reports_from;  // report periods due before this are not owed (before follow-up started)
   Date from;          // due dates in [from, to]
   Date to;
-  Date reports_to;  // report periods due after this are not listed yet
+  Date reports_to;    // report periods due after this are not listed yet
+  Date plan_start{};  // the plan's date: nothing whose date as written is before it is owed
 };
 
-// Every obligation with a due date in the window, sorted by due date then id.
+// Every obligation with a due date in the window, sorted by due date then id. Directing assignees
+// owe nothing. A recorded approved extension moves `due` (a coordinator without one of its own
+// follows the latest approved for the task's leads, same period).
 std::vector<Obligation> compute_obligations(const Plan& plan, const Rules& rules,
                                             const Calendar& cal, const StateMap& states,
                                             const ObligationWindow& window);
@@ -65,8 +69,9 @@ std::vector<Obligation> compute_obligations(const Plan& plan, const Rules& rules
 // continuous task and assignee, in plan order.
 std::vector<Obligation> continuous_obligations(const Plan& plan);
 
-// Bodies that report in `cycle`: "assignees" = every assignee of every open task, else the body or
-// the group's members.
+// Bodies that report in `cycle`: "assignees" = every lead and coordinator of every open task,
+// "leads" = every lead, else the body or the group's members; never the cycle's recipient nor a
+// body that only directs.
 std::vector<std::string> reporters(const Plan& plan, const ReportCycle& cycle,
                                    const StateMap& states);
 

@@ -1,7 +1,6 @@
 #include "engine/scheduler.h"
 
 #include <algorithm>
-#include <map>
 #include <set>
 
 #include "engine/scheduler_internal.h"
@@ -20,12 +19,17 @@ Instant defer_into_office_hours(Instant t, const OfficeHours& hours, const Calen
   return local_instant(cal.next_working_day_on_or_after(d + days{1}), hours.start_minute);
 }
 
+Date plan_start(const EngineState& state, Instant now) {
+  if (state.plan.issued) return *state.plan.issued;
+  return local_date(state.history_start.value_or(now));
+}
+
 ObligationWindow tick_window(const EngineState& state, Instant now) {
-  Date start = local_date(state.history_start.value_or(now));
-  Date month_start = *make_date(year_of(start), month_of(start), 1);
+  Date follow = local_date(state.history_start.value_or(now));
+  Date start = plan_start(state, now);
   Date today = local_date(now);
-  return {month_start, month_start - days{3 * 366}, today + days{3 * 366},
-          today + days{kLookaheadDays}};
+  return {std::max(follow, start), std::min(follow, today) - days{3 * 366}, today + days{3 * 366},
+          today + days{kLookaheadDays}, start};
 }
 
 namespace detail {
@@ -45,15 +49,45 @@ const std::string& due_text(TickContext& c, Date d) {
 }
 
 Mode mode_for(const TickContext& c, Instant at) {
-  if (c.first || at <= c.last) return Mode::entry;
+  if (at <= c.last) return Mode::normal;  // newly possible (a rules reload, a decision): now
   return c.now - at > kCatchUpAfter ? Mode::stale : Mode::normal;
+}
+
+Message make_message(std::string key, std::string recipient, MessageKind kind, std::string text,
+                     Instant not_before, std::vector<std::string> keys) {
+  Message m;
+  m.key = std::move(key);
+  m.recipient = std::move(recipient);
+  m.kind = kind;
+  m.text = std::move(text);
+  m.not_before = not_before;
+  m.send_keys = std::move(keys);
+  return m;
+}
+
+std::string entry_key(const Obligation& o) {
+  return "rem|" + o.id + "|entry|" + format_date(o.due);
+}
+
+bool reminder_sent(const TickContext& c, const Obligation& o) {
+  if (c.reminded_now.count(&o)) return true;
+  std::string due = format_date(o.due);
+  std::string base = "rem|" + o.id + "|";
+  if (sent(c, base + "entry|" + due)) return true;
+  const ReminderPolicy& p = reminder_policy(c.st.rules, o);
+  for (int k : p.before_working_days)
+    if (sent(c, base + "d-" + std::to_string(k) + "|" + due)) return true;
+  return sent(c, base + "d-0|" + due);
+}
+
+Date ladder_anchor(const TickContext& c, const Obligation& o) {
+  return std::max(o.due, c.follow_day);
 }
 
 }  // namespace detail
 
 namespace {
 
-using detail::Intention;
 using detail::Mode;
 using detail::TickContext;
 
@@ -75,194 +109,18 @@ void collect_reminders(TickContext& c, const Obligation& o) {
     if (at <= c.last || at > c.now) continue;
     std::string key = "rem|" + o.id + "|d-" + std::to_string(k) + "|" + detail::due_text(c, o.due);
     if (detail::sent(c, key)) continue;
-    vi::Item item = vi::describe(o, c.index, c.st.rules, k);
-    c.intentions.push_back({key, o.body, MessageKind::reminder, &o, vi::reminder(item),
-                            vi::reminder_line(item), at, detail::mode_for(c, at)});
+    detail::Intention in;
+    in.keys = {key};
+    in.recipient = o.body;
+    in.kind = MessageKind::reminder;
+    in.obligation = &o;
+    in.item = vi::describe(o, c.index, c.st.rules, k);
+    in.owner = true;
+    in.at = at;
+    in.mode = detail::mode_for(c, at);
+    c.intentions.push_back(std::move(in));
+    c.reminded_now.insert(&o);
   }
-}
-
-Message single(const Intention& in, Instant not_before) {
-  Message m{in.key, in.recipient, in.kind, "", "", in.text, not_before, {in.key}, {}, {}, {}, {}};
-  if (in.obligation) {
-    m.task = in.obligation->task;
-    m.cycle = in.obligation->cycle;
-    if (in.obligation->dated) m.due = in.obligation->due;
-    if (in.obligation->dated) m.nominal_due = in.obligation->nominal_due;
-  }
-  return m;
-}
-
-// Normal intentions: one message per (recipient, moment); several become one digest.
-void group_normal(TickContext& c, std::vector<const Intention*>& normal) {
-  std::map<std::pair<std::string, Instant>, std::vector<const Intention*>> groups;
-  for (const auto* in : normal) groups[{in->recipient, in->at}].push_back(in);
-  const Calendar& cal = c.st.calendar;
-  for (auto& [k, ins] : groups) {
-    Instant nb = defer_into_office_hours(k.second, c.st.rules.office_hours, cal);
-    if (ins.size() == 1) {
-      c.batch.messages.push_back(single(*ins[0], nb));
-      continue;
-    }
-    std::vector<std::string> lines;
-    Message m{"grp|" + k.first + "|" + format_instant(k.second),
-              k.first,
-              MessageKind::digest,
-              "",
-              "",
-              "",
-              nb,
-              {},
-              {},
-              {},
-              {},
-              {}};
-    for (const auto* in : ins) {
-      lines.push_back(in->line);
-      m.send_keys.push_back(in->key);
-    }
-    m.text = vi::digest(lines);
-    c.batch.messages.push_back(std::move(m));
-  }
-}
-
-// Entry (first tick) and stale (missed time) intentions: one message per recipient.
-void group_consolidated(TickContext& c, std::vector<const Intention*>& list, Mode mode) {
-  std::map<std::string, std::vector<const Intention*>> groups;
-  for (const auto* in : list)
-    if (in->mode == mode) groups[in->recipient].push_back(in);
-  Instant nb = defer_into_office_hours(c.now, c.st.rules.office_hours, c.st.calendar);
-  for (auto& [r, ins] : groups) {
-    bool entry = mode == Mode::entry;
-    Message m{std::string(entry ? "entry|" : "catchup|") + r + "|" + format_instant(c.now),
-              r,
-              entry ? MessageKind::escalation : MessageKind::catch_up,
-              "",
-              "",
-              "",
-              nb,
-              {},
-              {},
-              {},
-              {},
-              {}};
-    std::vector<std::string> lines;
-    for (const auto* in : ins) {
-      lines.push_back(in->line);
-      m.send_keys.push_back(in->key);
-    }
-    m.text = entry ? vi::history_entry(lines) : vi::catch_up(lines);
-    c.batch.messages.push_back(std::move(m));
-  }
-}
-
-constexpr std::size_t kDigestMaxLines = 30;
-constexpr std::size_t kDigestMaxBodies = 8;
-
-// Messages the sender gave up on, not yet reported: one intention for the secretariat, now, listing
-// them all (at most kDigestMaxLines lines); its send keys are "failed|<outbox id>", one per
-// failure. Returns those keys (the intention carries the first; attach_failure_keys adds the rest).
-std::vector<std::string> collect_failures(TickContext& c) {
-  const std::string& to = c.st.rules.secretariat;
-  std::vector<std::string> keys, lines;
-  if (to.empty()) return keys;
-  for (const auto& f : c.st.failed) {
-    std::string key = "failed|" + std::to_string(f.id);
-    if (detail::sent(c, key)) continue;
-    keys.push_back(key);
-    if (lines.size() == kDigestMaxLines) continue;
-    const Body* b = c.index.body(f.recipient);
-    lines.push_back(vi::send_failure_line(b ? b->name : f.recipient, f.error, f.text));
-  }
-  if (keys.empty()) return keys;
-  std::string text = vi::send_failures(keys.size(), lines);
-  c.intentions.push_back(
-      {keys.front(), to, MessageKind::digest, nullptr, text, text, c.now, Mode::normal});
-  return keys;
-}
-
-// The message that carries the failure intention also carries the other failures' keys.
-void attach_failure_keys(TickContext& c, const std::vector<std::string>& keys) {
-  if (keys.size() < 2) return;
-  for (auto& m : c.batch.messages) {
-    if (std::find(m.send_keys.begin(), m.send_keys.end(), keys.front()) == m.send_keys.end())
-      continue;
-    m.send_keys.insert(m.send_keys.end(), keys.begin() + 1, keys.end());
-  }
-}
-
-// What reached the committee, one entry per task (or report period), in due order.
-struct CommitteeGroup {
-  const Obligation* first = nullptr;  // labels the line (built only for the lines shown)
-  int late = 0;
-  bool report = false;
-  bool blocked = false;
-  std::vector<std::string> bodies;
-};
-
-std::vector<CommitteeGroup> committee_groups(TickContext& c,
-                                             const std::vector<const Obligation*>& obligations) {
-  std::vector<CommitteeGroup> groups;
-  std::map<std::string, std::size_t> index;
-  std::map<Date, int> late_by_due;
-  for (const Obligation* op : obligations) {
-    const Obligation& o = *op;
-    if (!c.reached_committee.count(&o)) continue;
-    const ObligationState& s = detail::state_of(c, o);
-    if (s.status == Status::done) continue;
-    std::string key = o.cycle.empty() ? "task|" + o.task : "report|" + o.cycle + "|" + o.period;
-    auto [it, fresh] = index.emplace(key, groups.size());
-    if (fresh) groups.push_back({&o, 0, !o.cycle.empty(), false, {}});
-    CommitteeGroup& g = groups[it->second];
-    auto [late_it, new_due] = late_by_due.try_emplace(o.due, 0);  // many share a due date
-    if (new_due)
-      late_it->second = c.st.calendar.count_working_days(o.due + days{1}, c.today + days{1});
-    int late = late_it->second;
-    g.late = std::max(g.late, late);
-    g.blocked |= s.status == Status::blocked;
-    if (g.bodies.size() == kDigestMaxBodies) g.bodies.push_back("…");
-    if (g.bodies.size() > kDigestMaxBodies) continue;
-    const Body* b = c.index.body(o.body);
-    std::string name = b ? b->name : o.body;
-    if (s.status == Status::blocked) name += " (vướng mắc: " + s.reason + ")";
-    g.bodies.push_back(std::move(name));
-  }
-  return groups;
-}
-
-void committee_digest(TickContext& c, const std::vector<const Obligation*>& obligations) {
-  const Rules& rules = c.st.rules;
-  const Calendar& cal = c.st.calendar;
-  if (rules.standing_committee.empty() || !cal.is_working_day(c.today)) return;
-  Instant at =
-      defer_into_office_hours(local_instant(c.today, rules.digest_minute), rules.office_hours, cal);
-  std::string key = "dig|" + rules.standing_committee + "|" + format_date(c.today);
-  if (local_date(at) != c.today || at > c.now || detail::sent(c, key)) return;
-  auto groups = committee_groups(c, obligations);
-  if (groups.empty()) return;
-  std::vector<std::string> lines;
-  int tasks = 0, reports = 0, blocked = 0;
-  for (const auto& g : groups) {
-    ++(g.report ? reports : tasks);
-    blocked += g.blocked ? 1 : 0;
-    if (lines.size() < kDigestMaxLines)
-      lines.push_back(
-          vi::committee_line(vi::short_label(*g.first, c.index, rules), g.late, g.bodies));
-  }
-  if (groups.size() > lines.size()) {
-    lines.push_back("… và " + std::to_string(groups.size() - lines.size()) + " nội dung khác");
-  }
-  c.batch.messages.push_back({key,
-                              rules.standing_committee,
-                              MessageKind::digest,
-                              "",
-                              "",
-                              vi::committee_digest(c.today, tasks, reports, blocked, lines),
-                              at,
-                              {key},
-                              {},
-                              {},
-                              {},
-                              {}});
 }
 
 // One audit entry per tick for all it queues: the store writes it with what it actually queued
@@ -271,10 +129,6 @@ void audit_messages(TickContext& c) {
   if (!c.batch.messages.empty())
     c.batch.audit.push_back({std::string(kMessagesQueued), "tick", "tick", "{}", c.now});
 }
-
-}  // namespace
-
-namespace {
 
 // The part of tick_window a tick acts on: overdue obligations (ladders, the committee's digest)
 // and those whose reminders can have come by `today`: a slot lies at most K working days (fewer
@@ -307,7 +161,7 @@ bool any_blocked(const EngineState& st) {
 void visit(TickContext& c, const Obligation& o, std::uint32_t& taken) {
   if (detail::state_of(c, o).status == Status::done) return;
   collect_reminders(c, o);
-  if (o.due < c.today) detail::collect_escalations(c, o, taken);
+  if (o.due < c.today && !c.first) detail::collect_escalations(c, o, taken);
   detail::collect_blocker(c, o);
 }
 
@@ -338,6 +192,12 @@ void ensure_memo(const EngineState& st, Instant now, TickMemo& memo) {
   memo.built = true;
 }
 
+Date follow_day(const EngineState& st, Instant now) {
+  Instant start =
+      defer_into_office_hours(st.history_start.value_or(now), st.rules.office_hours, st.calendar);
+  return local_date(start);
+}
+
 }  // namespace
 
 Batch tick(const EngineState& st, Instant now) {
@@ -351,7 +211,8 @@ Batch tick(const EngineState& st, Instant now, TickMemo& memo) {
   bool first = !st.history_start;
   Instant last = first || !st.last_tick ? now : std::min(*st.last_tick, now);
   PlanIndex index(st.plan);
-  TickContext c{st, index, now, last, first, local_date(now), batch, {}, {}, {}, {}};
+  TickContext c{st, index, now, last, first, local_date(now), follow_day(st, now), batch,
+                {}, {},    {},  {},   {}};
   ensure_memo(st, now, memo);
   ObligationWindow acting = acting_window(st, c.today, tick_window(st, now));
   std::vector<const Obligation*> obligations;  // this tick's, in due order
@@ -363,14 +224,11 @@ Batch tick(const EngineState& st, Instant now, TickMemo& memo) {
   }
   std::vector<Obligation> far;  // must outlive the grouping below (intentions point at them)
   collect_far_blockers(c, acting, far);
-  auto failure_keys = collect_failures(c);
-  std::vector<const Intention*> normal, other;
-  for (const auto& in : c.intentions) (in.mode == Mode::normal ? normal : other).push_back(&in);
-  group_normal(c, normal);
-  attach_failure_keys(c, failure_keys);
-  group_consolidated(c, other, Mode::entry);
-  group_consolidated(c, other, Mode::stale);
-  committee_digest(c, obligations);
+  if (first) detail::collect_welcome(c);
+  detail::group_intentions(c);
+  detail::report_failures(c);
+  detail::committee_digest(c, obligations);
+  detail::merge_same_moment(c);
   audit_messages(c);
   if (first) {
     batch.history_start = now;

@@ -22,12 +22,17 @@ inline constexpr int kLookaheadDays = 62;
 // t if it is inside office hours on a working day, else the next working morning.
 Instant defer_into_office_hours(Instant t, const OfficeHours& hours, const Calendar& cal);
 
-// The obligations window a tick at `now` needs (reports from the month history started).
+// The plan's date: Plan::issued, else the day follow-up started (the first tick; `now` before it).
+// Nothing whose date as written falls before it is owed.
+Date plan_start(const EngineState& state, Instant now);
+
+// The obligations window a tick at `now` needs (reports from the day follow-up started, tasks from
+// the plan's date).
 ObligationWindow tick_window(const EngineState& state, Instant now);
 
-// One scheduler step. The first tick on a state (no history_start) starts its history: nothing
-// before counts as missed, and already-overdue obligations enter the escalation ladder at the
-// step their age reached, as one message per recipient.
+// One scheduler step. The first tick on a state (no history_start) starts its history: each body
+// gets one message listing what it owes (kind `owed`) and nothing else is sent; what was already
+// overdue then climbs the escalation ladder counted from that day.
 Batch tick(const EngineState& state, Instant now);
 
 // What consecutive ticks on one state can share (preview): the obligations due up to `until`,

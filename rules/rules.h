@@ -41,7 +41,7 @@ struct ReportCycle {
   std::string title;      // "Báo cáo tháng"
   std::string due_text;   // as written: "trước ngày 20 hàng tháng"
   DeadlineSpec due;       // parsed from due_text: monthly / quarterly / yearly
-  std::string reporters;  // "assignees" (every assignee of every open task) or a body/group id
+  std::string reporters;  // "assignees" | "leads" | a body/group id; never `to` nor directing
   std::string to;         // body id receiving the report, e.g. Phòng Văn hóa - Xã hội
   RollPolicy roll = RollPolicy::previous_working_day;
   std::optional<ReminderPolicy> reminders;                // overrides Rules::reminders
@@ -63,6 +63,8 @@ struct Rules {
   std::vector<EscalationStep> escalation;  // default ladder for report cycles
   std::vector<EscalationStep::Target> blocker_notify{EscalationStep::Target::leader_in_charge};
   DeadlineRules task_deadlines;
+  // The one form of address every message uses ("đồng chí"; "address" in the rules file).
+  std::string address = "đồng chí";
 };
 
 }  // namespace dondoc

@@ -387,7 +387,10 @@ std::optional<ReportCycle> parse_cycle(Ctx& c, const json& v, const std::string&
     }
   });
   with_field(v, ptr, "reporters", [&](const json& f, const std::string& p) {
-    if (f.is_string() && f.get<std::string>() == "assignees") return;
+    if (f.is_string() && (f.get<std::string>() == "assignees" || f.get<std::string>() == "leads")) {
+      cycle.reporters = f.get<std::string>();
+      return;
+    }
     cycle.reporters = get_body(c, f, p, "reporters").value_or("");
   });
   with_field(v, ptr, "to", [&](const json& f, const std::string& p) {
@@ -462,9 +465,10 @@ void parse_task_deadlines(Ctx& c, const json& v, const std::string& ptr, const R
 }
 
 void parse_root(Ctx& c, const json& root, Rules& rules) {
-  if (!check_object(c, root, "", "tệp quy tắc",
-                    {"version", "office_hours", "secretariat", "standing_committee", "digest_at",
-                     "reminders", "escalation", "report_cycles", "blockers", "task_deadlines"})) {
+  if (!check_object(
+          c, root, "", "tệp quy tắc",
+          {"version", "office_hours", "secretariat", "standing_committee", "digest_at", "reminders",
+           "escalation", "report_cycles", "blockers", "task_deadlines", "address"})) {
     return;
   }
   with_field(root, "", "version", [&](const json& f, const std::string& p) {
@@ -480,6 +484,9 @@ void parse_root(Ctx& c, const json& root, Rules& rules) {
   });
   with_field(root, "", "standing_committee", [&](const json& f, const std::string& p) {
     rules.standing_committee = get_body(c, f, p, "standing_committee").value_or("");
+  });
+  with_field(root, "", "address", [&](const json& f, const std::string& p) {
+    rules.address = get_string(c, f, p, "address").value_or(rules.address);
   });
   with_field(root, "", "digest_at", [&](const json& f, const std::string& p) {
     rules.digest_minute = get_clock(c, f, p, "digest_at").value_or(rules.digest_minute);

@@ -1,8 +1,9 @@
-// Continuous tasks ("Thường xuyên"), task statuses counting as the body's report, clear errors for
+// Continuous tasks ("Thường xuyên"), reports submitted only when the body says so, clear errors for
 // bodies not assigned, and the committee digest counted by task.
 #include <catch2/catch.hpp>
 
 #include "engine/commands.h"
+#include "engine/messages_vi.h"
 #include "engine/scheduler.h"
 #include "tests/engine/fixture.h"
 #include "tests/support/memory_store.h"
@@ -48,17 +49,15 @@ TEST_CASE("a status on a continuous task is recorded per task and body, with no 
   s.tick(at("2026-11-01T07:00+07:00"));
   auto b = apply_command(s.state(), status("9", "kinh_te", Status::done, "2026-11-20T09:00+07:00"));
   REQUIRE(b);
-  CHECK(b->messages.at(0).text == "Đã ghi nhận: 9 — hoàn thành");
+  CHECK(b->messages.at(0).text == "Đã ghi nhận: Nhiệm vụ 9 — hoàn thành");
   CHECK_FALSE(b->messages.at(0).due);
   s.apply(*b);
   const ObligationState* st = find(s.state(), "task|9|||kinh_te");
   REQUIRE(st);
   CHECK(st->status == Status::done);
-  // It is the body's reply for its current reports: acknowledged (not done: task 3 has none).
-  const ObligationState* monthly = find(s.state(), "report||monthly|2026-11|kinh_te");
-  REQUIRE(monthly);
-  CHECK(monthly->acknowledged_at == at("2026-11-20T09:00+07:00"));
-  CHECK(monthly->status == Status::not_started);
+  // A task reply is not a report: the body's reports are untouched.
+  CHECK_FALSE(find(s.state(), "report||monthly|2026-11|kinh_te"));
+  CHECK(b->states.size() == 1);
   auto cont = continuous_obligations(s.state().plan);
   REQUIRE(cont.size() == 1);
   CHECK_FALSE(cont[0].dated);
@@ -67,32 +66,36 @@ TEST_CASE("a status on a continuous task is recorded per task and body, with no 
   ext.new_due = day("2026-12-31");
   auto e = apply_command(s.state(), ext);
   REQUIRE_FALSE(e);
-  CHECK(e.error() == "nhiệm vụ 9 thực hiện thường xuyên, không có hạn để gia hạn");
+  CHECK(e.error() == "Nhiệm vụ 9 thực hiện thường xuyên, không có hạn để gia hạn");
 }
 
-TEST_CASE("a report counts as done once the body gave a status on each open task that period") {
+TEST_CASE("a report is submitted when the body says so, not by task replies") {
   MemoryStore s(with_continuous());
   s.tick(at("2026-11-01T07:00+07:00"));
   s.apply(*apply_command(s.state(),
                          status("3", "kinh_te", Status::in_progress, "2026-11-10T09:00+07:00")));
-  CHECK(find(s.state(), "report||monthly|2026-11|kinh_te")->status == Status::not_started);
-  auto b = apply_command(s.state(), status("9", "kinh_te", Status::done, "2026-11-12T09:00+07:00"));
+  s.apply(
+      *apply_command(s.state(), status("9", "kinh_te", Status::done, "2026-11-12T09:00+07:00")));
+  CHECK_FALSE(find(s.state(), "report||monthly|2026-11|kinh_te"));
+  // Still reminded of the report.
+  bool reminded = false;
+  for (Date d = day("2026-11-12"); d < day("2026-11-20"); d += std::chrono::days{1})
+    for (const auto& m : s.tick(local_instant(d, 16 * 60)))
+      for (const auto& k : m.send_keys)
+        reminded |= k.rfind("rem|report||monthly|2026-11|kinh_te|", 0) == 0;
+  CHECK(reminded);
+  // "Báo cáo tháng 11 đã gửi": a command for the cycle, status done.
+  Command c = status("", "kinh_te", Status::done, "2026-11-20T09:00+07:00");
+  c.cycle = "monthly";
+  c.period = "2026-11";
+  auto b = apply_command(s.state(), c);
   REQUIRE(b);
+  CHECK(b->messages.at(0).text == "Đã ghi nhận: Báo cáo tháng 11/2026 — hoàn thành (trễ hạn)");
   s.apply(*b);
-  const ObligationState* monthly = find(s.state(), "report||monthly|2026-11|kinh_te");
-  CHECK(monthly->status == Status::done);
-  CHECK(monthly->done_at == at("2026-11-12T09:00+07:00"));
-  // The quarterly report (due 09/12) is the current one of its cycle: done as well.
-  CHECK(find(s.state(), "report||quarterly|2026-Q4|kinh_te")->status == Status::done);
-  // No reminder for it afterwards; December's needs new statuses.
-  for (Date d = day("2026-11-12"); d < day("2026-12-19"); d += std::chrono::days{1}) {
+  CHECK(find(s.state(), "report||monthly|2026-11|kinh_te")->status == Status::done);
+  for (Date d = day("2026-11-20"); d < day("2026-12-01"); d += std::chrono::days{1})
     for (const auto& m : s.tick(local_instant(d, 16 * 60)))
       for (const auto& k : m.send_keys) CHECK(k.find("|2026-11|kinh_te") == std::string::npos);
-  }
-  s.apply(
-      *apply_command(s.state(), status("9", "kinh_te", Status::done, "2026-12-01T09:00+07:00")));
-  CHECK(find(s.state(), "report||monthly|2026-12|kinh_te")->status != Status::done);
-  CHECK(find(s.state(), "report||monthly|2026-12|kinh_te")->acknowledged_at);
 }
 
 TEST_CASE("statuses from a coordinator, and from a body not assigned to the task") {
@@ -101,33 +104,50 @@ TEST_CASE("statuses from a coordinator, and from a body not assigned to the task
       apply_command(s.state(), status("3", "vh_xh", Status::in_progress, "2026-11-20T09:00+07:00"));
   REQUIRE(b);
   CHECK(b->states.at(0).id == "task|3|||vh_xh");
-  CHECK(b->messages.at(0).text == "Đã ghi nhận: 3 — đang thực hiện 0%");
+  CHECK(b->messages.at(0).text == "Đã ghi nhận: Nhiệm vụ 3 — đang thực hiện");
   auto no = apply_command(s.state(), status("9", "vh_xh", Status::done, "2026-11-20T09:00+07:00"));
   REQUIRE_FALSE(no);
   CHECK(no.error() ==
-        "\"vh_xh\" không được giao nhiệm vụ 9 (chủ trì: Phòng Kinh tế; phối hợp: không có)");
+        "Phòng Văn hóa - Xã hội không được giao Nhiệm vụ 9 (chủ trì: Phòng Kinh tế; phối hợp: "
+        "không có)");
   auto unknown =
       apply_command(s.state(), status("9", "nope", Status::done, "2026-11-20T09:00+07:00"));
   REQUIRE_FALSE(unknown);
-  CHECK(unknown.error() == "không có cơ quan \"nope\" trong kế hoạch");
+  CHECK(unknown.error() == "Không có cơ quan \"nope\" trong kế hoạch");
 }
 
-TEST_CASE("the committee digest counts tasks, one line per task with its overdue bodies") {
+TEST_CASE("the committee digest: what is new first, each body once with role and progress") {
   EngineState st = demo_state();
   st.rules.report_cycles.clear();  // only task 3: lead kinh_te, coordinator vh_xh
   MemoryStore s(st);
-  s.tick(at("2027-01-04T07:00+07:00"));  // due 31/12/2026: not yet at the committee's step
-  const Message* digest = nullptr;
-  for (Date d = day("2027-01-04"); d < day("2027-01-25"); d += std::chrono::days{1}) {
+  s.tick(at("2027-01-04T07:00+07:00"));  // due 31/12/2026: the ladder counts from 04/01
+  auto vh = status("3", "vh_xh", Status::in_progress, "2027-01-05T10:00+07:00");
+  vh.percent = 50;
+  s.apply(*apply_command(s.state(), vh));
+  std::vector<const Message*> digests;
+  for (Date d = day("2027-01-04"); d < day("2027-01-30"); d += std::chrono::days{1}) {
     s.tick(local_instant(d, 9 * 60));
   }
   for (const auto& m : s.outbox())
-    if (m.recipient == "tt_dang_uy" && !digest) digest = &m;
-  REQUIRE(digest);
-  CHECK(digest->text ==
-        "Báo cáo Thường trực Đảng ủy ngày 15/01/2027: 1 nhiệm vụ quá hạn, 0 vướng mắc\n"
-        "- Nhiệm vụ 3: Xây dựng kế hoạch chuyển đổi số — quá hạn 10 ngày làm việc: Phòng Kinh "
-        "tế, Phòng Văn hóa - Xã hội");
+    if (m.recipient == "tt_dang_uy") digests.push_back(&m);
+  REQUIRE(digests.size() == 2);  // the day it reached the committee, then the next Monday
+  CHECK(digests[0]->text ==
+        "Kính gửi các đồng chí Thường trực Đảng ủy,\n"
+        "Tình hình thực hiện Kế hoạch ngày 18/01/2027: 1 nhiệm vụ quá hạn, 0 vướng mắc.\n"
+        "Mới chuyển đến:\n"
+        "- Nhiệm vụ 3: Xây dựng kế hoạch chuyển đổi số (hạn 31/12/2026, quá hạn 11 ngày làm "
+        "việc): Phòng Kinh tế (chủ trì, chưa báo cáo tiến độ); Phòng Văn hóa - Xã hội (phối hợp, "
+        "đang thực hiện 50%)");
+  CHECK(local_date(digests[1]->not_before) == day("2027-01-25"));
+  CHECK(digests[1]->text.find("Đã báo cáo trước đây, chưa xong:\n- Nhiệm vụ 3:") !=
+        std::string::npos);
+}
+
+TEST_CASE("long lateness in plain words") {
+  CHECK(vi::overdue_words(day("2026-12-31"), day("2027-01-15"), 10) == "quá hạn 10 ngày làm việc");
+  CHECK(vi::overdue_words(day("2026-09-30"), day("2026-12-30"), 65) == "quá hạn 3 tháng");
+  CHECK(vi::overdue_words(day("2026-09-30"), day("2027-01-15"), 75) == "quá hạn hơn 3 tháng");
+  CHECK(vi::overdue_words(day("2023-12-31"), day("2026-10-01"), 760) == "quá hạn hơn 2 năm");
 }
 
 TEST_CASE("a blocker on a continuous task goes at once to the leader in charge") {

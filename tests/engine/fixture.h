@@ -37,6 +37,7 @@ inline EngineState demo_state() {
   t.deadline.kind = DeadlineSpec::Kind::once;
   t.deadline.due = day("2026-12-31");
   st.plan.tasks.push_back(t);
+  st.plan.issued = day("2026-01-15");
   derive_all_assignees(st.plan);
 
   Rules& r = st.rules;

@@ -47,7 +47,8 @@ std::vector<Message> run_days(MemoryStore& s, FakeClock& clock, Date from, Date 
 TEST_CASE("monthly reminders precede the 20th and roll off the weekend") {
   MemoryStore s(demo_state());
   FakeClock clock(at("2026-12-01T07:00+07:00"));
-  REQUIRE(s.tick(clock.now()).empty());  // first tick: history starts, nothing missed
+  for (const auto& m : s.tick(clock.now()))  // first tick: what each body owes, nothing else
+    CHECK(m.kind == MessageKind::owed);
   auto ms = run_days(s, clock, day("2026-12-01"), day("2026-12-19"));
   auto mine = for_recipient(ms, "kinh_te");
   std::vector<std::string> texts;
@@ -56,8 +57,10 @@ TEST_CASE("monthly reminders precede the 20th and roll off the weekend") {
   bool found = false;
   for (const auto& m : mine) {
     if (m.text ==
+        "Kính gửi đồng chí lãnh đạo Phòng Kinh tế,\n"
         "Nhắc việc: Báo cáo tháng 12/2026 gửi Phòng Văn hóa - Xã hội, hạn thứ Sáu 18/12/2026 "
-        "(còn 3 ngày làm việc)") {
+        "(còn 3 ngày làm việc).\n"
+        "Khi đã gửi báo cáo, trả lời: \"Báo cáo tháng 12/2026 đã gửi\".") {
       found = true;
       CHECK(format_instant(m.not_before) == "2026-12-15T08:00+07:00");
       CHECK(m.due == day("2026-12-18"));
@@ -86,7 +89,7 @@ TEST_CASE("the same tick twice queues nothing new") {
   CHECK(s.tick(at("2026-12-15T08:01+07:00")).empty());
 }
 
-TEST_CASE("several reminders for one recipient at one moment become one digest") {
+TEST_CASE("reports of one body due the same day are asked in one line of one message") {
   EngineState st = demo_state();
   st.rules.report_cycles[1].due.kind = DeadlineSpec::Kind::monthly;  // same dates as monthly
   st.rules.report_cycles[1].due.day = 19;
@@ -94,8 +97,32 @@ TEST_CASE("several reminders for one recipient at one moment become one digest")
   s.tick(at("2026-12-01T07:00+07:00"));
   auto ms = for_recipient(s.tick(at("2026-12-15T08:00+07:00")), "kinh_te");
   REQUIRE(ms.size() == 1);
+  CHECK(ms[0].send_keys.size() == 2);
+  CHECK(ms[0].text.find("Nhắc việc: Báo cáo tháng 12/2026 và Báo cáo quý 12/2026 gửi Phòng Văn "
+                        "hóa - Xã hội, hạn thứ Sáu 18/12/2026") != std::string::npos);
+}
+
+TEST_CASE("several reminders for one recipient at one moment become one message") {
+  EngineState st = demo_state();
+  st.plan.tasks[0].deadline.due = day("2026-12-21");  // task 3: reminded 5 days before: 14/12
+  st.plan.tasks[0].output = "Kế hoạch";
+  st.rules.task_deadlines.reminders.before_working_days = {4};
+  MemoryStore s(st);
+  s.tick(at("2026-12-01T07:00+07:00"));
+  s.tick(at("2026-12-14T16:00+07:00"));  // the quarterly report's ladder, as a catch-up
+  auto ms = for_recipient(s.tick(at("2026-12-15T08:00+07:00")), "kinh_te");
+  REQUIRE(ms.size() == 1);
   CHECK(ms[0].kind == MessageKind::digest);
-  CHECK(ms[0].text.rfind("Nhắc việc (2 nội dung):", 0) == 0);
+  CHECK(ms[0].text ==
+        "Kính gửi đồng chí lãnh đạo Phòng Kinh tế,\n"
+        "Có 2 nội dung cần đồng chí lưu ý:\n"
+        "- Nhắc việc: Báo cáo tháng 12/2026 gửi Phòng Văn hóa - Xã hội, hạn thứ Sáu 18/12/2026 "
+        "(còn 3 ngày làm việc).\n"
+        "- Nhắc việc: Nhiệm vụ 3: Xây dựng kế hoạch chuyển đổi số, hạn thứ Hai 21/12/2026 (còn 4 "
+        "ngày làm việc). Kết quả cần có: Kế hoạch.\n"
+        "Trả lời một dòng: 1) NV3 xong; 2) NV3 đang làm 50%; 3) NV3 vướng: lý do; 4) NV3 xin gia "
+        "hạn đến 20/01/2027.\n"
+        "Khi đã gửi báo cáo, trả lời: \"Báo cáo tháng 12/2026 đã gửi\".");
 }
 
 TEST_CASE("a reply stops reminders and a late done is recorded late") {
@@ -119,7 +146,7 @@ TEST_CASE("a reply stops reminders and a late done is recorded late") {
   done.at = at("2027-01-05T09:00+07:00");
   auto d = apply_command(s.state(), done);
   REQUIRE(d);
-  CHECK(d->messages.at(0).text == "Đã ghi nhận: 3 — hoàn thành (trễ hạn)");
+  CHECK(d->messages.at(0).text == "Đã ghi nhận: Nhiệm vụ 3 — hoàn thành (trễ hạn)");
   CHECK(d->states.at(0).status == Status::done);
 }
 
@@ -165,14 +192,35 @@ TEST_CASE("escalation climbs in order, then the standing committee gets one dail
   for (std::size_t i = 1; i < digests.size(); ++i) CHECK(digests[i] > digests[i - 1]);
 }
 
-TEST_CASE("first tick: already overdue work enters the ladder as one message per recipient") {
+TEST_CASE("first tick: each body hears once what it owes; no escalation yet") {
   MemoryStore s(demo_state());
   auto ms = s.tick(at("2027-01-20T09:00+07:00"));  // task 3 due 31/12/2026, 13 working days ago
-  auto pct = for_recipient(ms, "pct_ubnd");
-  REQUIRE(pct.size() == 1);
-  CHECK(pct[0].text.rfind("Bắt đầu theo dõi:", 0) == 0);
-  for (const auto& m : ms) CHECK(m.kind != MessageKind::reminder);
+  CHECK(for_recipient(ms, "pct_ubnd").empty());
+  CHECK(for_recipient(ms, "vp_dang_uy").empty());
+  CHECK(for_recipient(ms, "tt_dang_uy").empty());
+  auto mine = for_recipient(ms, "kinh_te");
+  REQUIRE(mine.size() == 1);
+  CHECK(mine[0].kind == MessageKind::owed);
+  CHECK(mine[0].text ==
+        "Kính gửi đồng chí lãnh đạo Phòng Kinh tế,\n"
+        "Theo Kế hoạch, Phòng Kinh tế có 3 việc cần thực hiện và báo cáo:\n"
+        "1. Nhiệm vụ 3: Xây dựng kế hoạch chuyển đổi số — hạn 31/12/2026, đã quá hạn 13 ngày làm "
+        "việc\n"
+        "2. Báo cáo tháng 2/2027 gửi Phòng Văn hóa - Xã hội — hạn thứ Sáu 19/02/2027\n"
+        "3. Báo cáo quý I/2027 gửi Phòng Văn hóa - Xã hội — hạn thứ Ba 09/03/2027\n"
+        "Tin nhắn này sẽ nhắc đồng chí trước mỗi hạn.\n"
+        "Trả lời một dòng: 1) NV3 xong; 2) NV3 đang làm 50%; 3) NV3 vướng: lý do; 4) NV3 xin gia "
+        "hạn đến 30/01/2027.\n"
+        "Khi đã gửi báo cáo, trả lời: \"Báo cáo tháng 2/2027 đã gửi\".");
+  for (const auto& m : ms) CHECK(m.kind == MessageKind::owed);
   CHECK(s.tick(at("2027-01-20T09:00+07:00")).empty());
+  // The ladder counts from that day: the owner the next working day, then its leader.
+  auto next = s.tick(at("2027-01-21T09:00+07:00"));
+  REQUIRE(for_recipient(next, "kinh_te").size() == 1);
+  CHECK(for_recipient(next, "kinh_te")[0].text.find("chưa nhận được phản hồi nhắc việc") !=
+        std::string::npos);
+  CHECK(for_recipient(next, "pct_ubnd").empty());
+  CHECK(for_recipient(s.tick(at("2027-01-22T09:00+07:00")), "pct_ubnd").size() == 1);
 }
 
 TEST_CASE("missed days give one catch-up message per recipient, not a burst") {
@@ -216,7 +264,7 @@ TEST_CASE("an extension request pauses escalation; approval moves the due date")
   a.at = at("2027-01-15T09:00+07:00");
   auto b = apply_command(s.state(), a);
   REQUIRE(b);
-  CHECK(b->messages.at(0).text == "Gia hạn được duyệt: 3, hạn mới 26/02/2027.");
+  CHECK(b->messages.at(0).text == "Gia hạn được duyệt: Nhiệm vụ 3, hạn mới 26/02/2027.");
   CHECK(b->states.at(0).due_override == day("2027-02-26"));
 }
 
