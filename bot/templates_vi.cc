@@ -1,29 +1,46 @@
 #include "bot/templates_vi.h"
 
-#include "bot/payloads.h"
+#include "engine/messages_vi.h"
+#include "rules/text.h"
 
 namespace dondoc::bot::vi {
+namespace {
 
-std::string link_ok(std::string_view body_name) {
-  return "Đã liên kết cuộc trò chuyện này với " + std::string(body_name) +
-         ". Từ nay nhắc việc sẽ được gửi tại đây; anh/chị trả lời trực tiếp để báo cáo tiến độ, "
-         "ví dụ: «NV3 đã hoàn thành» hoặc «đang làm, được 60%».";
+constexpr std::size_t kTitleChars = 80;
+constexpr std::size_t kMaxListed = 20;
+
+// "Đồng chí" at the start of a sentence.
+std::string Address(std::string_view address) { return text::capitalize_first(address); }
+
+std::string examples(std::string_view task) {
+  std::string t(task);
+  return "«NV" + t + " xong», «NV" + t + " đang làm 60%», «NV" + t +
+         " vướng: chưa có kinh phí» hoặc «NV" + t + " xin gia hạn đến 31/12»";
 }
 
-std::string link_refused(CodeCheck why) {
+}  // namespace
+
+std::string link_ok(std::string_view body_name, std::string_view address) {
+  return "Đã liên kết cuộc trò chuyện này với " + std::string(body_name) +
+         ". Từ nay, nhắc việc của đơn vị sẽ được gửi tại đây; " + std::string(address) +
+         " trả lời trực tiếp để báo cáo tiến độ, ví dụ " + examples("3") +
+         ". Gửi «hướng dẫn» để xem cách trả lời, «nhiệm vụ của tôi» để xem các việc đơn vị "
+         "đang phụ trách.";
+}
+
+std::string link_refused(CodeCheck why, std::string_view address) {
+  std::string ask = Address(address) + " vui lòng liên hệ Văn phòng để nhận mã mới.";
   switch (why) {
     case CodeCheck::used:
-      return "Xin lỗi, mã liên kết này đã được sử dụng. Anh/chị vui lòng liên hệ Văn phòng để "
-             "nhận mã mới.";
+      return "Xin lỗi, mã liên kết này đã được sử dụng. " + ask;
     case CodeCheck::expired:
-      return "Xin lỗi, mã liên kết này đã hết hạn (mã có hiệu lực 7 ngày). Anh/chị vui lòng liên "
-             "hệ Văn phòng để nhận mã mới.";
+      return "Xin lỗi, mã liên kết này đã hết hạn (mã có hiệu lực 7 ngày). " + ask;
     case CodeCheck::unknown:
     case CodeCheck::ok:
       break;
   }
-  return "Xin lỗi, không tìm thấy mã liên kết này. Anh/chị vui lòng kiểm tra lại mã do Văn phòng "
-         "cung cấp.";
+  return "Xin lỗi, không tìm thấy mã liên kết này. " + Address(address) +
+         " vui lòng kiểm tra lại mã do Văn phòng cung cấp.";
 }
 
 std::string unlinked_explanation() {
@@ -31,43 +48,85 @@ std::string unlinked_explanation() {
          "chưa được ghi nhận. Vui lòng gửi «DK <mã>» với mã liên kết do Văn phòng cung cấp.";
 }
 
-std::string ask_which_task(const std::vector<TaskLine>& open_tasks) {
+std::string ask_which_task(const std::vector<TaskLine>& open_tasks, std::string_view address) {
+  std::string who = Address(address);
   if (open_tasks.empty()) {
-    return "Anh/chị đang báo cáo nhiệm vụ nào? Hiện không có nhiệm vụ nào đang mở của đơn vị.";
+    return who + " đang báo cáo nhiệm vụ nào? Hiện đơn vị không có nhiệm vụ nào đang mở.";
   }
-  std::string s = "Anh/chị đang báo cáo nhiệm vụ nào? Vui lòng ghi rõ số nhiệm vụ, ví dụ «NV" +
-                  open_tasks.front().id + " đã hoàn thành». Các nhiệm vụ đang mở:";
-  std::size_t shown = 0;
-  for (const auto& t : open_tasks) {
-    if (++shown > 20) {
-      s += "\n…";
+  std::string s = who + " đang báo cáo nhiệm vụ nào? Vui lòng ghi rõ số nhiệm vụ, ví dụ «NV" +
+                  open_tasks.front().id + " xong». Các nhiệm vụ đang mở:";
+  for (std::size_t i = 0; i < open_tasks.size(); ++i) {
+    if (i == kMaxListed) {
+      s += "\nCòn " + std::to_string(open_tasks.size() - i) +
+           " nhiệm vụ khác; gửi «nhiệm vụ của tôi» để xem đủ.";
       break;
     }
-    std::string title = split_text(t.title, 80).front();
-    if (title.size() < t.title.size()) title += "…";
-    s += "\nNV" + t.id + " — " + title;
+    const auto& t = open_tasks[i];
+    s += "\nNhiệm vụ " + t.id + ": " + dondoc::vi::cut_at_word(t.title, kTitleChars);
   }
   return s;
 }
 
-std::string not_understood() {
-  return "Chưa hiểu nội dung báo cáo. Anh/chị có thể trả lời, ví dụ: «NV3 xong», «NV3 đang làm "
-         "60%», «NV3 vướng mắc: chưa có kinh phí» hoặc «NV3 xin gia hạn đến 31/12».";
+std::string not_understood(std::string_view address) {
+  return "Chưa rõ nội dung báo cáo. " + Address(address) + " có thể trả lời, ví dụ " +
+         examples("3") + ". Gửi «hướng dẫn» để xem đầy đủ cách trả lời.";
 }
 
-std::string zalo_reply_hint() {
-  return "Trả lời tin này: «xong», «đang làm 60%», «vướng mắc: lý do» hoặc «xin gia hạn đến "
-         "31/12».";
+std::string help(std::string_view address) {
+  return "Hướng dẫn trả lời nhắc việc. " + Address(address) +
+         " nhắn theo số nhiệm vụ, có dấu hay không dấu đều được:\n"
+         "1. Hoàn thành: «NV3 xong» (nhiều nhiệm vụ: «NV3, NV4 xong»)\n"
+         "2. Đang làm: «NV3 đang làm 60%»\n"
+         "3. Vướng mắc: «NV3 vướng: chưa có kinh phí»\n"
+         "4. Xin gia hạn: «NV3 xin gia hạn đến 31/12»\n"
+         "5. Báo cáo định kỳ đã gửi: «Báo cáo tháng 11 đã gửi»\n"
+         "Trả lời ngay dưới tin nhắc việc thì không cần ghi số nhiệm vụ. Gửi «nhiệm vụ của tôi» "
+         "để xem các việc đơn vị đang phụ trách.";
 }
 
-std::string ask_blocked_reason(std::string_view task) {
-  return "Vui lòng cho biết vướng mắc của nhiệm vụ NV" + std::string(task) + ", ví dụ: «NV" +
-         std::string(task) + " vướng mắc: chưa có kinh phí».";
+std::string owed(std::string_view body_name, std::string_view today,
+                 const std::vector<OwedLine>& lines, std::string_view address) {
+  if (lines.empty()) {
+    return "Đến ngày " + std::string(today) + ", " + std::string(body_name) +
+           " không còn nhiệm vụ hay báo cáo nào đang mở. Cảm ơn " + std::string(address) + ".";
+  }
+  std::string s = "Việc của " + std::string(body_name) + " đến ngày " + std::string(today) + ":";
+  std::size_t shown = 0;
+  for (const auto& l : lines) {
+    if (shown++ == kMaxListed) {
+      s += "\nVà " + std::to_string(lines.size() - kMaxListed) + " nội dung khác.";
+      break;
+    }
+    s += "\n- " + dondoc::vi::cut_at_word(l.label, kTitleChars);
+    s += l.due.empty() ? " (thường xuyên)" : " (hạn " + l.due + ")";
+    s += ": " + l.status + (l.overdue ? ", đã quá hạn" : "");
+  }
+  return s + "\nTrả lời theo số nhiệm vụ, ví dụ " + examples(lines.front().task.empty() ? "3" : lines.front().task) + ".";
 }
 
-std::string ask_extension_date(std::string_view task) {
-  return "Vui lòng cho biết thời hạn đề nghị gia hạn của nhiệm vụ NV" + std::string(task) +
-         ", ví dụ: «NV" + std::string(task) + " xin gia hạn đến 31/12».";
+std::string thanks(std::string_view address) {
+  return "Cảm ơn " + std::string(address) + ".";
+}
+
+std::string not_recorded(std::string_view why) {
+  return "Xin lỗi, chưa ghi nhận được: " + std::string(why);
+}
+
+std::string recorded() { return "Đã ghi nhận."; }
+
+std::string reply_hint() {
+  return "Trả lời: «xong», «đang làm 60%», «vướng: lý do» hoặc «xin gia hạn đến 31/12» (ghi số "
+         "nhiệm vụ nếu trả lời nhiều việc, ví dụ «NV3 xong»).";
+}
+
+std::string ask_blocked_reason(std::string_view task, std::string_view address) {
+  return Address(address) + " vui lòng cho biết vướng mắc của Nhiệm vụ " + std::string(task) +
+         ", ví dụ: «NV" + std::string(task) + " vướng: chưa có kinh phí».";
+}
+
+std::string ask_extension_date(std::string_view task, std::string_view address) {
+  return Address(address) + " vui lòng cho biết thời hạn đề nghị gia hạn của Nhiệm vụ " +
+         std::string(task) + ", ví dụ: «NV" + std::string(task) + " xin gia hạn đến 31/12».";
 }
 
 std::string button_received() { return "Đã nhận"; }

@@ -1,6 +1,8 @@
-// The bot's Vietnamese texts, in one place: link confirmations and refusals, the explanation for
-// unlinked chats, the "which task?" question, button labels and the Zalo reply hint. Pure; any
-// thread.
+// The bot's own Vietnamese texts, in one place: link confirmations and refusals, the explanation
+// for unlinked chats, "which task?", how to reply (help), what a body owes, the short answer to
+// thanks, button labels and the reply hint for platforms without buttons. One form of address
+// (`address`: the rules' "đồng chí" by default), tasks as "Nhiệm vụ N", titles cut at a word.
+// Pure; any thread.
 #pragma once
 
 #include <string>
@@ -11,8 +13,10 @@
 
 namespace dondoc::bot::vi {
 
-std::string link_ok(std::string_view body_name);
-std::string link_refused(CodeCheck why);
+inline constexpr std::string_view kDefaultAddress = "đồng chí";
+
+std::string link_ok(std::string_view body_name, std::string_view address = kDefaultAddress);
+std::string link_refused(CodeCheck why, std::string_view address = kDefaultAddress);
 std::string unlinked_explanation();
 
 // A task as listed to the user: its number and title.
@@ -20,12 +24,34 @@ struct TaskLine {
   std::string id;
   std::string title;
 };
-std::string ask_which_task(const std::vector<TaskLine>& open_tasks);
-std::string not_understood();
-std::string zalo_reply_hint();
+std::string ask_which_task(const std::vector<TaskLine>& open_tasks,
+                           std::string_view address = kDefaultAddress);
+std::string not_understood(std::string_view address = kDefaultAddress);
+// "hướng dẫn", "/help": how to reply, with examples.
+std::string help(std::string_view address = kDefaultAddress);
+
+// One thing a body owes, as "nhiệm vụ của tôi" lists it.
+struct OwedLine {
+  std::string task;    // "3" for a task, "" for a report
+  std::string label;   // "Nhiệm vụ 3: Xây dựng kế hoạch …" / "Báo cáo tháng 11/2026"
+  std::string due;     // "30/09/2026", "" for continuous work
+  std::string status;  // "chưa báo cáo", "đang thực hiện 60%"
+  bool overdue = false;
+};
+// The body's open tasks and reports, numbered by their task numbers so the next reply can use them.
+std::string owed(std::string_view body_name, std::string_view today,
+                 const std::vector<OwedLine>& lines, std::string_view address = kDefaultAddress);
+// "cảm ơn", "ok", "đã nhận": a short answer; nothing is recorded.
+std::string thanks(std::string_view address = kDefaultAddress);
+// A status could not be recorded: the engine's reason.
+std::string not_recorded(std::string_view why);
+// Nothing was recorded and no reason was given.
+std::string recorded();
+
+std::string reply_hint();  // appended to nudges on platforms without buttons
 // Asked after a "Vướng mắc" / "Xin gia hạn" button: what to write back.
-std::string ask_blocked_reason(std::string_view task);
-std::string ask_extension_date(std::string_view task);
+std::string ask_blocked_reason(std::string_view task, std::string_view address = kDefaultAddress);
+std::string ask_extension_date(std::string_view task, std::string_view address = kDefaultAddress);
 std::string button_received();
 std::string no_chat_channel();
 

@@ -126,4 +126,15 @@ std::string fold(std::string_view s) {
   return collapse_space(out);
 }
 
+std::string capitalize_first(std::string_view s) {
+  utf8proc_int32_t cp = 0;
+  auto n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(s.data()),
+                            static_cast<utf8proc_ssize_t>(s.size()), &cp);
+  if (n <= 0) return std::string(s);
+  utf8proc_uint8_t buf[4];
+  auto m = utf8proc_encode_char(utf8proc_toupper(cp), buf);
+  return std::string(reinterpret_cast<const char*>(buf), static_cast<std::size_t>(m)) +
+         std::string(s.substr(static_cast<std::size_t>(n)));
+}
+
 }  // namespace dondoc::text

@@ -31,4 +31,7 @@ std::size_t length(std::string_view s);
 // bounding user input without making it invalid).
 std::string_view utf8_prefix(std::string_view s, std::size_t max_bytes);
 
+// s with its first code point upper-cased (utf8proc's simple mapping): "đồng chí" -> "Đồng chí".
+std::string capitalize_first(std::string_view s);
+
 }  // namespace dondoc::text

@@ -34,7 +34,7 @@ std::string apply_item(Handling& h, const std::string& body, const bot::ReplyIte
                        const std::string& task) {
   SqliteEngineStore store(h.db);
   auto st = store.load();
-  if (!st) return "Xin lỗi, chưa ghi nhận được: " + st.error();
+  if (!st) return bot::vi::not_recorded(st.error());
   auto r = apply_command(*st, bot::to_command(item, body, task, h.now, h.source()));
   if (!r) return r.error();
   Batch batch = std::move(r).value();
@@ -50,7 +50,7 @@ std::string apply_item(Handling& h, const std::string& body, const bot::ReplyIte
   }
   batch.messages = std::move(kept);
   store.apply_in_transaction(batch);
-  return text.empty() ? "Đã ghi nhận." : text;
+  return text.empty() ? bot::vi::recorded() : text;
 }
 
 }  // namespace
@@ -101,10 +101,13 @@ std::string link_chat(Handling& h, const std::string& code) {
 std::string apply_reply(Handling& h, const std::string& body,
                         const std::vector<bot::ReplyItem>& items, const std::string& task) {
   std::string text;
-  for (const auto& item : items) {
-    text += (text.empty() ? "" : "\n") + apply_item(h, body, item, task);
+  std::string about = task;  // the one task the answer is about, "" when several
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    text += (text.empty() ? "" : "\n") + apply_item(h, body, items[i], task);
+    std::string t = items[i].task.value_or(task);
+    about = i == 0 || t == about ? t : "";
   }
-  h.answer("reply", MessageKind::confirmation, text, task, body);
+  h.answer("reply", MessageKind::confirmation, text, about, body);
   return "applied";
 }
 
