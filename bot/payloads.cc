@@ -251,29 +251,20 @@ Result<InboundEvent> parse_generic_event(const json& body) {
 
 std::vector<std::string> split_text(std::string_view text, std::size_t max_chars) {
   std::vector<std::string> parts;
-  if (max_chars == 0) max_chars = 1;
+  max_chars = std::max<std::size_t>(max_chars, 1);
   while (true) {
-    // Walk up to max_chars UTF-16 units, remembering the last line break and space.
-    std::size_t i = 0, chars = 0, last_nl = 0, last_sp = 0;
-    while (i < text.size()) {
-      unsigned char c = static_cast<unsigned char>(text[i]);
-      std::size_t len = c < 0x80         ? 1
-                        : (c >> 5) == 6  ? 2
-                        : (c >> 4) == 14 ? 3
-                        : (c >> 3) == 30 ? 4
-                                         : 1;
-      std::size_t units = len == 4 ? 2 : 1;  // a surrogate pair in UTF-16
-      if (chars + units > max_chars && chars > 0) break;
-      if (c == '\n') last_nl = i + 1;
-      if (c == ' ') last_sp = i + 1;
-      i = std::min(text.size(), i + len);
-      chars += units;
-    }
-    if (i >= text.size()) {
+    std::string_view head = dondoc::text::utf16_prefix(text, max_chars);
+    if (head.empty()) head = dondoc::text::utf16_prefix(text, 2);  // one code point over the limit
+    if (head.size() == text.size()) {
       parts.emplace_back(text);
       return parts;
     }
-    std::size_t cut = last_nl > 0 ? last_nl : last_sp > 0 ? last_sp : i;
+    // Cut after the last line break, else after the last space, else where the limit falls.
+    auto nl = head.rfind('\n');
+    auto sp = head.rfind(' ');
+    std::size_t cut = nl != std::string_view::npos   ? nl + 1
+                      : sp != std::string_view::npos ? sp + 1
+                                                     : head.size();
     parts.emplace_back(text.substr(0, cut));
     text.remove_prefix(cut);
   }

@@ -78,6 +78,21 @@ std::string_view utf8_prefix(std::string_view s, std::size_t max_bytes) {
   return s.substr(0, end);
 }
 
+std::string_view utf16_prefix(std::string_view s, std::size_t max_units) {
+  const auto* p = reinterpret_cast<const utf8proc_uint8_t*>(s.data());
+  std::size_t end = 0, units = 0;
+  while (end < s.size()) {
+    utf8proc_int32_t cp = -1;
+    utf8proc_ssize_t n =
+        utf8proc_iterate(p + end, static_cast<utf8proc_ssize_t>(s.size() - end), &cp);
+    std::size_t u = cp > 0xFFFF ? 2 : 1;
+    if (units + u > max_units) break;
+    units += u;
+    end += n > 0 ? static_cast<std::size_t>(n) : 1;
+  }
+  return s.substr(0, end);
+}
+
 std::size_t length(std::string_view s) {
   std::size_t count = 0;
   for_each_code_point(s, [&](utf8proc_int32_t, std::string_view) { ++count; });

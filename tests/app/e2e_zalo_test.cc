@@ -106,6 +106,25 @@ TEST_CASE("Zalo polling: link, reply, one confirmation despite 429, 500 and a ha
   auto status = t::run_dondoc({"--db", db, "status", "--body", "vh_xh", "--json"});
   CHECK(status.out.find("done") != std::string::npos);
   CHECK(zalo.sent().size() == 3);
+  // `dondoc outbox` lists the bot's answers: the confirmation of the reply delivered twice is
+  // there once, with its task and chat.
+  auto ob = t::run_dondoc({"--db", db, "outbox", "--json"});
+  REQUIRE(ob.exit_code == 0);
+  INFO(ob.out);
+  const json listed = json::parse(ob.out);
+  json about_2 = json::array();
+  std::size_t answers = 0;
+  for (const auto& m : listed["messages"]) {
+    if (m["chat"].is_null()) continue;
+    ++answers;
+    CHECK(m["chat"] == json{{"channel", "zalo"}, {"chat_id", "zc1"}});
+    CHECK(m["status"] == "sent");
+    if (m["kind"] == "confirmation" && m["task"] == "2") about_2.push_back(m);
+  }
+  CHECK(answers == 3);  // the link, two confirmations
+  REQUIRE(about_2.size() == 1);
+  CHECK(about_2[0]["recipient"] == "vh_xh");
+  CHECK(about_2[0]["text"].get<std::string>().find("Đã ghi nhận") != std::string::npos);
 }
 
 TEST_CASE("Zalo polling: a tick nudges with a reply hint, a free-text reply binds to its task") {

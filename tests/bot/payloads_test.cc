@@ -133,6 +133,12 @@ TEST_CASE("long texts are split on UTF-8 boundaries within the platform limit") 
   CHECK(faces[0] + faces[1] == emoji);
   CHECK(bot::split_text("a\xF0\x9F\x98\x80", 2) ==
         std::vector<std::string>{"a", "\xF0\x9F\x98\x80"});
+  // A limit under one code point's width still moves on, one code point per part.
+  CHECK(bot::split_text("\xF0\x9F\x98\x80\xF0\x9F\x98\x80", 1) ==
+        std::vector<std::string>{"\xF0\x9F\x98\x80", "\xF0\x9F\x98\x80"});
+  CHECK(bot::split_text("ab cd\nef gh", 7) == std::vector<std::string>{"ab cd\n", "ef gh"});
+  CHECK(dondoc::text::utf16_prefix("hóa\xF0\x9F\x98\x80", 3) == "hóa");
+  CHECK(dondoc::text::utf16_prefix("hóa\xF0\x9F\x98\x80", 5).size() == 8);
 }
 
 TEST_CASE("sendMessage payloads carry the inline keyboard and the answers are read") {
