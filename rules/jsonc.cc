@@ -62,7 +62,7 @@ class Reader {
     return true;
   }
 
-  Diagnostic error;
+  InputError error;
 
  private:
   bool at_end() const { return i_ >= s_.size(); }
@@ -81,7 +81,7 @@ class Reader {
 
   bool fail(std::string message) { return fail_at(pos(), std::move(message)); }
   bool fail_at(SourcePos p, std::string message) {
-    error = {p.line, p.col, "lỗi cú pháp JSON: " + std::move(message)};
+    error = {p.line, "lỗi cú pháp JSON: " + std::move(message), p.col};
     return false;
   }
 
@@ -390,12 +390,13 @@ SourcePos JsoncDoc::key_at(std::string_view pointer) const {
   return value_at(pointer);
 }
 
-JsoncParse parse_jsonc(std::string_view text) {
+JsoncParse parse_jsonc(std::string_view text, std::size_t max_bytes) {
   JsoncParse result;
-  if (text.size() > kJsoncMaxBytes) {
-    result.error = {1, 1,
+  if (text.size() > max_bytes) {
+    result.error = {1,
                     "tệp quá lớn (" + std::to_string(text.size()) + " byte, tối đa " +
-                        std::to_string(kJsoncMaxBytes) + ")"};
+                        std::to_string(max_bytes) + ")",
+                    1};
     return result;
   }
   JsoncDoc doc;

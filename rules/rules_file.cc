@@ -47,15 +47,15 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
 struct Ctx {
   const JsoncDoc& doc;
   const BodyKnown* body_known;
-  std::vector<Diagnostic> errors;
+  std::vector<InputError> errors;
 
   void at_value(std::string_view ptr, std::string message) {
     SourcePos p = doc.value_at(ptr);
-    errors.push_back({p.line, p.col, std::move(message)});
+    errors.push_back({p.line, std::move(message), p.col});
   }
   void at_key(std::string_view ptr, std::string message) {
     SourcePos p = doc.key_at(ptr);
-    errors.push_back({p.line, p.col, std::move(message)});
+    errors.push_back({p.line, std::move(message), p.col});
   }
 };
 
@@ -523,9 +523,7 @@ RulesParse parse_rules(std::string_view text, const BodyKnown* body_known) {
   Rules rules;
   parse_root(c, parsed.doc->value, rules);
   if (!c.errors.empty()) {
-    std::stable_sort(c.errors.begin(), c.errors.end(), [](const auto& a, const auto& b) {
-      return std::pair(a.line, a.col) < std::pair(b.line, b.col);
-    });
+    sort_by_position(c.errors);
     out.errors = std::move(c.errors);
     return out;
   }
