@@ -2,49 +2,12 @@
 #include <utility>
 
 #include "rules/jsonc_reader.h"
+#include "rules/text.h"
 
 namespace dondoc::jsonc_detail {
 
-// Length of the UTF-8 sequence starting at s[i], or 0 when it is not valid UTF-8.
-std::size_t utf8_sequence(std::string_view s, std::size_t i) {
-  auto b = static_cast<unsigned char>(s[i]);
-  std::size_t n = b < 0x80           ? 1
-                  : (b >> 5) == 0x6  ? 2
-                  : (b >> 4) == 0xE  ? 3
-                  : (b >> 3) == 0x1E ? 4
-                                     : 0;
-  if (n == 0 || i + n > s.size()) return 0;
-  std::uint32_t cp = n == 1 ? b : n == 2 ? (b & 0x1F) : n == 3 ? (b & 0x0F) : (b & 0x07);
-  for (std::size_t k = 1; k < n; ++k) {
-    auto c = static_cast<unsigned char>(s[i + k]);
-    if ((c & 0xC0) != 0x80) return 0;
-    cp = (cp << 6) | (c & 0x3F);
-  }
-  bool overlong = (n == 2 && cp < 0x80) || (n == 3 && cp < 0x800) || (n == 4 && cp < 0x10000);
-  if (overlong || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return 0;
-  return n;
-}
-
-void append_utf8(std::string& out, std::uint32_t cp) {
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (cp >> 18));
-    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
-}
-
 bool Reader::parse_document() {
-  if (s_.substr(0, 3) == "\xEF\xBB\xBF") i_ = 3;  // BOM: not a column
+  if (!s_.empty() && text::code_point_at(s_, 0).value == 0xFEFF) i_ = 3;  // BOM: not a column
   if (!check_utf8() || !skip_space()) return false;
   if (at_end()) return fail("tệp rỗng: cần một đối tượng JSON { ... }");
   if (!parse_value(doc_.value, "", 1) || !skip_space()) return false;
@@ -53,13 +16,13 @@ bool Reader::parse_document() {
 }
 
 void Reader::advance() {
-  char c = s_[i_++];
-  if (c == '\n') {
+  if (s_[i_] == '\n') {
     ++line_;
     col_ = 1;
-  } else if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) {
+  } else {
     ++col_;
   }
+  i_ += text::code_point_at(s_, i_).size;
 }
 
 bool Reader::fail(std::string message) { return fail_at(pos(), std::move(message)); }
@@ -71,17 +34,17 @@ bool Reader::fail_at(SourcePos p, std::string message) {
 
 std::string Reader::describe_here() const {
   if (at_end()) return "hết tệp (end of file)";
-  std::size_t n = utf8_sequence(s_, i_);
-  return "\"" + std::string(s_.substr(i_, n == 0 ? 1 : n)) + "\"";
+  return "\"" + std::string(s_.substr(i_, text::code_point_at(s_, i_).size)) + "\"";
 }
 
 bool Reader::check_utf8() {
   std::size_t save = i_;
   int line = line_, col = col_;
   while (!at_end()) {
-    std::size_t n = utf8_sequence(s_, i_);
-    if (n == 0) return fail("byte không phải UTF-8 hợp lệ (invalid UTF-8)");
-    for (std::size_t k = 0; k < n; ++k) advance();
+    if (!text::code_point_at(s_, i_).valid) {
+      return fail("byte không phải UTF-8 hợp lệ (invalid UTF-8)");
+    }
+    advance();
   }
   i_ = save;
   line_ = line;

@@ -11,10 +11,6 @@
 
 namespace dondoc::jsonc_detail {
 
-// Length of the UTF-8 sequence starting at s[i], or 0 when it is not valid UTF-8.
-std::size_t utf8_sequence(std::string_view s, std::size_t i);
-void append_utf8(std::string& out, std::uint32_t cp);
-
 inline std::string in_quotes(std::string_view s) { return "\"" + std::string(s) + "\""; }
 
 // Recursive-descent reader. Every fail() records the message at the current position and returns
@@ -33,7 +29,8 @@ class Reader {
   char peek() const { return at_end() ? '\0' : s_[i_]; }
   SourcePos pos() const { return {line_, col_}; }
 
-  // Position and text (jsonc_reader.cc).
+  // Position and text (jsonc_reader.cc). advance() steps over one code point (a line break
+  // starts a new line); the text is valid UTF-8 once check_utf8() passed.
   void advance();
   bool fail(std::string message);
   bool fail_at(SourcePos p, std::string message);

@@ -3,6 +3,7 @@
 #include <utility>
 
 #include "rules/jsonc_reader.h"
+#include "rules/text.h"
 
 namespace dondoc::jsonc_detail {
 
@@ -37,7 +38,7 @@ bool Reader::parse_unicode_escape(std::string& out) {
   } else if (cp >= 0xDC00 && cp <= 0xDFFF) {
     return fail("cặp \\u không hợp lệ (surrogate pair)");
   }
-  append_utf8(out, cp);
+  text::append_utf8(out, cp);
   return true;
 }
 
@@ -45,6 +46,7 @@ bool Reader::parse_escape(std::string& out) {
   advance();  // '\'
   char e = peek();
   if (at_end()) return fail("chuỗi chưa được đóng bằng dấu ngoặc kép");
+  std::size_t begin = i_;
   advance();
   switch (e) {
     case '"':
@@ -74,7 +76,8 @@ bool Reader::parse_escape(std::string& out) {
     case 'u':
       return parse_unicode_escape(out);
     default:
-      return fail("chuỗi thoát không hợp lệ \"\\" + std::string(1, e) + "\"");
+      return fail("chuỗi thoát không hợp lệ \"\\" + std::string(s_.substr(begin, i_ - begin)) +
+                  "\"");
   }
 }
 
@@ -92,8 +95,9 @@ bool Reader::parse_string(std::string& out) {
     } else if (static_cast<unsigned char>(c) < 0x20) {
       return fail("ký tự điều khiển trong chuỗi (control character in string)");
     } else {
-      out += c;
-      advance();
+      std::size_t begin = i_;
+      advance();  // one whole code point
+      out.append(s_.substr(begin, i_ - begin));
     }
   }
   advance();  // '"'
