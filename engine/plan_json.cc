@@ -226,28 +226,24 @@ Indicator indicator_from_json(const json& j, std::vector<std::string>& problems)
   return ind;
 }
 
-std::map<std::string, std::vector<int>, std::less<>> element_lines(std::string_view text) {
-  std::map<std::string, std::vector<int>, std::less<>> out;
-  int line = 1, depth = 0;
-  std::string last_string, key;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    char c = text[i];
-    if (c == '\n') {
-      ++line;
-    } else if (c == '"') {
-      std::size_t start = ++i;
-      while (i < text.size() && text[i] != '"') i += text[i] == '\\' ? 2 : 1;
-      last_string = std::string(text.substr(start, std::min(i, text.size()) - start));
-    } else if (c == ':' && depth == 1) {
-      key = last_string;
-    } else if (c == '{' || c == '[') {
-      if (c == '{' && depth == 2) out[key].push_back(line);
-      ++depth;
-    } else if (c == '}' || c == ']') {
-      --depth;
-    }
+std::optional<JsoncDoc> read_plan_json(std::string_view text, std::size_t max_bytes,
+                                       std::vector<InputError>& problems) {
+  JsoncParse parsed = parse_jsonc(text, max_bytes);
+  if (!parsed.doc) {
+    problems.push_back(std::move(parsed.error));
+    return std::nullopt;
   }
-  return out;
+  if (!parsed.doc->value.is_object()) {
+    SourcePos at = parsed.doc->value_at("");
+    problems.push_back(
+        {at.line, "tệp kế hoạch phải là một đối tượng JSON {\"bodies\": [...], ...}", at.col});
+    return std::nullopt;
+  }
+  return std::move(*parsed.doc);
+}
+
+SourcePos element_pos(const JsoncDoc& doc, std::string_view key, std::size_t i) {
+  return doc.value_at(pointer_append(pointer_append("", key), i));
 }
 
 }  // namespace dondoc
