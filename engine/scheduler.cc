@@ -19,10 +19,7 @@ Instant defer_into_office_hours(Instant t, const OfficeHours& hours, const Calen
   return local_instant(cal.next_working_day_on_or_after(d + days{1}), hours.start_minute);
 }
 
-Date plan_start(const EngineState& state, Instant now) {
-  if (state.plan.issued) return *state.plan.issued;
-  return local_date(state.history_start.value_or(now));
-}
+Date plan_start(const EngineState& state, Instant) { return state.plan.issued.value_or(Date{}); }
 
 ObligationWindow tick_window(const EngineState& state, Instant now) {
   Date follow = local_date(state.history_start.value_or(now));

@@ -22,8 +22,8 @@ inline constexpr int kLookaheadDays = 62;
 // t if it is inside office hours on a working day, else the next working morning.
 Instant defer_into_office_hours(Instant t, const OfficeHours& hours, const Calendar& cal);
 
-// The plan's date: Plan::issued, else the day follow-up started (the first tick; `now` before it).
-// Nothing whose date as written falls before it is owed.
+// The plan's date (Plan::issued): nothing whose date as written falls before it is owed. A plan
+// stored before plans had a date has no such bound (1970-01-01): it behaves as it always did.
 Date plan_start(const EngineState& state, Instant now);
 
 // The obligations window a tick at `now` needs (reports from the day follow-up started, tasks from

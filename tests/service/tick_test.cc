@@ -44,7 +44,7 @@ TEST_CASE("tick: ticks are durable and never queue a key twice") {
   CHECK(count(db, "SELECT COUNT(*) FROM outbox") == rows);
   auto rows_out = list_outbox(db, "pending");
   REQUIRE_FALSE(rows_out.empty());
-  CHECK(rows_out[0].message.text.rfind("Nhắc việc:", 0) == 0);
+  CHECK(rows_out[0].message.text.rfind("Kính gửi ", 0) == 0);
   // One audit row per tick that queued: the count and the outbox id range it queued; the tick
   // that queued nothing wrote none.
   CHECK(count(db, "SELECT COUNT(*) FROM audit WHERE kind = 'message_queued'") == 0);
@@ -84,12 +84,12 @@ TEST_CASE("engine store: a command's state, audit and confirmation commit togeth
   CHECK(s.done_at == at("2026-12-30T10:00+07:00"));
   auto out = list_outbox(db, "");
   REQUIRE(out.size() == 1);
-  CHECK(out[0].message.text == "Đã ghi nhận: 3 — hoàn thành (đúng hạn)");
+  CHECK(out[0].message.text == "Đã ghi nhận: Nhiệm vụ 3 — hoàn thành (đúng hạn)");
   CHECK(count(db,
               "SELECT COUNT(*) FROM audit WHERE kind = 'status_change' AND "
               "subject = 'task|3|||kinh_te'") == 1);
-  // Task 3 is kinh_te's only open task: its status completes kinh_te's current reports too.
-  CHECK(again->obligations.at("report||monthly|2026-12|kinh_te").status == Status::done);
+  // A task reply is not a report (issue 12): kinh_te's reports are untouched.
+  CHECK(again->obligations.count("report||monthly|2026-12|kinh_te") == 0);
 }
 
 TEST_CASE("engine store: failed messages load until reported, failure notices never") {
