@@ -28,8 +28,7 @@ int run_import(const cli::Args& args, cli::Io& io) {
   std::string error;
   auto text = cli::read_file(file, kMaxOverrideFileBytes, error);
   if (!text) return cli::bad_input(io, error);
-  // TODO(clock): the next line becomes io.clock.now() when the app's Clock lands.
-  const Instant now = std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
+  const Instant now = io.clock.now();
   Database db(cli::db_path(args));
   auto r = service::import_calendar(db, file, *text, now);
   if (!r.ok()) return print_errors(io, file, r);

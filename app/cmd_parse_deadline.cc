@@ -19,11 +19,7 @@ int run(const cli::Args& args, cli::Io& io) {
   auto spec = parse_deadline(phrase);
   if (!spec) {
     std::string shown = text::collapse_space(text::nfc(phrase));
-    if (shown.size() > 120) {  // cut on a code point boundary
-      std::size_t cut = 120;
-      while (cut < shown.size() && (static_cast<unsigned char>(shown[cut]) & 0xC0) == 0x80) ++cut;
-      shown = shown.substr(0, cut) + "…";
-    }
+    if (shown.size() > 120) shown = std::string(text::utf8_prefix(shown, 120)) + "…";
     return cli::bad_input(io, "\"" + shown + "\": " + spec.error());
   }
   io.out << (args.json() ? to_json_text(*spec) : describe(*spec)) << "\n";

@@ -20,6 +20,7 @@
 #include "app/pollers.h"
 #include "app/sender.h"
 #include "app/server.h"
+#include "app/system_clock.h"
 #include "bot/templates_vi.h"
 #include "service/tick.h"
 #include "storage/group_commit.h"
@@ -138,7 +139,15 @@ int run(const cli::Args& args, cli::Io& io) {
   if (!has_chat_channel(config)) io.out << "dondoc: " << bot::vi::no_chat_channel() << "\n";
 
   net::io_context ioc(1);
-  Service svc(ioc, db, config, io.clock);
+  std::optional<ShiftedClock> shifted;
+  if (args.option("now")) {
+    std::string error;
+    auto start = cli::now(args, io, error);
+    if (!start) return cli::bad_input(io, error);
+    shifted.emplace(*start);
+  }
+  const Clock& clock = shifted ? static_cast<const Clock&>(*shifted) : io.clock;
+  Service svc(ioc, db, config, clock);
   Server server(
       ioc, config.host, config.port,
       [&svc](HttpIn in, Respond r) { svc.handle(std::move(in), std::move(r)); },
@@ -167,7 +176,7 @@ int run(const cli::Args& args, cli::Io& io) {
   return cli::kExitOk;
 }
 
-const cli::Registration kReg{"serve", "serve [--config FILE] [--no-scheduler]", &run};
+const cli::Registration kReg{"serve", "serve [--config FILE] [--no-scheduler] [--now ISO]", &run};
 
 }  // namespace
 }  // namespace dondoc::app

@@ -12,8 +12,6 @@
 
 #include "app/http_client.h"
 #include "app/sender_items.h"
-#include "storage/chat_store.h"
-#include "storage/engine_store.h"
 #include "storage/group_commit.h"
 
 namespace dondoc::app {
@@ -50,6 +48,8 @@ struct Sender::Impl : std::enable_shared_from_this<Sender::Impl> {
   net::steady_timer timer;  // pacing waits
   net::steady_timer tick;   // periodic passes
   std::mt19937 rng;
+  // Used only inside writer jobs (the writer thread), shared by them.
+  std::shared_ptr<service::Deliveries> deliveries = std::make_shared<service::Deliveries>();
   bool busy = false, again = false, stopped = false;
   std::deque<Item> items;
   std::size_t current = 0;  // the item whose part is in flight
@@ -74,7 +74,9 @@ struct Sender::Impl : std::enable_shared_from_this<Sender::Impl> {
     auto found = std::make_shared<std::vector<Item>>();
     Instant now = clock.now();
     writer.submit(
-        [found, now, cfg = config](Database& db) { *found = collect_due(db, now, cfg, 200); },
+        [found, now, cfg = config, d = deliveries](Database& db) {
+          *found = collect_due(db, *d, now, cfg, 200);
+        },
         [self = shared_from_this(), found](bool, const std::string&) {
           net::post(self->io, [self, found] {
             self->metrics.queue_depth = static_cast<long>(found->size());
@@ -159,9 +161,11 @@ struct Sender::Impl : std::enable_shared_from_this<Sender::Impl> {
   }
 
   void record(const Item& item, const Part& p, const std::string& platform_id) {
-    Delivery d{item.source, p.platform->name(), p.chat_id, p.index,
-               platform_id, item.task,          item.kind, format_instant(clock.now())};
-    writer.submit([d](Database& db) { record_delivery(db, d); });
+    service::DeliveredPart d{item.id,         {p.platform->name(), p.chat_id, p.group},
+                             p.index,         platform_id,
+                             item.task,       item.kind,
+                             clock.now()};
+    writer.submit([d, ds = deliveries](Database& db) { ds->record_part(db, d); });
   }
 
   // Ends items[current]. ok: every part delivered -> sent. Else retry_after_s > 0: the platform's
@@ -172,8 +176,7 @@ struct Sender::Impl : std::enable_shared_from_this<Sender::Impl> {
     Instant now = clock.now();
     if (ok) {
       ++metrics.messages_sent;
-      writer.submit(
-          [id = item.id, now](Database& db) { SqliteEngineStore(db).mark_sent(id, now); });
+      writer.submit([id = item.id, now, d = deliveries](Database& db) { d->sent(db, id, now); });
       return next();
     }
     bool give_up = retry_after_s < 0 || item.attempts + 1 >= config.sender.max_attempts;
@@ -183,9 +186,8 @@ struct Sender::Impl : std::enable_shared_from_this<Sender::Impl> {
                                                   std::uniform_real_distribution<>(0, 1)(rng));
     Instant retry_at = now + std::chrono::seconds((wait_ms + 999) / 1000);
     ++(give_up ? metrics.messages_failed : metrics.send_retries);
-    writer.submit([id = item.id, retry_at, give_up, why](Database& db) {
-      SqliteEngineStore(db).mark_retry(id, retry_at, give_up, why);
-    });
+    writer.submit([id = item.id, answer = item.answer, retry_at, give_up, why,
+                   d = deliveries](Database& db) { d->retry(db, id, answer, retry_at, give_up, why); });
     next();
   }
 };

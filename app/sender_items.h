@@ -10,10 +10,7 @@
 #include "app/channels/channel.h"
 #include "app/config.h"
 #include "rules/date.h"
-
-namespace dondoc {
-class Database;
-}
+#include "service/delivery.h"
 
 namespace dondoc::app {
 
@@ -33,6 +30,7 @@ struct Part {
 struct Item {
   std::string source;  // "outbox:<id>", the delivery records' source
   std::int64_t id = 0;
+  bool answer = false;  // the bot's answer to one chat (sent at once; nudges keep office hours)
   int attempts = 0;
   std::string task, kind, callback_id;
   std::vector<Part> parts;
@@ -42,9 +40,9 @@ struct Item {
 // The platform's view of a part: our message id is "<source>.<part>".
 OutgoingPart outgoing(const Item& item, const Part& p);
 
-// The due messages (at most `limit`) with their undelivered parts to chats whose platform can
-// send now. A message to a body without such a chat is retried in an hour (failed after
-// max_attempts); a message to one chat whose platform is off is postponed an hour. Writer thread.
-std::vector<Item> collect_due(Database& db, Instant now, const ServeConfig& config, int limit);
+// The due messages (at most `limit`, service::Deliveries::due) with their undelivered parts to
+// chats whose platform can send now. Writer thread.
+std::vector<Item> collect_due(Database& db, service::Deliveries& deliveries, Instant now,
+                              const ServeConfig& config, int limit);
 
 }  // namespace dondoc::app

@@ -11,4 +11,15 @@ class SystemClock : public Clock {
   Instant now() const override;
 };
 
+// The system clock moved to start at `start` and run on from there: `serve --now ISO`, to run the
+// service in another moment (a rehearsal of a plan's dates, the end-to-end tests).
+class ShiftedClock : public Clock {
+ public:
+  explicit ShiftedClock(Instant start);
+  Instant now() const override;
+
+ private:
+  std::chrono::seconds offset_;
+};
+
 }  // namespace dondoc::app

@@ -12,13 +12,8 @@ constexpr std::size_t kShortTitleChars = 60;
 
 // The first `n` code points of valid UTF-8, with "…" when cut (for free text such as errors).
 std::string shorten(const std::string& s, std::size_t n) {
-  std::size_t count = 0;
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    if ((static_cast<unsigned char>(s[i]) & 0xC0) != 0x80 && count++ == n) {
-      return s.substr(0, i) + "…";
-    }
-  }
-  return s;
+  std::string_view head = text::utf8_prefix(s, text::code_points_prefix_bytes(s, n));
+  return head.size() < s.size() ? std::string(head) + "…" : s;
 }
 
 const char* const kRoman[] = {"I", "II", "III", "IV"};
@@ -79,20 +74,7 @@ std::string weekday(Date d) {
 
 std::string day_with_weekday(Date d) { return weekday(d) + " " + format_date_vn(d); }
 
-std::string cut_at_word(const std::string& s, std::size_t n) {
-  if (text::length(s) <= n) return s;
-  std::size_t count = 0, i = 0, space = std::string::npos;
-  for (; i < s.size(); ++i) {
-    if ((static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) continue;
-    if (count == n) break;
-    if (s[i] == ' ') space = i;
-    ++count;
-  }
-  if (i < s.size() && s[i] == ' ') space = i;  // the cut falls just before a space
-  std::string out = s.substr(0, space == std::string::npos || space == 0 ? i : space);
-  while (!out.empty() && std::strchr(" ,;:-(", out.back()) != nullptr) out.pop_back();
-  return out + "…";
-}
+std::string cut_at_word(const std::string& s, std::size_t n) { return text::cut_at_word(s, n); }
 
 Item describe(const Obligation& o, const PlanIndex& plan, const Rules& rules, int working_days) {
   Item it;

@@ -141,6 +141,27 @@ std::string fold(std::string_view s) {
   return collapse_space(out);
 }
 
+std::size_t code_points_prefix_bytes(std::string_view s, std::size_t n) {
+  std::size_t i = 0;
+  for (std::size_t count = 0; i < s.size() && count < n; ++count) i += code_point_at(s, i).size;
+  return i;
+}
+
+std::string cut_at_word(std::string_view s, std::size_t max_chars) {
+  if (length(s) <= max_chars) return std::string(s);
+  std::size_t i = 0, space = std::string_view::npos;
+  for (std::size_t count = 0; i < s.size() && count < max_chars; ++count) {
+    if (s[i] == ' ') space = i;
+    i += code_point_at(s, i).size;
+  }
+  if (i < s.size() && s[i] == ' ') space = i;  // the cut falls just before a space
+  std::string out(s.substr(0, space == std::string_view::npos || space == 0 ? i : space));
+  while (!out.empty() && std::string_view(" ,;:-(").find(out.back()) != std::string_view::npos) {
+    out.pop_back();
+  }
+  return out + "…";
+}
+
 std::string capitalize_first(std::string_view s) {
   utf8proc_int32_t cp = 0;
   auto n = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t*>(s.data()),

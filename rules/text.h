@@ -32,6 +32,13 @@ std::size_t length(std::string_view s);
 // bounding user input without making it invalid).
 std::string_view utf8_prefix(std::string_view s, std::size_t max_bytes);
 
+// The number of bytes of the first n code points of s (all of s when it has fewer).
+std::size_t code_points_prefix_bytes(std::string_view s, std::size_t n);
+
+// The first `max_chars` code points of s cut after a whole word (never inside one), trailing
+// spaces and ",;:-(" dropped, with "…" when anything was cut; s itself when it fits.
+std::string cut_at_word(std::string_view s, std::size_t max_chars);
+
 // s with its first code point upper-cased (utf8proc's simple mapping): "đồng chí" -> "Đồng chí".
 std::string capitalize_first(std::string_view s);
 

@@ -35,8 +35,13 @@ OutboxRow row_from(SQLite::Statement& q) {
 }  // namespace
 
 std::vector<OutboxRow> SqliteEngineStore::due(Instant now, int limit) {
+  return due_rows(now, limit, false);
+}
+
+std::vector<OutboxRow> SqliteEngineStore::due_rows(Instant now, int limit, bool chat_only) {
   SQLite::Statement q(db_.sql(), std::string(kColumns) +
-                                     "WHERE status = 'pending' AND not_before <= ? "
+                                     "WHERE status = 'pending' AND not_before <= ? " +
+                                     (chat_only ? "AND channel != '' " : "") +
                                      "ORDER BY not_before, id LIMIT ?");
   q.bind(1, format_instant(now));
   q.bind(2, limit);

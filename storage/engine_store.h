@@ -36,6 +36,8 @@ class SqliteEngineStore : public Store, public Outbox {
   int apply_in_transaction(const Batch& batch);
 
   std::vector<OutboxRow> due(Instant now, int limit) override;
+  // due(), or only the rows addressed to one chat (the bot's answers) when chat_only.
+  std::vector<OutboxRow> due_rows(Instant now, int limit, bool chat_only);
   void mark_sent(std::int64_t id, Instant at) override;
   void mark_retry(std::int64_t id, Instant retry_at, bool give_up,
                   const std::string& error) override;

@@ -108,7 +108,8 @@ TEST_CASE("Telegram polling: /start links, tick nudges with buttons, text and bu
                      {"telegram", {{"token", kToken}, {"api_base", tg.api()}, {"mode", "polling"}}}}
                     .dump());
   t::Background serve(
-      {DONDOC_BINARY, "--db", db, "serve", "--config", dir.file("serve.json"), "--no-scheduler"},
+      {DONDOC_BINARY, "--db", db, "serve", "--config", dir.file("serve.json"), "--no-scheduler",
+       "--now", t::kServeTime},
       dir.file("serve.log"));
   REQUIRE(t::wait_for_http(port, "/healthz"));
 
@@ -155,10 +156,10 @@ TEST_CASE("Telegram polling: /start links, tick nudges with buttons, text and bu
   CHECK(nudge_id > 0);
   tg.user_presses(data[0], nudge_id);
   calls = tg.wait_calls([](const json& c) {
-    return count(c, "answerCallbackQuery") >= 1 && !sent_with(c, "hoàn thành (trễ hạn)").empty();
+    return count(c, "answerCallbackQuery") >= 1 && !sent_with(c, "hoàn thành (đúng hạn)").empty();
   });
   REQUIRE(count(calls, "answerCallbackQuery") == 1);
-  REQUIRE(sent_with(calls, "hoàn thành (trễ hạn)").size() == 1);
+  REQUIRE(sent_with(calls, "hoàn thành (đúng hạn)").size() == 1);
   // Done obligations leave `status`; the audit log shows the change the button made.
   auto audit = json::parse(t::run_dondoc({"--db", db, "audit", "--json"}).out);
   std::vector<std::string> changes;

@@ -77,7 +77,8 @@ TEST_CASE("Zalo polling: link, reply, one confirmation despite 429, 500 and a ha
            {"sender", {{"timeout_ms", 1000}, {"backoff_base_ms", 200}, {"backoff_max_ms", 1000}}}}
           .dump());
   t::Background serve(
-      {DONDOC_BINARY, "--db", db, "serve", "--config", dir.file("serve.json"), "--no-scheduler"},
+      {DONDOC_BINARY, "--db", db, "serve", "--config", dir.file("serve.json"), "--no-scheduler",
+       "--now", t::kServeTime},
       dir.file("serve.log"));
   REQUIRE(t::wait_for_http(port, "/healthz"));
 
@@ -141,7 +142,8 @@ TEST_CASE("Zalo polling: a tick nudges with a reply hint, a free-text reply bind
                        {"mode", "polling"}}}}
                     .dump());
   t::Background serve(
-      {DONDOC_BINARY, "--db", db, "serve", "--config", dir.file("serve.json"), "--no-scheduler"},
+      {DONDOC_BINARY, "--db", db, "serve", "--config", dir.file("serve.json"), "--no-scheduler",
+       "--now", t::kServeTime},
       dir.file("serve.log"));
   REQUIRE(t::wait_for_http(port, "/healthz"));
   auto code = json::parse(t::run_dondoc({"--db", db, "link", "--body", "vh_xh", "--json"}).out);
@@ -233,7 +235,8 @@ TEST_CASE("Sender pacing: a group chat 1 per 60/group_per_minute s, others not h
                        {"global_per_second", 4}}}}
                     .dump());
   t::Background serve(
-      {DONDOC_BINARY, "--db", db, "serve", "--config", dir.file("serve.json"), "--no-scheduler"},
+      {DONDOC_BINARY, "--db", db, "serve", "--config", dir.file("serve.json"), "--no-scheduler",
+       "--now", t::kServeTime},
       dir.file("serve.log"));
   REQUIRE(t::wait_for_http(port, "/healthz"));
   const std::vector<std::pair<std::string, std::string>> chats = {

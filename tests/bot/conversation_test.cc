@@ -87,6 +87,28 @@ TEST_CASE("buttons: done and in progress apply, blocked and extension ask for mo
 
 TEST_CASE("the which-task question lists the open tasks with their numbers") {
   auto s = bot::vi::ask_which_task({{"3", "Xây dựng kế hoạch"}, {"5", "Tuyên truyền"}});
-  CHECK(s.find("NV3 — Xây dựng kế hoạch") != std::string::npos);
-  CHECK(s.find("NV5 — Tuyên truyền") != std::string::npos);
+  CHECK(s.find("Nhiệm vụ 3: Xây dựng kế hoạch") != std::string::npos);
+  CHECK(s.find("Nhiệm vụ 5: Tuyên truyền") != std::string::npos);
+  CHECK(s.rfind("Đồng chí đang báo cáo nhiệm vụ nào?", 0) == 0);
+}
+
+TEST_CASE("the bot's texts: one form of address, titles cut at a word, no ids") {
+  std::string title = "Triển khai ứng dụng chuyển đổi số trong quản lý hồ sơ công việc của các "
+                      "cơ quan, đơn vị trên địa bàn xã và công khai kết quả giải quyết thủ tục";
+  auto s = bot::vi::ask_which_task({{"7", title}});
+  CHECK(s.find("…") != std::string::npos);
+  CHECK(s.find(" …") == std::string::npos);  // cut after a whole word, not inside one
+  CHECK(s.find("anh/chị") == std::string::npos);
+  CHECK(bot::vi::link_refused(bot::CodeCheck::used).find("Đồng chí vui lòng") != std::string::npos);
+  CHECK(bot::vi::help("bạn").find("Bạn nhắn theo số nhiệm vụ") != std::string::npos);
+  CHECK(bot::vi::thanks() == "Cảm ơn đồng chí.");
+  std::vector<bot::vi::OwedLine> lines = {
+      {"3", "Nhiệm vụ 3: Xây dựng kế hoạch", "30/09/2026", "đang thực hiện 60%", true},
+      {"", "Báo cáo tháng 11/2026", "20/11/2026", "chưa gửi", false}};
+  auto owed = bot::vi::owed("Phòng Kinh tế", "16/11/2026", lines);
+  CHECK(owed.find("Việc của Phòng Kinh tế đến ngày 16/11/2026:") == 0);
+  CHECK(owed.find("- Nhiệm vụ 3: Xây dựng kế hoạch (hạn 30/09/2026): đang thực hiện 60%, đã quá "
+                  "hạn") != std::string::npos);
+  CHECK(owed.find("- Báo cáo tháng 11/2026 (hạn 20/11/2026): chưa gửi") != std::string::npos);
+  CHECK(owed.find("«NV3 xong»") != std::string::npos);
 }
