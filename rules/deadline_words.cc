@@ -1,0 +1,132 @@
+// The words around a deadline phrase's core: tokens, recurrence words, "thường xuyên", prefix
+// words and the "và những năm tiếp theo" suffix.
+#include <string>
+#include <vector>
+
+#include "rules/deadline_internal.h"
+
+namespace dondoc::deadline_detail {
+namespace {
+
+bool is_lower(char c) { return c >= 'a' && c <= 'z'; }
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+// Length of the symbol at s[i]: an en/em dash counts as '-'; any other non-ASCII character is '?'.
+std::size_t symbol_at(std::string_view s, std::size_t i, char& sym) {
+  std::string_view rest = s.substr(i);
+  if (rest.rfind("\xE2\x80\x93", 0) == 0 || rest.rfind("\xE2\x80\x94", 0) == 0) {
+    sym = '-';
+    return 3;
+  }
+  std::size_t n = 1;
+  while (static_cast<unsigned char>(s[i]) >= 0x80 && i + n < s.size() &&
+         (static_cast<unsigned char>(s[i + n]) & 0xC0) == 0x80) {
+    ++n;
+  }
+  sym = (s[i] == '/' || s[i] == '-' || s[i] == '.') ? s[i] : '?';
+  return n;
+}
+
+}  // namespace
+
+std::vector<Token> tokenize(std::string_view s) {
+  std::vector<Token> out;
+  std::size_t i = 0;
+  while (i < s.size()) {
+    std::size_t j = i + 1;
+    if (is_lower(s[i])) {
+      while (j < s.size() && is_lower(s[j])) ++j;
+      out.push_back({Token::Type::word, std::string(s.substr(i, j - i))});
+    } else if (is_digit(s[i])) {
+      int value = 0;
+      while (j < s.size() && is_digit(s[j])) ++j;
+      for (std::size_t k = i; k < j; ++k) value = value > 99999 ? 999999 : value * 10 + s[k] - '0';
+      out.push_back({Token::Type::number, std::string(s.substr(i, j - i)), value});
+    } else if (std::string_view(" ,;:()").find(s[i]) == std::string_view::npos) {
+      char sym = '?';
+      j = i + symbol_at(s, i, sym);
+      out.push_back({Token::Type::sym, std::string(1, sym)});
+    }
+    i = j;
+  }
+  return out;
+}
+
+// Removes "hằng/hàng/mỗi năm|tháng|quý" and "định kỳ" from the tokens. nullopt when two
+// different recurrences are written.
+std::optional<Recur> take_recurrence(std::vector<Token>& t) {
+  Recur found = Recur::none;
+  std::vector<Token> kept;
+  for (std::size_t i = 0; i < t.size(); ++i) {
+    const std::string& w = t[i].text;
+    const std::string next = i + 1 < t.size() ? t[i + 1].text : "";
+    Recur r = Recur::none;
+    if (w == "hang" || w == "moi") {
+      r = next == "nam"     ? Recur::yearly
+          : next == "thang" ? Recur::monthly
+          : next == "quy"   ? Recur::quarterly
+                            : Recur::none;
+    }
+    if (r != Recur::none) {
+      if (found != Recur::none && found != r) return std::nullopt;
+      found = r;
+      ++i;
+    } else if (w == "dinh" && next == "ky") {
+      ++i;
+    } else {
+      kept.push_back(t[i]);
+    }
+  }
+  t = std::move(kept);
+  return found;
+}
+
+// "Thường xuyên", "Thường xuyên, liên tục", "Thực hiện thường xuyên".
+bool is_continuous(const std::vector<Token>& t) {
+  bool seen = false;
+  for (std::size_t i = 0; i < t.size(); ++i) {
+    if (t[i].text == "thuong" && i + 1 < t.size() && t[i + 1].text == "xuyen") {
+      seen = true;
+      ++i;
+    } else if (t[i].type != Token::Type::word ||
+               (t[i].text != "thuc" && t[i].text != "hien" && t[i].text != "trien" &&
+                t[i].text != "khai" && t[i].text != "lien" && t[i].text != "tuc")) {
+      return false;
+    }
+  }
+  return seen;
+}
+
+Prefix take_prefix(Cursor& c) {
+  Prefix p;
+  for (;;) {
+    if (c.word("truoc")) {
+      p.before = true;
+    } else if (c.word("tu") || c.words({"ke", "tu"})) {
+      p.from = true;
+    } else if (c.word("cuoi")) {
+      p.end = true;
+    } else if (!(c.words({"hoan", "thanh"}) || c.words({"thoi", "han"}) ||
+                 c.words({"han", "chot"}) || c.word("han") || c.words({"cham", "nhat"}) ||
+                 c.words({"muon", "nhat"}) || c.word("den") || c.word("het") || c.word("trong") ||
+                 c.word("vao"))) {
+      return p;
+    }
+  }
+}
+
+// "và những năm tiếp theo", "và các năm sau", "trở đi".
+bool take_from_suffix(Cursor& c) {
+  std::size_t save = c.pos();
+  if (c.word("va")) {
+    if (!c.word("nhung")) c.word("cac");
+    if (c.word("nam") && (c.words({"tiep", "theo"}) || c.words({"ke", "tiep"}) || c.word("sau"))) {
+      return true;
+    }
+    c.reset(save);
+    return false;
+  }
+  return c.words({"tro", "di"}) || c.words({"tro", "ve", "sau"});
+}
+
+}  // namespace dondoc::deadline_detail
