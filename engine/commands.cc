@@ -70,7 +70,7 @@ Result<Obligation> find_in(const EngineState& st, const std::vector<Obligation>&
                            const std::string& task, const std::string& body,
                            const std::string& cycle, const std::string& period, Instant at) {
   if (auto e = check_names(st, task, body, cycle)) return Result<Obligation>::fail(*e);
-  if (cycle.empty() && st.plan.find_task(task)->deadline.kind == DeadlineSpec::Kind::continuous) {
+  if (cycle.empty() && undated(st.plan.find_task(task)->deadline)) {
     for (const auto& o : continuous_obligations(st.plan))
       if (o.task == task && o.body == body) return o;
   }
