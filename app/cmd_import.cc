@@ -1,5 +1,5 @@
 // `dondoc import bodies|tasks|plan FILE`: reads a plan file, checks every row, and stores it in
-// one transaction, or lists every problem as FILE:LINE: message and changes nothing (exit 2).
+// one transaction, or lists every problem as FILE:LINE[:COL]: message and changes nothing (exit 2).
 #include <chrono>
 #include <filesystem>
 #include <ostream>
@@ -20,10 +20,9 @@ std::string now_iso() {
 
 int report_problems(cli::Io& io, const std::string& file, const std::vector<LineProblem>& problems,
                     bool no_bodies_yet) {
-  for (const auto& p : problems) {
-    io.err << file << ":";
-    if (p.line > 0) io.err << p.line << ":";
-    io.err << " " << p.message << "\n";
+  for (LineProblem p : problems) {
+    p.file = file;
+    io.err << format(p) << "\n";
   }
   if (no_bodies_yet) {
     io.err << "dondoc: cơ sở dữ liệu chưa có cơ quan nào; hãy nhập trước: dondoc import bodies "

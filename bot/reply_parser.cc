@@ -36,7 +36,7 @@ struct Scan {
 
 bool trimmed_punct(const Token& tok) {
   return tok.cls == CharClass::other && tok.fold != ")" && tok.fold != "]" && tok.fold != "%" &&
-         tok.fold != "\"" && tok.fold != "\xE2\x80\x9D";
+         tok.fold != "\"" && tok.fold != "”";
 }
 
 // Skips ":", "-", "do", "vì", "về", repeated blocker words... before a reason.

@@ -1,38 +1,10 @@
 #include "bot/reply_tokens.h"
 
-#include <utf8proc.h>
-
 #include <algorithm>
 
 #include "rules/text.h"
 
 namespace dondoc::bot::reply {
-namespace {
-
-CharClass classify(utf8proc_int32_t cp) {
-  if (cp == '\n') return CharClass::newline;
-  if (cp >= '0' && cp <= '9') return CharClass::digit;
-  if (cp == ' ' || cp == '\t' || cp == '\r' || cp == '\v' || cp == '\f') return CharClass::space;
-  switch (utf8proc_category(cp)) {
-    case UTF8PROC_CATEGORY_ZS:
-    case UTF8PROC_CATEGORY_ZL:
-    case UTF8PROC_CATEGORY_ZP:
-      return CharClass::space;
-    case UTF8PROC_CATEGORY_LU:
-    case UTF8PROC_CATEGORY_LL:
-    case UTF8PROC_CATEGORY_LT:
-    case UTF8PROC_CATEGORY_LM:
-    case UTF8PROC_CATEGORY_LO:
-    case UTF8PROC_CATEGORY_MN:
-    case UTF8PROC_CATEGORY_MC:
-    case UTF8PROC_CATEGORY_ME:
-      return CharClass::letter;
-    default:
-      return CharClass::other;
-  }
-}
-
-}  // namespace
 
 bool contains(Words words, std::string_view w) {
   return std::find(words.begin(), words.end(), w) != words.end();
@@ -45,12 +17,10 @@ Tokens tokenize(const std::string& s) {
   int line = 0;
   bool space = true;
   bool open = false;  // the last token is a letter or digit run that may still grow
-  const auto* p = reinterpret_cast<const utf8proc_uint8_t*>(s.data());
   for (std::size_t i = 0; i < s.size();) {
-    utf8proc_int32_t cp = 0;
-    auto n = utf8proc_iterate(p + i, static_cast<utf8proc_ssize_t>(s.size() - i), &cp);
-    std::size_t len = n > 0 ? static_cast<std::size_t>(n) : 1;
-    CharClass c = n > 0 ? classify(cp) : CharClass::other;
+    text::CodePoint cp = text::code_point_at(s, i);
+    std::size_t len = cp.size;
+    CharClass c = cp.valid ? text::char_class(cp.value) : CharClass::other;
     if (c == CharClass::space || c == CharClass::newline) {
       open = false;
       space = true;
@@ -73,7 +43,7 @@ bool line_start(const Tokens& t, std::size_t i) { return i == 0 || t[i - 1].line
 // A sentence end: ";", "!", "?", or "." followed by a space or the end of the line.
 bool is_break(const Tokens& t, std::size_t i) {
   const std::string& f = t[i].fold;
-  if (f == ";" || f == "!" || f == "?" || f == "\xE2\x80\xA6") return true;
+  if (f == ";" || f == "!" || f == "?" || f == "…") return true;
   if (f != ".") return false;
   return i + 1 == t.size() || t[i + 1].space_before || t[i + 1].line != t[i].line;
 }

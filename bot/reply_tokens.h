@@ -9,12 +9,15 @@
 #include <string_view>
 #include <vector>
 
+#include "rules/text.h"
+
 namespace dondoc::bot::reply {
 
 // Folded words ("hoan thanh"); several words are separated by one space.
 using Words = std::span<const std::string_view>;
 
-enum class CharClass { space, newline, letter, digit, other };
+// Letters, digits, spaces, line breaks, other (text::char_class of each code point).
+using CharClass = text::CharClass;
 
 struct Token {
   std::string fold;

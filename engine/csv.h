@@ -8,14 +8,13 @@
 #include <string_view>
 #include <vector>
 
+#include "rules/input_error.h"
+
 namespace dondoc {
 
-// A problem at a line of an input file; line 0 means the file as a whole.
-struct LineProblem {
-  int line = 0;
-  std::string message;
-  friend bool operator==(const LineProblem&, const LineProblem&) = default;
-};
+// A problem at a line of an input file; line 0 means the file as a whole. The one input error
+// type (rules/input_error.h): CSV problems have no column, JSON ones do.
+using LineProblem = InputError;
 
 struct CsvRecord {
   int line = 0;                    // 1-based line where the record starts

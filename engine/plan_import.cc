@@ -91,15 +91,21 @@ std::vector<std::string> check_body(Body& b, const BodyIndex& index) {
 
 }  // namespace
 
-std::vector<LineProblem> check_bodies(std::vector<Body>& bodies, const std::vector<int>& lines,
-                                      const std::vector<Body>& existing) {
+namespace {
+
+// check_bodies with the line and column (0 for CSV rows) each body starts at.
+std::vector<LineProblem> check_bodies_at(std::vector<Body>& bodies,
+                                         const std::vector<SourcePos>& at,
+                                         const std::vector<Body>& existing) {
   std::vector<LineProblem> problems;
   std::map<std::string, int> first_line;
   for (std::size_t i = 0; i < bodies.size(); ++i) {
-    auto [it, inserted] = first_line.emplace(bodies[i].id, lines[i]);
+    auto [it, inserted] = first_line.emplace(bodies[i].id, at[i].line);
     if (!inserted) {
-      problems.push_back({lines[i], "mã " + in_quotes(bodies[i].id) + " trùng với dòng " +
-                                        std::to_string(it->second)});
+      problems.push_back(
+          {at[i].line,
+           "mã " + in_quotes(bodies[i].id) + " trùng với dòng " + std::to_string(it->second),
+           at[i].col});
     }
   }
   // Stored bodies not re-imported, and every row of the file (duplicates too, so that a name
@@ -111,9 +117,20 @@ std::vector<LineProblem> check_bodies(std::vector<Body>& bodies, const std::vect
   all.insert(all.end(), bodies.begin(), bodies.end());
   BodyIndex index(all);
   for (std::size_t i = 0; i < bodies.size(); ++i) {
-    for (auto& m : check_body(bodies[i], index)) problems.push_back({lines[i], std::move(m)});
+    for (auto& m : check_body(bodies[i], index)) {
+      problems.push_back({at[i].line, std::move(m), at[i].col});
+    }
   }
   return problems;
+}
+
+}  // namespace
+
+std::vector<LineProblem> check_bodies(std::vector<Body>& bodies, const std::vector<int>& lines,
+                                      const std::vector<Body>& existing) {
+  std::vector<SourcePos> at;
+  for (int line : lines) at.push_back({line, 0});
+  return check_bodies_at(bodies, at, existing);
 }
 
 }  // namespace dondoc
@@ -123,57 +140,30 @@ std::vector<LineProblem> check_bodies(std::vector<Body>& bodies, const std::vect
 namespace dondoc {
 namespace {
 
-int line_of(std::string_view text, std::size_t byte) {
-  byte = std::min(byte, text.size());
-  return 1 +
-         static_cast<int>(std::count(text.begin(), text.begin() + static_cast<long>(byte), '\n'));
-}
-
-// Parses the text; a problem with its line when it is not a JSON object.
-std::optional<nlohmann::json> parse_object(std::string_view text, std::vector<LineProblem>& out) {
-  try {
-    auto j = nlohmann::json::parse(text);
-    if (j.is_object()) return j;
-    out.push_back({1, "tệp kế hoạch phải là một đối tượng JSON {\"bodies\": [...], ...}"});
-  } catch (const nlohmann::json::parse_error& e) {
-    int line = e.byte == 0 ? 1 : line_of(text, e.byte - 1);
-    std::string what = e.what();
-    if (auto p = what.find("syntax error"); p != std::string::npos) what = what.substr(p);
-    out.push_back({line, "JSON không hợp lệ: " + what});
-  } catch (const nlohmann::json::exception& e) {
-    // e.g. a number out of range (1e999): bad input, not an internal error.
-    out.push_back({1, std::string("JSON không hợp lệ: ") + e.what()});
-  }
-  return std::nullopt;
-}
-
-// The array under `key` with the line of each element (1 when unknown).
+// The array under `key` with where each element starts.
 struct Elements {
   std::vector<const nlohmann::json*> items;
-  std::vector<int> lines;
+  std::vector<SourcePos> at;
 };
 
-Elements elements(const nlohmann::json& root, const char* key,
-                  const std::map<std::string, std::vector<int>, std::less<>>& lines,
-                  std::vector<LineProblem>& problems) {
+Elements elements(const JsoncDoc& doc, const char* key, std::vector<LineProblem>& problems) {
   Elements out;
-  auto it = root.find(key);
-  if (it == root.end() || it->is_null()) return out;
+  auto it = doc.value.find(key);
+  if (it == doc.value.end() || it->is_null()) return out;
   if (!it->is_array()) {
-    problems.push_back({1, std::string("\"") + key + "\" phải là danh sách [...]"});
+    SourcePos at = doc.value_at(pointer_append("", key));
+    problems.push_back({at.line, std::string("\"") + key + "\" phải là danh sách [...]", at.col});
     return out;
   }
-  auto l = lines.find(key);
   for (std::size_t i = 0; i < it->size(); ++i) {
     out.items.push_back(&(*it)[i]);
-    bool known = l != lines.end() && i < l->second.size();
-    out.lines.push_back(known ? l->second[i] : 1);
+    out.at.push_back(element_pos(doc, key, i));
   }
   return out;
 }
 
-void add_all(std::vector<LineProblem>& out, int line, std::vector<std::string>& messages) {
-  for (auto& m : messages) out.push_back({line, std::move(m)});
+void add_all(std::vector<LineProblem>& out, SourcePos at, std::vector<std::string>& messages) {
+  for (auto& m : messages) out.push_back({at.line, std::move(m), at.col});
   messages.clear();
 }
 
@@ -200,16 +190,18 @@ void split_directing(Task& t, const BodyIndex& index) {
 }
 
 // The plan's date: "issued": "YYYY-MM-DD".
-void read_issued(const nlohmann::json& root, PlanImport& out) {
-  auto it = root.find("issued");
-  if (it == root.end() || it->is_null()) return;
+void read_issued(const JsoncDoc& doc, PlanImport& out) {
+  auto it = doc.value.find("issued");
+  if (it == doc.value.end() || it->is_null()) return;
   std::optional<Date> d;
   if (it->is_string()) d = parse_date(it->get<std::string>());
   if (d) {
     out.plan.issued = d;
-  } else {
-    out.problems.push_back({1, "\"issued\" phải là ngày dạng \"YYYY-MM-DD\" (ngày ban hành)"});
+    return;
   }
+  SourcePos at = doc.value_at("/issued");
+  out.problems.push_back(
+      {at.line, "\"issued\" phải là ngày dạng \"YYYY-MM-DD\" (ngày ban hành)", at.col});
 }
 
 void read_tasks(const Elements& els, const BodyIndex& index, PlanImport& out) {
@@ -217,7 +209,7 @@ void read_tasks(const Elements& els, const BodyIndex& index, PlanImport& out) {
   std::vector<std::string> msgs;
   for (std::size_t i = 0; i < els.items.size(); ++i) {
     Task t = task_from_json(*els.items[i], msgs);
-    if (!t.id.empty() && !seen.emplace(t.id, els.lines[i]).second) {
+    if (!t.id.empty() && !seen.emplace(t.id, els.at[i].line).second) {
       msgs.push_back("TT " + in_quotes(t.id) + " trùng với dòng " + std::to_string(seen[t.id]));
     }
     std::size_t before = msgs.size();
@@ -234,7 +226,7 @@ void read_tasks(const Elements& els, const BodyIndex& index, PlanImport& out) {
     } else {
       msgs.push_back("không hiểu thời hạn " + in_quotes(t.deadline_text) + ": " + d.error());
     }
-    add_all(out.problems, els.lines[i], msgs);
+    add_all(out.problems, els.at[i], msgs);
     out.plan.tasks.push_back(std::move(t));
   }
 }
@@ -244,7 +236,7 @@ void read_indicators(const Elements& els, const BodyIndex& index, PlanImport& ou
   std::vector<std::string> msgs;
   for (std::size_t i = 0; i < els.items.size(); ++i) {
     Indicator ind = indicator_from_json(*els.items[i], msgs);
-    if (!ind.id.empty() && !seen.emplace(ind.id, els.lines[i]).second) {
+    if (!ind.id.empty() && !seen.emplace(ind.id, els.at[i].line).second) {
       msgs.push_back("chỉ tiêu " + in_quotes(ind.id) + " trùng với dòng " +
                      std::to_string(seen[ind.id]));
     }
@@ -253,7 +245,7 @@ void read_indicators(const Elements& els, const BodyIndex& index, PlanImport& ou
       resolve_list(refs, index, "monitoring_body", msgs);
       if (refs.size() == 1) ind.monitoring_body = refs[0];
     }
-    add_all(out.problems, els.lines[i], msgs);
+    add_all(out.problems, els.at[i], msgs);
     out.plan.indicators.push_back(std::move(ind));
   }
 }
@@ -267,30 +259,31 @@ PlanImport import_plan_json(std::string_view text, const std::vector<Body>& exis
                                    std::to_string(CsvLimits{}.max_bytes) + " byte)"});
     return out;
   }
-  auto root = parse_object(text, out.problems);
-  if (!root) return out;
-  for (const auto& [key, value] : root->items()) {
+  auto doc = read_plan_json(text, CsvLimits{}.max_bytes, out.problems);
+  if (!doc) return out;
+  for (const auto& [key, value] : doc->value.items()) {
     if (key != "issued" && key != "bodies" && key != "tasks" && key != "indicators") {
+      SourcePos at = doc->key_at(pointer_append("", key));
       out.problems.push_back(
-          {1, "khóa không rõ " + in_quotes(key) + " (chỉ có issued, bodies, tasks, indicators)"});
+          {at.line,
+           "khóa không rõ " + in_quotes(key) + " (chỉ có issued, bodies, tasks, indicators)",
+           at.col});
     }
   }
-  read_issued(*root, out);
-  auto lines = element_lines(text);
-  Elements bodies = elements(*root, "bodies", lines, out.problems);
+  read_issued(*doc, out);
+  Elements bodies = elements(*doc, "bodies", out.problems);
   std::vector<std::string> msgs;
   for (std::size_t i = 0; i < bodies.items.size(); ++i) {
     out.plan.bodies.push_back(body_from_json(*bodies.items[i], msgs));
-    add_all(out.problems, bodies.lines[i], msgs);
+    add_all(out.problems, bodies.at[i], msgs);
   }
-  for (auto& p : check_bodies(out.plan.bodies, bodies.lines, existing)) {
+  for (auto& p : check_bodies_at(out.plan.bodies, bodies.at, existing)) {
     out.problems.push_back(std::move(p));
   }
   BodyIndex index(merge_bodies(existing, out.plan.bodies));
-  read_tasks(elements(*root, "tasks", lines, out.problems), index, out);
-  read_indicators(elements(*root, "indicators", lines, out.problems), index, out);
-  std::stable_sort(out.problems.begin(), out.problems.end(),
-                   [](const LineProblem& a, const LineProblem& b) { return a.line < b.line; });
+  read_tasks(elements(*doc, "tasks", out.problems), index, out);
+  read_indicators(elements(*doc, "indicators", out.problems), index, out);
+  sort_by_position(out.problems);
   return out;
 }
 

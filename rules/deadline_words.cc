@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "rules/deadline_internal.h"
+#include "rules/text.h"
 
 namespace dondoc::deadline_detail {
 namespace {
@@ -15,18 +16,13 @@ bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
 // Length of the symbol at s[i]: an en/em dash counts as '-'; any other non-ASCII character is '?'.
 std::size_t symbol_at(std::string_view s, std::size_t i, char& sym) {
-  std::string_view rest = s.substr(i);
-  if (rest.rfind("\xE2\x80\x93", 0) == 0 || rest.rfind("\xE2\x80\x94", 0) == 0) {
+  text::CodePoint cp = text::code_point_at(s, i);
+  if (cp.value == U'\u2013' || cp.value == U'\u2014') {
     sym = '-';
-    return 3;
+  } else {
+    sym = (s[i] == '/' || s[i] == '-' || s[i] == '.') ? s[i] : '?';
   }
-  std::size_t n = 1;
-  while (static_cast<unsigned char>(s[i]) >= 0x80 && i + n < s.size() &&
-         (static_cast<unsigned char>(s[i + n]) & 0xC0) == 0x80) {
-    ++n;
-  }
-  sym = (s[i] == '/' || s[i] == '-' || s[i] == '.') ? s[i] : '?';
-  return n;
+  return cp.size;
 }
 
 }  // namespace

@@ -11,6 +11,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "rules/input_error.h"
+
 namespace dondoc {
 
 // A position in a text file: 1-based line, 1-based column counted in Unicode code points.
@@ -20,12 +22,8 @@ struct SourcePos {
   friend bool operator==(const SourcePos&, const SourcePos&) = default;
 };
 
-// A message about a place in a file (syntax or validation error).
-struct Diagnostic {
-  int line = 1;
-  int col = 1;
-  std::string message;
-};
+// A message about a place in a file (syntax or validation error): the one input error type.
+using Diagnostic = InputError;
 
 inline constexpr std::size_t kJsoncMaxBytes = 1 << 20;  // 1 MiB
 inline constexpr int kJsoncMaxDepth = 64;
@@ -45,13 +43,13 @@ struct JsoncDoc {
 
 struct JsoncParse {
   std::optional<JsoncDoc> doc;  // set on success
-  Diagnostic error;             // the syntax error when !doc
+  InputError error;             // the syntax error when !doc
 };
 
-// Parses text (UTF-8, optional BOM). Refuses input over kJsoncMaxBytes, nesting deeper than
+// Parses text (UTF-8, optional BOM). Refuses input over max_bytes, nesting deeper than
 // kJsoncMaxDepth, duplicate keys, invalid UTF-8 in strings, and anything after the root value.
-// Syntax error messages are Vietnamese and name what was expected.
-JsoncParse parse_jsonc(std::string_view text);
+// Syntax error messages are Vietnamese and name what was expected; the error has no file name.
+JsoncParse parse_jsonc(std::string_view text, std::size_t max_bytes = kJsoncMaxBytes);
 
 // Appends one reference token to a JSON pointer, escaping '~' and '/' (RFC 6901).
 std::string pointer_append(std::string_view pointer, std::string_view token);

@@ -18,7 +18,7 @@ namespace dondoc {
 
 struct RulesParse {
   std::optional<Rules> rules;      // set when the file is valid
-  std::vector<Diagnostic> errors;  // every error, sorted by position; empty when valid
+  std::vector<InputError> errors;  // every error, sorted by position; empty when valid
   bool ok() const { return rules.has_value(); }
 };
 

@@ -126,4 +126,38 @@ std::string fold(std::string_view s) {
   return collapse_space(out);
 }
 
+CodePoint code_point_at(std::string_view s, std::size_t i) {
+  const auto* p = reinterpret_cast<const utf8proc_uint8_t*>(s.data() + i);
+  utf8proc_int32_t cp = -1;
+  utf8proc_ssize_t n = utf8proc_iterate(p, static_cast<utf8proc_ssize_t>(s.size() - i), &cp);
+  if (n <= 0 || cp < 0) return {};
+  return {static_cast<char32_t>(cp), static_cast<std::size_t>(n), true};
+}
+
+void append_utf8(std::string& out, char32_t cp) {
+  utf8proc_uint8_t buf[4];
+  utf8proc_ssize_t n = utf8proc_encode_char(static_cast<utf8proc_int32_t>(cp), buf);
+  out.append(reinterpret_cast<const char*>(buf), static_cast<std::size_t>(n));
+}
+
+CharClass char_class(char32_t cp) {
+  if (cp == '\n') return CharClass::newline;
+  if (cp >= '0' && cp <= '9') return CharClass::digit;
+  auto c = static_cast<utf8proc_int32_t>(cp);
+  if (is_space(c)) return CharClass::space;
+  switch (utf8proc_category(c)) {
+    case UTF8PROC_CATEGORY_LU:
+    case UTF8PROC_CATEGORY_LL:
+    case UTF8PROC_CATEGORY_LT:
+    case UTF8PROC_CATEGORY_LM:
+    case UTF8PROC_CATEGORY_LO:
+    case UTF8PROC_CATEGORY_MN:
+    case UTF8PROC_CATEGORY_MC:
+    case UTF8PROC_CATEGORY_ME:
+      return CharClass::letter;
+    default:
+      return CharClass::other;
+  }
+}
+
 }  // namespace dondoc::text

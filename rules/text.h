@@ -2,6 +2,7 @@
 // "fold" form for matching user input. Pure functions over UTF-8; any thread.
 #pragma once
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 
@@ -30,5 +31,26 @@ std::size_t length(std::string_view s);
 // The longest prefix of s of at most max_bytes that does not cut a UTF-8 sequence in two (for
 // bounding user input without making it invalid).
 std::string_view utf8_prefix(std::string_view s, std::size_t max_bytes);
+
+// ---- Code points, for readers that walk UTF-8 text (jsonc, deadline and reply tokenisers) ----
+
+// One code point of UTF-8 text: its value and its length in bytes. An invalid sequence (a stray
+// continuation byte, overlong, surrogate, truncated, past U+10FFFF) is {U+FFFD, 1, false}.
+struct CodePoint {
+  char32_t value = 0xFFFD;
+  std::size_t size = 1;
+  bool valid = false;
+};
+
+// The code point starting at byte i of s. Requires: i < s.size().
+CodePoint code_point_at(std::string_view s, std::size_t i);
+
+// Appends the UTF-8 encoding of cp. Requires: cp is a Unicode scalar value (not a surrogate).
+void append_utf8(std::string& out, char32_t cp);
+
+// What a code point is when cutting text into words: letters (with their combining marks), the
+// ASCII digits, white space (ASCII and Unicode separators), the line break '\n', or other.
+enum class CharClass { space, newline, letter, digit, other };
+CharClass char_class(char32_t cp);
 
 }  // namespace dondoc::text

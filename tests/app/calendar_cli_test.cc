@@ -118,7 +118,7 @@ TEST_CASE("importing ICS: multi-day events, làm bù and WORK make working days"
   CHECK(year["working_days"] == 252);
 }
 
-TEST_CASE("a bad JSON file names each bad entry by line and changes nothing") {
+TEST_CASE("a bad JSON file names each bad entry by line and column and changes nothing") {
   TempDir dir;
   const std::string db = dir.file("dondoc.db");
   write_text(dir.file("ok.json"), R"([{"date": "2026-03-02", "kind": "off", "name": "A"}])");
@@ -136,17 +136,17 @@ TEST_CASE("a bad JSON file names each bad entry by line and changes nothing") {
   auto r = run_dondoc({"--db", db, "calendar", "import", bad});
   CHECK(r.exit_code == 2);
   CHECK(r.out.empty());
-  CHECK(r.err.find(bad + ":2: \"date\"") != std::string::npos);
-  CHECK(r.err.find(bad + ":3: \"kind\"") != std::string::npos);
-  CHECK(r.err.find(bad + ":4: thiếu \"date\"") != std::string::npos);
-  CHECK(r.err.find(bad + ":6: khóa không rõ \"colour\"") != std::string::npos);
+  CHECK(r.err.find(bad + ":2:12: \"date\"") != std::string::npos);
+  CHECK(r.err.find(bad + ":3:34: \"kind\"") != std::string::npos);
+  CHECK(r.err.find(bad + ":4:3: thiếu \"date\"") != std::string::npos);
+  CHECK(r.err.find(bad + ":6:4: khóa không rõ \"colour\"") != std::string::npos);
   CHECK(r.err.find(":7:") == std::string::npos);
   CHECK(override_rows(db) == 1);
 
   write_text(bad, "[\n  {\"date\": \"2026-03-09\", \"kind\": \"work\"}\n  {}\n]\n");
   r = run_dondoc({"--db", db, "calendar", "import", bad});
   CHECK(r.exit_code == 2);
-  CHECK(r.err.find(bad + ":3: lỗi cú pháp JSON") != std::string::npos);
+  CHECK(r.err.find(bad + ":3:3: lỗi cú pháp JSON") != std::string::npos);
   CHECK(override_rows(db) == 1);
 }
 

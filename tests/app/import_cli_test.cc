@@ -208,7 +208,7 @@ TEST_CASE("cli import: re-importing updates tasks by TT and bodies by id") {
   CHECK(all[2]["leader"] == "");
 }
 
-TEST_CASE("cli import plan: the demo JSON, and its problems at their lines") {
+TEST_CASE("cli import plan: the demo JSON, and its problems at their lines and columns") {
   TempDir dir;
   std::string db = dir.file("plan.db");
   auto r = dondoc_db(db, {"import", "plan", source_path("examples/plan.json")});
@@ -222,7 +222,11 @@ TEST_CASE("cli import plan: the demo JSON, and its problems at their lines") {
   write_text(bad,
              "{\n \"tasks\": [\n  {\"id\": \"1\", \"title\": \"x\", \"lead\": [\"vh_xh\"],\n"
              "   \"deadline_text\": \"Tháng 13/2025\"}\n ]\n}\n");
-  expect_refused(db, {"import", "plan", bad}, {bad + ":3: không hiểu thời hạn \"Tháng 13/2025\""});
+  // FILE:LINE:COL, the column of the task's "{".
+  expect_refused(db, {"import", "plan", bad},
+                 {bad + ":3:3: không hiểu thời hạn \"Tháng 13/2025\""});
+  write_text(bad, "{\n \"tasks\": [] \"x\": 1\n}\n");
+  expect_refused(db, {"import", "plan", bad}, {bad + ":2:14: lỗi cú pháp JSON: cần dấu phẩy"});
 }
 
 TEST_CASE("cli init --demo: creates, refuses a non-empty database, --force replaces") {

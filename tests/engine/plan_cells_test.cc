@@ -153,3 +153,22 @@ TEST_CASE("resolve_body: id, name or alias after folding; unique matches only") 
   CHECK(id("Phòng Y tế") == "-");
   CHECK(id("") == "-");
 }
+TEST_CASE("plan json: issued, directing as ids or in the lead") {
+  std::string json = R"({"issued": "2025-08-01",
+    "tasks": [
+      {"id": "1", "title": "A", "lead": ["ubnd"], "directing": ["Ban Thường vụ Đảng ủy"],
+       "deadline_text": "Thường xuyên"},
+      {"id": "2", "title": "B",
+       "lead": "Đồng chí Phó Bí thư Đảng ủy, Chủ tịch Ủy ban nhân dân xã chỉ đạo; chi bộ trực thuộc và các đơn vị liên quan triển khai thực hiện",
+       "deadline_text": "Thường xuyên"}]})";
+  auto r = import_plan_json(json, dak_pxi());
+  CHECK(r.problems.empty());
+  CHECK(r.plan.issued == make_date(2025, 8, 1));
+  REQUIRE(r.plan.tasks.size() == 2);
+  CHECK(r.plan.tasks[0].directing == Ids{"btv"});
+  CHECK(r.plan.tasks[1].directing == Ids{"pbt_ct"});
+  CHECK(r.plan.tasks[1].lead == Ids{"chi_bo", "dv_lq"});
+  auto bad = import_plan_json(R"({"issued": "1/8/2025"})", {});
+  REQUIRE(bad.problems.size() == 1);
+  CHECK(bad.problems[0].message.find("\"issued\"") != std::string::npos);
+}

@@ -212,16 +212,48 @@ TEST_CASE("plan json: problems are reported at the line of their element") {
   CHECK(r.plan.tasks[1].deadline.kind == DeadlineSpec::Kind::continuous);
 }
 
-TEST_CASE("plan json: a syntax error names its line") {
-  auto r = import_plan_json("{\n  \"bodies\": [\n    {\"id\": \"a\",}\n  ]\n}\n", {});
+TEST_CASE("plan json: a syntax error names its line and column") {
+  auto r =
+      import_plan_json("{\n  \"bodies\": [\n    {\"id\": \"a\" \"name\": \"Ă\"}\n  ]\n}\n", {});
   REQUIRE(r.problems.size() == 1);
   CHECK(r.problems[0].line == 3);
-  CHECK(r.problems[0].message.rfind("JSON không hợp lệ", 0) == 0);
+  CHECK(r.problems[0].col == 16);
+  CHECK(r.problems[0].message.rfind("lỗi cú pháp JSON: cần dấu phẩy", 0) == 0);
+  CHECK(format(r.problems[0]).rfind("3:16: lỗi cú pháp JSON", 0) == 0);
+}
+
+TEST_CASE("plan json: problems carry the column of their element or key") {
+  std::string text =
+      "{\"bodies\": [{\"id\": \"a\", \"name\": \"Phòng A\"}, {\"id\": \"b\"}],\n"
+      " \"tasks\": 3,\n"
+      "  \"extra\": 1}\n";
+  auto r = import_plan_json(text, {});
+  REQUIRE(r.problems.size() == 4);
+  // Both problems of the second body are at its "{", not at the first body on the same line.
+  CHECK(r.problems[0] == LineProblem{1, "thiếu \"name\"", 45});
+  CHECK(r.problems[1] == LineProblem{1, "thiếu tên cơ quan (name)", 45});
+  CHECK(r.problems[2] == LineProblem{2, "\"tasks\" phải là danh sách [...]", 11});
+  CHECK(r.problems[3].line == 3);
+  CHECK(r.problems[3].col == 3);
+  CHECK(r.problems[3].message.rfind("khóa không rõ \"extra\"", 0) == 0);
+}
+
+TEST_CASE("plan json: comments and trailing commas are read, duplicate keys refused") {
+  auto ok = import_plan_json(
+      "// kế hoạch\n{\"bodies\": [{\"id\": \"a\", \"name\": \"Phòng A\",},], /* hết */}", {});
+  CHECK(ok.problems.empty());
+  CHECK(ok.plan.bodies.size() == 1);
+  auto dup = import_plan_json("{\"bodies\": [],\n \"bodies\": []}", {});
+  REQUIRE(dup.problems.size() == 1);
+  CHECK(dup.problems[0].line == 2);
+  CHECK(dup.problems[0].col == 2);
+  CHECK(dup.problems[0].message.find("bị lặp lại") != std::string::npos);
 }
 
 TEST_CASE("plan json: a number out of range is a problem, not a crash (fuzz regression)") {
   // fuzz/regressions/plan_json/number-overflow-min.json
   auto r = import_plan_json(R"({"bodies": [], "x": 1e999})", {});
   REQUIRE(r.problems.size() == 1);
-  CHECK(r.problems[0].message.find("JSON không hợp lệ") != std::string::npos);
+  CHECK(r.problems[0].message.find("lỗi cú pháp JSON") != std::string::npos);
+  CHECK(r.problems[0].col == 21);
 }

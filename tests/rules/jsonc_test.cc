@@ -1,4 +1,5 @@
 #include "rules/jsonc.h"
+#include "rules/text.h"
 
 #include <string>
 
@@ -110,4 +111,13 @@ TEST_CASE("jsonc: a BOM is skipped and surrogate pairs decode") {
   REQUIRE(r.doc);
   CHECK(r.doc->value["e"] == "\xF0\x9F\x98\x80");
   CHECK(r.doc->value_at("") == SourcePos{1, 1});
+}
+
+TEST_CASE("jsonc: columns count code points; a bad escape is quoted whole") {
+  auto r = dondoc::parse_jsonc("{\"Đà Nẵng\": \"\\ệ\"}");
+  REQUIRE_FALSE(r.doc);
+  CHECK(r.error.line == 1);
+  CHECK(r.error.col == 16);  // just after "\ệ"
+  CHECK(r.error.message == "lỗi cú pháp JSON: chuỗi thoát không hợp lệ \"\\ệ\"");
+  CHECK(dondoc::text::valid_utf8(r.error.message));
 }

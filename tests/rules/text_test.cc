@@ -46,3 +46,31 @@ TEST_CASE("utf8_prefix never cuts a character in two") {
   CHECK(utf8_prefix("\xF0\x9F\x98\x80x", 3).empty());  // an emoji is four
   CHECK(utf8_prefix("", 0).empty());
 }
+
+TEST_CASE("code points: value and size, invalid sequences one byte at a time") {
+  const std::string s = "aớ\xE2\x80\x94\xF0\x9F\x98\x80";
+  CHECK(text::code_point_at(s, 0).value == U'a');
+  CHECK(text::code_point_at(s, 1).value == U'\u1edb');
+  CHECK(text::code_point_at(s, 1).size == 3);
+  CHECK(text::code_point_at(s, 4).value == U'\u2014');
+  CHECK(text::code_point_at(s, 7).size == 4);
+  for (const char* bad : {"\x80", "\xC0\xAF", "\xED\xA0\x80", "\xE2\x80", "\xF4\x90\x80\x80"}) {
+    auto cp = text::code_point_at(bad, 0);
+    CHECK_FALSE(cp.valid);
+    CHECK(cp.size == 1);
+  }
+  std::string out;
+  for (char32_t c : {U'A', U'đ', U'\u2026', U'\U0001F600'}) text::append_utf8(out, c);
+  CHECK(out == "Ađ…\xF0\x9F\x98\x80");
+}
+
+TEST_CASE("character classes for cutting words") {
+  CHECK(text::char_class(U'ế') == text::CharClass::letter);
+  CHECK(text::char_class(U'\u0301') == text::CharClass::letter);  // a combining mark
+  CHECK(text::char_class(U'7') == text::CharClass::digit);
+  CHECK(text::char_class(U'\u00A0') == text::CharClass::space);
+  CHECK(text::char_class(U'\t') == text::CharClass::space);
+  CHECK(text::char_class(U'\n') == text::CharClass::newline);
+  CHECK(text::char_class(U'%') == text::CharClass::other);
+  CHECK(text::char_class(U'\u2026') == text::CharClass::other);
+}
