@@ -184,6 +184,15 @@ CREATE INDEX chat_deliveries_by_chat ON chat_deliveries(channel, chat_id, sent_a
 DROP INDEX inbound_events_unhandled;
 CREATE INDEX inbound_events_unhandled ON inbound_events(seq) WHERE handled_at IS NULL;
 )sql"},
+      {70, R"sql(
+-- The plan's own date (issued, "ban hành": nothing is owed before it) and the directing bodies
+-- (chỉ đạo) of each task.
+CREATE TABLE plan_meta (
+  key TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+);
+ALTER TABLE tasks ADD COLUMN directing TEXT NOT NULL DEFAULT '[]';
+)sql"},
   };
   return all;
 }
