@@ -288,7 +288,7 @@ bool plan_is_empty(Database& db) {
 }
 
 SaveCounts save_bodies(Database& db, const std::vector<Body>& bodies, const ImportSource& src) {
-  SQLite::Transaction tx(db.sql(), SQLite::TransactionBehavior::IMMEDIATE);
+  WriteTransaction tx(db);  // joins the caller's transaction when there is one
   PlanSaveCounts c;
   c.bodies = upsert_bodies(db, bodies);
   audit_import(db, src, c);
@@ -297,7 +297,7 @@ SaveCounts save_bodies(Database& db, const std::vector<Body>& bodies, const Impo
 }
 
 SaveCounts save_tasks(Database& db, const std::vector<Task>& tasks, const ImportSource& src) {
-  SQLite::Transaction tx(db.sql(), SQLite::TransactionBehavior::IMMEDIATE);
+  WriteTransaction tx(db);  // joins the caller's transaction when there is one
   PlanSaveCounts c;
   c.tasks = upsert_tasks(db, tasks);
   audit_import(db, src, c);
@@ -306,7 +306,7 @@ SaveCounts save_tasks(Database& db, const std::vector<Task>& tasks, const Import
 }
 
 PlanSaveCounts save_plan(Database& db, const Plan& plan, const ImportSource& src) {
-  SQLite::Transaction tx(db.sql(), SQLite::TransactionBehavior::IMMEDIATE);
+  WriteTransaction tx(db);  // joins the caller's transaction when there is one
   PlanSaveCounts c;
   c.bodies = upsert_bodies(db, plan.bodies);
   c.tasks = upsert_tasks(db, plan.tasks);
