@@ -145,11 +145,11 @@ TEST_CASE("plan store: the plan's date and the directing bodies are stored and l
   Database db(dir.file("d.db"));
   Plan plan = demo();
   CHECK_FALSE(load_plan(db).issued);
-  plan.issued = make_date(2025, 9, 10);
+  plan.issued = make_date(2025, 9, 11);
   plan.tasks[0].directing = {"chu_tich"};
   save_plan(db, plan, {"plan", "plan.json", "2026-01-05T08:00+07:00"});
   Plan back = load_plan(db);
-  CHECK(back.issued == make_date(2025, 9, 10));
+  CHECK(back.issued == make_date(2025, 9, 11));
   CHECK(back.tasks[0].directing == std::vector<std::string>{"chu_tich"});
   CHECK(back.tasks[1].directing.empty());
   bool directs = false;
@@ -158,8 +158,9 @@ TEST_CASE("plan store: the plan's date and the directing bodies are stored and l
   CHECK(directs);
   // A plan without a date keeps the stored one; save_issued sets it; replace_plan resets it.
   Plan undated = demo();
+  undated.issued.reset();
   save_plan(db, undated, {"plan", "plan.json", "2026-01-05T08:00+07:00"});
-  CHECK(load_issued(db) == make_date(2025, 9, 10));
+  CHECK(load_issued(db) == make_date(2025, 9, 11));
   save_issued(db, *make_date(2026, 1, 2));
   CHECK(load_issued(db) == make_date(2026, 1, 2));
   replace_plan(db, undated, {"init", "", "2026-01-05T08:00+07:00"});
