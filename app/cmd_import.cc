@@ -1,29 +1,22 @@
-// `dondoc import bodies|tasks|plan FILE`: reads a plan file, checks every row, and stores it in
-// one transaction, or lists every problem as FILE:LINE[:COL]: message and changes nothing (exit 2).
+// `dondoc import bodies|tasks|plan FILE [--issued YYYY-MM-DD]`: reads a plan file and hands it to
+// service/import_plan, which checks every row and stores it in one transaction; or lists every
+// problem as FILE:LINE[:COL]: message and changes nothing (exit 2).
 #include <chrono>
 #include <filesystem>
 #include <ostream>
 
 #include "app/cli.h"
-#include "engine/plan_import.h"
+#include "app/demo_data.h"
 #include "rules/date.h"
-#include "storage/plan_store.h"
+#include "service/import_plan.h"
 
 namespace dondoc {
 namespace {
 
 constexpr std::size_t kMaxFileBytes = 10 * 1024 * 1024;
 
-std::string now_iso() {
-  return format_instant(std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now()));
-}
-
-int report_problems(cli::Io& io, const std::string& file, const std::vector<LineProblem>& problems,
-                    bool no_bodies_yet) {
-  for (LineProblem p : problems) {
-    p.file = file;
-    io.err << format(p) << "\n";
-  }
+int report_problems(cli::Io& io, const std::vector<LineProblem>& problems, bool no_bodies_yet) {
+  for (const LineProblem& p : problems) io.err << format(p) << "\n";
   if (no_bodies_yet) {
     io.err << "dondoc: cơ sở dữ liệu chưa có cơ quan nào; hãy nhập trước: dondoc import bodies "
               "FILE.csv\n";
@@ -33,11 +26,11 @@ int report_problems(cli::Io& io, const std::string& file, const std::vector<Line
   return cli::kExitBadInput;
 }
 
-// The stored bodies, without creating the database file when it does not exist yet.
-std::vector<Body> stored_bodies(const std::string& db_path) {
-  if (!std::filesystem::exists(db_path)) return {};
-  Database db(db_path);
-  return load_bodies(db);
+void remove_database(const std::string& path) {
+  std::error_code ec;
+  for (const char* suffix : {"", "-wal", "-shm", "-journal"}) {
+    std::filesystem::remove(path + suffix, ec);
+  }
 }
 
 // Reads the one FILE argument; nullopt after printing the reason.
@@ -56,50 +49,75 @@ std::string counts(const SaveCounts& c) {
   return "(" + std::to_string(c.inserted) + " mới, " + std::to_string(c.updated) + " cập nhật)";
 }
 
-int import_bodies(const cli::Args& args, cli::Io& io) {
-  auto text = read_input(args, io, "import bodies FILE.csv");
+// `--issued YYYY-MM-DD`: the plan's date; nullopt when absent, false after a message when bad.
+bool issued_option(const cli::Args& args, cli::Io& io, std::optional<Date>& out) {
+  auto v = args.option("issued");
+  if (!v) return true;
+  out = parse_date(*v);
+  if (!out) {
+    cli::bad_input(io, "--issued " + *v + ": cần ngày ban hành dạng YYYY-MM-DD; không nhập gì.");
+  }
+  return out.has_value();
+}
+
+// Reads FILE, imports it through the service and prints what was stored; `what` says how.
+int run_import(const cli::Args& args, cli::Io& io, service::PlanFile kind, const char* usage) {
+  auto text = read_input(args, io, usage);
   if (!text) return cli::kExitBadInput;
-  const std::string& file = args.positional[0];
+  std::optional<Date> issued;
+  if (kind != service::PlanFile::bodies && !issued_option(args, io, issued)) {
+    return cli::kExitBadInput;
+  }
+  Instant now = io.clock.now();
   std::string path = cli::db_path(args);
-  auto r = import_bodies_csv(*text, stored_bodies(path));
-  if (!r.problems.empty()) return report_problems(io, file, r.problems, false);
-  Database db(path);
-  auto c = save_bodies(db, r.bodies, {"bodies", file, now_iso()});
-  io.out << "Đã nhập " << c.total() << " cơ quan từ " << file << " " << counts(c) << "\n";
+  bool existed = std::filesystem::exists(path);
+  service::PlanImportResult r;
+  {
+    Database db(path);
+    r = service::import_plan_file(
+        db, {kind, args.positional[0], *text, issued, embedded_file("rules.jsonc")}, now);
+  }
+  if (!r.ok()) {
+    if (!existed) remove_database(path);  // a failed import leaves no file behind
+    return report_problems(io, r.problems, r.no_bodies_yet);
+  }
+  const std::string& file = args.positional[0];
+  const auto& c = r.counts;
+  if (kind == service::PlanFile::bodies) {
+    io.out << "Đã nhập " << c.bodies.total() << " cơ quan từ " << file << " " << counts(c.bodies);
+  } else if (kind == service::PlanFile::tasks) {
+    io.out << "Đã nhập " << c.tasks.total() << " nhiệm vụ từ " << file << " " << counts(c.tasks);
+  } else {
+    io.out << "Đã nhập kế hoạch từ " << file << ": " << c.bodies.total() << " cơ quan, "
+           << c.tasks.total() << " nhiệm vụ, " << c.indicators.total() << " chỉ tiêu";
+  }
+  if (kind != service::PlanFile::bodies && r.issued) {
+    io.out << "; ngày ban hành " << format_date_vn(*r.issued);
+  }
+  io.out << "\n";
+  if (r.rules_remade) io.out << "Đã áp quy tắc mặc định theo các cơ quan của kế hoạch.\n";
   return cli::kExitOk;
+}
+
+int import_bodies(const cli::Args& args, cli::Io& io) {
+  return run_import(args, io, service::PlanFile::bodies, "import bodies FILE.csv");
 }
 
 int import_tasks(const cli::Args& args, cli::Io& io) {
-  auto text = read_input(args, io, "import tasks FILE.csv");
-  if (!text) return cli::kExitBadInput;
-  const std::string& file = args.positional[0];
-  std::string path = cli::db_path(args);
-  auto bodies = stored_bodies(path);
-  auto r = import_tasks_csv(*text, bodies);
-  if (!r.problems.empty()) return report_problems(io, file, r.problems, bodies.empty());
-  Database db(path);
-  auto c = save_tasks(db, r.tasks, {"tasks", file, now_iso()});
-  io.out << "Đã nhập " << c.total() << " nhiệm vụ từ " << file << " " << counts(c) << "\n";
-  return cli::kExitOk;
+  return run_import(args, io, service::PlanFile::tasks,
+                    "import tasks FILE.csv [--issued YYYY-MM-DD]");
 }
 
 int import_plan(const cli::Args& args, cli::Io& io) {
-  auto text = read_input(args, io, "import plan FILE.json");
-  if (!text) return cli::kExitBadInput;
-  const std::string& file = args.positional[0];
-  std::string path = cli::db_path(args);
-  auto r = import_plan_json(*text, stored_bodies(path));
-  if (!r.problems.empty()) return report_problems(io, file, r.problems, false);
-  Database db(path);
-  auto c = save_plan(db, r.plan, {"plan", file, now_iso()});
-  io.out << "Đã nhập kế hoạch từ " << file << ": " << c.bodies.total() << " cơ quan, "
-         << c.tasks.total() << " nhiệm vụ, " << c.indicators.total() << " chỉ tiêu\n";
-  return cli::kExitOk;
+  return run_import(args, io, service::PlanFile::plan,
+                    "import plan FILE.json [--issued YYYY-MM-DD]");
 }
 
 const cli::Registration kBodies{"import bodies", "import bodies FILE.csv", &import_bodies};
-const cli::Registration kTasks{"import tasks", "import tasks FILE.csv", &import_tasks};
-const cli::Registration kPlan{"import plan", "import plan FILE.json", &import_plan};
+const cli::Registration kTasks{"import tasks", "import tasks FILE.csv [--issued YYYY-MM-DD]",
+                               &import_tasks};
+const cli::Registration kPlan{"import plan", "import plan FILE.json [--issued YYYY-MM-DD]",
+                              &import_plan};
 
 }  // namespace
 }  // namespace dondoc

@@ -11,17 +11,14 @@
 #include "engine/plan_json.h"
 #include "rules/date.h"
 #include "rules/text.h"
-#include "storage/plan_store.h"
+#include "service/import_plan.h"
 #include "service/import_rules.h"
+#include "storage/plan_store.h"
 #include "storage/rules_store.h"
 #include "storage/tracking_reset.h"
 
 namespace dondoc {
 namespace {
-
-std::string now_iso() {
-  return format_instant(std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now()));
-}
 
 // At most `width` code points of the whitespace-collapsed text, "…" when cut, padded to width.
 std::string fit(std::string_view s, std::size_t width) {
@@ -138,17 +135,23 @@ std::optional<Plan> demo_plan(cli::Io& io) {
   return std::nullopt;
 }
 
-// Loads the embedded default rules as the active rules; false after printing why not.
-bool load_demo_rules(Database& db, cli::Io& io, bool& loaded) {
+// Loads the embedded rules as the active rules: for the demo as written, else made to fit the
+// plan (service/default_rules.h). False after printing why not.
+bool load_init_rules(Database& db, cli::Io& io, bool demo, Instant now, bool& loaded) {
   std::string_view text = embedded_file("rules.jsonc");
   loaded = false;
   if (text.empty()) return true;
-  auto r = service::import_rules(db, text, "rules.jsonc (mẫu)", io.clock.now());
-  for (const auto& d : r.errors) {
+  std::vector<InputError> errors;
+  if (demo) {
+    errors = service::import_rules(db, text, "rules.jsonc (mẫu)", now).errors;
+  } else {
+    errors = service::load_default_rules(db, text, now);
+  }
+  for (const auto& d : errors) {
     io.err << "rules.jsonc (nhúng):" << d.line << ":" << d.col << ": " << d.message << "\n";
   }
-  loaded = r.version.has_value();
-  return r.errors.empty();
+  loaded = errors.empty();
+  return errors.empty();
 }
 
 int init(const cli::Args& args, cli::Io& io) {
@@ -161,26 +164,31 @@ int init(const cli::Args& args, cli::Io& io) {
                                   std::to_string(old.tasks.size()) +
                                   " nhiệm vụ); không thay đổi gì. Dùng --force để thay thế.");
   }
+  Instant now = io.clock.now();
   WriteTransaction tx(db);  // reset, plan and rules together, or nothing
   if (args.flag("force")) {
     // A fresh start: what was tracked for the old plan must not stick to new tasks with old ids.
     auto rows = reset_tracking(db);
     db.audit("tracking_reset", "", "init --force", "{\"rows\":" + std::to_string(rows) + "}",
-             now_iso());
+             format_instant(now));
     if (rows > 0) io.out << "Đã xóa trạng thái theo dõi của kế hoạch cũ (" << rows << " dòng).\n";
   }
-  if (!args.flag("demo")) {
-    if (args.flag("force")) replace_plan(db, Plan{}, {"init", "", now_iso()});
-    tx.commit();
-    io.out << "Đã tạo cơ sở dữ liệu trống " << path << "\n";
+  bool demo = args.flag("demo");
+  std::optional<Plan> plan = demo ? demo_plan(io) : Plan{};
+  if (!plan) return cli::kExitInternal;
+  PlanSaveCounts c;
+  if (demo || args.flag("force")) {
+    c = service::replace_plan_at(db, *plan, demo ? "demo" : "init", demo ? "plan.json (mẫu)" : "",
+                                 now);
+  }
+  bool rules_loaded = false;
+  if (!load_init_rules(db, io, demo, now, rules_loaded)) return cli::kExitInternal;
+  tx.commit();
+  if (!demo) {
+    io.out << "Đã tạo cơ sở dữ liệu trống " << path
+           << (rules_loaded ? " với quy tắc mặc định (áp theo kế hoạch khi nhập)" : "") << "\n";
     return cli::kExitOk;
   }
-  auto plan = demo_plan(io);
-  if (!plan) return cli::kExitInternal;
-  auto c = replace_plan(db, *plan, {"demo", "plan.json (mẫu)", now_iso()});
-  bool rules_loaded = false;
-  if (!load_demo_rules(db, io, rules_loaded)) return cli::kExitInternal;
-  tx.commit();
   io.out << "Đã tạo cơ sở dữ liệu " << path
          << " với kế hoạch mẫu (xã Trường Giang): " << c.bodies.total() << " cơ quan, "
          << c.tasks.total() << " nhiệm vụ, " << c.indicators.total() << " chỉ tiêu"

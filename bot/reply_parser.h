@@ -36,20 +36,24 @@ inline constexpr std::size_t kMaxReplyChars = 4000;
 // The items a reply states, in the order written; empty when nothing is understood.
 // Matching is done on text::fold() of each word, so diacritics, NFD input, capitals and polite
 // words ("dạ em báo cáo … ạ") do not matter. How the text is read:
-// - Task references: "NV3", "nv 12:", "NV 3, 4" / "NV3 và NV4" (one item each), "nhiệm vụ (số)
-//   5" anywhere in the text. A leading "N." or "N)" is a task number only when at least two
-//   lines of the message start that way. Text up to the next reference belongs to the reference
-//   before it (text before the first one belongs to the first); lines without a reference add to
-//   the current task. A reply without any reference gives one item without `task`.
+// - Task references: "NV3", "nv 12:", "NV 3, 4" / "NV3 và NV4" / "NV3, NV4" (one item each),
+//   "NV3-NV5" / "NV 3-5" (each task of a short range), "nhiệm vụ (số) 5" anywhere in the text. A
+//   leading "N." or "N)" is a task number only when at least two lines of the message start that
+//   way. Text up to the next reference belongs to the reference before it (text before the first
+//   one belongs to the first); lines without a reference add to the current task. A reply without
+//   any reference gives one item without `task`.
 // - Status, strongest first: extension ("xin gia hạn", "lùi hạn", ...) > blocked ("vướng
 //   (mắc)", "khó khăn", ...) > a percentage (100 -> done, 1..99 -> in_progress, 0 ->
 //   not_started) > negated completion ("chưa xong", "chưa hoàn thành", "chưa làm xong" ->
 //   in_progress) > completion ("xong", "hoàn thành", "đã HT") > progress ("đang làm", "đang
 //   thực hiện", "sắp xong", "dự kiến hoàn thành") > not started ("chưa triển khai", "chưa làm").
+//   A typo of one letter in a word of four letters or more of a completion phrase is forgiven
+//   ("hoàn thàh", "hoan thnh"); single words are not ("song" is not "xong").
 // - Negated blockers ("không có vướng mắc gì", "không vướng") are ignored: alone they give no
 //   item; with another status that status wins.
-// - The percentage is the first "N%" / "N phần trăm"; any value outside 0..100 ("150%", "-5%")
-//   makes the whole item invalid (no item). Decimals are truncated ("62,5%" -> 62).
+// - The percentage is the first "N%" / "N phần trăm", or a share right after a completion word
+//   ("xong 1/2" -> 50, in progress; not a date: no second "/"); any value outside 0..100 ("150%",
+//   "-5%") makes the whole item invalid (no item). Decimals are truncated ("62,5%" -> 62).
 // - Reason: for blocked, the words after the blocker keyword ("do", "vì", "về", ":" skipped) up to
 //   the end of the line, a sentence end, or a comma followed by another status; otherwise (except
 //   done) the words after "do" / "vì" / "lý do". Trailing polite words ("ạ", "anh/chị ạ") dropped.

@@ -1,6 +1,7 @@
 // Finding status words and percentages in a tokenised reply (see reply_status.h).
 #include "bot/reply_status.h"
 
+#include <algorithm>
 #include <string>
 #include <utility>
 
@@ -117,9 +118,16 @@ std::size_t cause_at(const Tokens& t, std::size_t i) {
   return len;
 }
 
+// Completion words at token i, typos of the longer ones forgiven ("hoàn thàh").
+std::size_t done_at(const Tokens& t, std::size_t i) {
+  std::size_t len = match_any(t, i, kDone);
+  for (std::string_view p : kDone) len = std::max(len, match_typo(t, i, p));
+  return len;
+}
+
 bool done_follows(const Tokens& t, std::size_t k) {
   for (std::size_t j = k; j < t.size() && j < k + 3; ++j) {
-    if (match_any(t, j, kDone) > 0) return true;
+    if (done_at(t, j) > 0) return true;
     if (!contains(kDoneFillers, t[j].fold)) return false;
   }
   return false;
@@ -151,7 +159,7 @@ std::pair<std::optional<Kind>, std::size_t> event_at(const Tokens& t, std::size_
     return {Kind::not_started, len};
   }
   if (std::size_t len = progress_at(t, i)) return {Kind::progress, len};
-  if (std::size_t len = match_any(t, i, kDone)) {
+  if (std::size_t len = done_at(t, i)) {
     if (match(t, i + len, "chua") == 1 && t[i + len].line == t[i].line) {
       return {std::nullopt, len};  // "xong chưa?" asks
     }
@@ -178,8 +186,27 @@ std::vector<Event> find_events(const Tokens& t) {
   return events;
 }
 
+// "xong 1/2", "được 3/4": a share of the work right after a completion word, as a percentage.
+// Not a date: nothing but a done word may stand before it, and no second "/" after it.
+std::optional<Percent> fraction_at(const Tokens& t, std::size_t i) {
+  constexpr std::string_view kBefore[] = {"xong", "xog", "ht", "thanh", "tat", "duoc", "dat"};
+  std::size_t k = i + 3;
+  if (i == 0 || k > t.size() || !contains(kBefore, t[i - 1].fold) || t[i - 1].line != t[i].line) {
+    return std::nullopt;
+  }
+  if (t[i + 1].fold != "/" || t[i + 1].space_before || t[i + 2].cls != CharClass::digit ||
+      t[i + 2].space_before || t[i].fold.size() > 2 || t[i + 2].fold.size() > 2) {
+    return std::nullopt;
+  }
+  if (k < t.size() && t[k].fold == "/" && !t[k].space_before) return std::nullopt;
+  int n = std::stoi(t[i].fold), m = std::stoi(t[i + 2].fold);
+  if (m < 2 || m > 10 || n > m) return std::nullopt;
+  return Percent{i, n * 100 / m, true};
+}
+
 std::optional<Percent> percent_at(const Tokens& t, std::size_t i) {
   if (t[i].cls != CharClass::digit || t[i].ref) return std::nullopt;
+  if (auto f = fraction_at(t, i)) return f;
   auto decimal_mark = [&](std::size_t k) {
     return (t[k].fold == "," || t[k].fold == ".") && !t[k].space_before;
   };

@@ -48,7 +48,20 @@ std::size_t skip_ref_glue(const Tokens& t, std::size_t k, int line) {
   return k;
 }
 
-// "NV3", "nv 12", "nhiệm vụ số 4", "NV 3, 4", "NV3 và NV4".
+bool is_dash(std::string_view w) { return w == "-" || w == "\xE2\x80\x93" || w == "~"; }
+
+// "NV3-NV6": the tasks strictly between the last one and `to`, when both are whole numbers and
+// the range is short (a reply names a few tasks, not "NV1-NV999").
+void add_range(std::vector<std::string>& tasks, const std::string& to) {
+  const std::string& from = tasks.back();
+  if (from.find('.') != std::string::npos || to.find('.') != std::string::npos) return;
+  if (from.size() > 4 || to.size() > 4) return;
+  int a = std::stoi(from), b = std::stoi(to);
+  if (b <= a || b - a > 20) return;
+  for (int n = a + 1; n < b; ++n) tasks.push_back(std::to_string(n));
+}
+
+// "NV3", "nv 12", "nhiệm vụ số 4", "NV 3, 4", "NV3 và NV4", "NV3-NV5", "NV 3-5".
 std::optional<RefGroup> explicit_ref(const Tokens& t, std::size_t i) {
   std::size_t k = i + match_any(t, i, kTaskWords);
   if (k == i) return std::nullopt;
@@ -58,13 +71,16 @@ std::optional<RefGroup> explicit_ref(const Tokens& t, std::size_t i) {
   RefGroup g{i, num->second, {num->first}};
   while (true) {
     std::size_t c = g.end;
-    bool separated = c < t.size() && t[c].line == line && contains(kRefSeparators, t[c].fold);
+    bool range = c < t.size() && t[c].line == line && is_dash(t[c].fold);
+    bool separated =
+        range || (c < t.size() && t[c].line == line && contains(kRefSeparators, t[c].fold));
     if (separated) ++c;
     std::size_t w = c < t.size() && t[c].line == line ? c + match_any(t, c, kTaskWords) : c;
     if (w == c && !separated) break;
     if (w != c) w = skip_ref_glue(t, w, line);
     auto next = task_number(t, w, line);
     if (!next) break;
+    if (range) add_range(g.tasks, next->first);
     g.tasks.push_back(next->first);
     g.end = next->second;
   }

@@ -62,6 +62,40 @@ std::size_t match(const Tokens& t, std::size_t i, std::string_view phrase) {
   return k - i;
 }
 
+namespace {
+
+// Levenshtein distance of two short ASCII words, capped: 2 means "2 or more".
+int distance_up_to_1(std::string_view a, std::string_view b) {
+  if (a == b) return 0;
+  if (a.size() > b.size()) std::swap(a, b);
+  if (b.size() - a.size() > 1) return 2;
+  std::size_t i = 0;
+  while (i < a.size() && a[i] == b[i]) ++i;
+  if (a.size() == b.size()) return a.substr(i + 1) == b.substr(i + 1) ? 1 : 2;  // substitution
+  return a.substr(i) == b.substr(i + 1) ? 1 : 2;                                // one letter less
+}
+
+}  // namespace
+
+std::size_t match_typo(const Tokens& t, std::size_t i, std::string_view phrase) {
+  if (phrase.find(' ') == std::string_view::npos) return 0;  // single words: "song" is not "xong"
+  std::size_t k = i;
+  bool exact = false;
+  while (!phrase.empty()) {
+    std::size_t sp = phrase.find(' ');
+    std::string_view word = phrase.substr(0, sp);
+    if (k >= t.size() || t[k].ref || t[k].line != t[i].line || t[k].cls != CharClass::letter) {
+      return 0;
+    }
+    int d = distance_up_to_1(t[k].fold, word);
+    if (d > 1 || (d == 1 && (word.size() < 4 || t[k].fold.size() < 3))) return 0;
+    exact = exact || d == 0;
+    ++k;
+    phrase = sp == std::string_view::npos ? std::string_view() : phrase.substr(sp + 1);
+  }
+  return exact ? k - i : 0;
+}
+
 std::size_t match_any(const Tokens& t, std::size_t i, Words phrases) {
   std::size_t best = 0;
   for (std::string_view p : phrases) best = std::max(best, match(t, i, p));

@@ -44,6 +44,11 @@ bool is_break(const Tokens& t, std::size_t i);
 // Length in tokens of `phrase` at token i, on one line, outside task references; 0 when absent.
 std::size_t match(const Tokens& t, std::size_t i, std::string_view phrase);
 
+// Like match() but forgiving one typo per word of four letters or more ("hoàn thàh", "hoan
+// thnah" are "hoan thanh"), for phrases of several words with at least one word exact. Single
+// words are never matched this way ("song" must not read as "xong").
+std::size_t match_typo(const Tokens& t, std::size_t i, std::string_view phrase);
+
 // The longest of `phrases` at token i; 0 when none.
 std::size_t match_any(const Tokens& t, std::size_t i, Words phrases);
 

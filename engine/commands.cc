@@ -85,8 +85,7 @@ std::optional<std::string> check_names(const EngineState& st, const std::string&
 Result<Obligation> find_in(const EngineState& st, const std::vector<Obligation>& all,
                            const Command& c) {
   if (auto e = check_names(st, c.task, c.body, c.cycle)) return Result<Obligation>::fail(*e);
-  if (c.cycle.empty() &&
-      st.plan.find_task(c.task)->deadline.kind == DeadlineSpec::Kind::continuous) {
+  if (c.cycle.empty() && undated(st.plan.find_task(c.task)->deadline)) {
     for (const auto& o : continuous_obligations(st.plan))
       if (o.task == c.task && o.body == c.body) return o;
   }

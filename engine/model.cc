@@ -7,6 +7,8 @@
 #include <unordered_set>
 #include <vector>
 
+#include "rules/text.h"
+
 namespace dondoc {
 
 std::string_view to_string(Body::Kind kind) {
@@ -103,6 +105,7 @@ std::vector<Assignee> derive(const Task& task, const BodyLookup& bodies) {
   for (const auto& id : task.lead) expand(id, Assignee::Role::lead, bodies, seen, out);
   for (const auto& id : task.coordinators)
     expand(id, Assignee::Role::coordinator, bodies, seen, out);
+  for (const auto& id : task.directing) expand(id, Assignee::Role::directing, bodies, seen, out);
   return out;
 }
 
@@ -116,6 +119,22 @@ std::vector<Assignee> derive_assignees(const Task& task, const std::vector<Body>
 void derive_all_assignees(Plan& plan) {
   BodyLookup bodies = lookup_of(plan.bodies);
   for (auto& t : plan.tasks) t.assignees = derive(t, bodies);
+}
+
+const Body* resolve_body(const Plan& plan, std::string_view text) {
+  if (const Body* exact = plan.find_body(text)) return exact;
+  std::string key = text::fold(text);
+  if (key.empty()) return nullptr;
+  const Body* found = nullptr;
+  for (const auto& b : plan.bodies) {
+    bool match = text::fold(b.id) == key || text::fold(b.name) == key ||
+                 std::any_of(b.aliases.begin(), b.aliases.end(),
+                             [&](const std::string& a) { return text::fold(a) == key; });
+    if (!match || found == &b) continue;
+    if (found != nullptr && found->id != b.id) return nullptr;  // ambiguous
+    found = &b;
+  }
+  return found;
 }
 
 }  // namespace dondoc

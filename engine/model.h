@@ -69,11 +69,17 @@ struct Plan {
   const Task* find_task(std::string_view id) const;
 };
 
-// Fans groups out into their members (recursively, cycles ignored), lead before coordinators, a
-// body that leads is not also a coordinator, no duplicates. Unknown ids are kept as they are.
+// Fans groups out into their members (recursively, cycles ignored): lead, then coordinators,
+// then directing bodies (Role::directing); a body keeps its first role only, so one that leads or
+// coordinates is not also directing. No duplicates. Unknown ids are kept as they are.
 std::vector<Assignee> derive_assignees(const Task& task, const std::vector<Body>& bodies);
 
 // Recomputes every task's assignees.
 void derive_all_assignees(Plan& plan);
+
+// The body a person means by `text` (a command argument, a chat reply): its id as stored, else
+// the one body whose id, name or an alias equals it after text::fold ("phong vh-xh", "PHÒNG VĂN
+// HOÁ - XÃ HỘI"). nullptr when nothing or more than one body matches.
+const Body* resolve_body(const Plan& plan, std::string_view text);
 
 }  // namespace dondoc

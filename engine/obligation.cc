@@ -41,6 +41,7 @@ std::vector<Occurrence> occurrences(const DeadlineSpec& spec, Date from, Date to
   using K = DeadlineSpec::Kind;
   switch (spec.kind) {
     case K::continuous:
+    case K::on_request:
       break;
     case K::once:
       if (spec.due) push_if(out, "", *spec.due, from, to);
@@ -197,7 +198,7 @@ void report_obligations(const Plan& plan, const Rules& rules, const Calendar& ca
 std::vector<Obligation> continuous_obligations(const Plan& plan) {
   std::vector<Obligation> out;
   for (const auto& t : plan.tasks) {
-    if (t.deadline.kind != DeadlineSpec::Kind::continuous) continue;
+    if (!undated(t.deadline)) continue;
     for (const auto& a : t.assignees) {
       if (a.role == Assignee::Role::directing) continue;
       Obligation o{obligation_id(t.id, a.body, "", ""), t.id, a.body, a.role, "", "", {}, {}};

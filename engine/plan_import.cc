@@ -12,20 +12,6 @@ namespace {
 
 std::string in_quotes(std::string_view s) { return "\"" + std::string(s) + "\""; }
 
-// Splits on any of `seps`; parts trimmed (spaces collapsed), empty parts dropped.
-std::vector<std::string> split(std::string_view s, std::string_view seps) {
-  std::vector<std::string> out;
-  std::size_t start = 0;
-  while (start <= s.size()) {
-    std::size_t end = s.find_first_of(seps, start);
-    if (end == std::string_view::npos) end = s.size();
-    std::string part = text::collapse_space(s.substr(start, end - start));
-    if (!part.empty()) out.push_back(std::move(part));
-    start = end + 1;
-  }
-  return out;
-}
-
 void add_unique(std::vector<std::string>& ids, const std::string& id) {
   if (std::find(ids.begin(), ids.end(), id) == ids.end()) ids.push_back(id);
 }
@@ -38,68 +24,7 @@ bool valid_id(std::string_view id) {
   });
 }
 
-// Matches one part of a cell; on no match tries its ','-pieces when every piece matches.
-bool resolve_part(const std::string& part, const BodyIndex& index, CellBodies& out) {
-  auto ids = index.match(part);
-  if (ids.size() > 1) {
-    std::string list;
-    for (const auto& id : ids) list += (list.empty() ? "" : ", ") + id;
-    out.problems.push_back("tên " + in_quotes(part) + " ứng với nhiều cơ quan (" + list + ")");
-    return true;
-  }
-  if (ids.size() == 1) {
-    add_unique(out.ids, ids[0]);
-    return true;
-  }
-  auto pieces = split(part, ",");
-  if (pieces.size() < 2) return false;
-  std::vector<std::string> found;
-  for (const auto& p : pieces) {
-    auto m = index.match(p);
-    if (m.size() != 1) return false;
-    found.push_back(m[0]);
-  }
-  for (const auto& id : found) add_unique(out.ids, id);
-  return true;
-}
-
 }  // namespace
-
-BodyIndex::BodyIndex(const std::vector<Body>& bodies) {
-  auto add = [this](const std::string& name, const std::string& id) {
-    std::string key = text::fold(name);
-    if (key.empty()) return;
-    auto& ids = by_key_[key];
-    if (std::find(ids.begin(), ids.end(), id) == ids.end()) ids.push_back(id);
-  };
-  for (const auto& b : bodies) {
-    add(b.id, b.id);
-    add(b.name, b.id);
-    for (const auto& a : b.aliases) add(a, b.id);
-  }
-}
-
-std::vector<std::string> BodyIndex::match(std::string_view text) const {
-  auto it = by_key_.find(text::fold(text));
-  return it == by_key_.end() ? std::vector<std::string>{} : it->second;
-}
-
-CellBodies resolve_body_cell(std::string_view cell, const BodyIndex& index) {
-  CellBodies out;
-  std::string whole = text::collapse_space(cell);
-  if (whole.empty() || whole == "-") return out;
-  if (auto ids = index.match(whole); ids.size() == 1) {
-    out.ids = ids;
-    return out;
-  }
-  for (const auto& part : split(cell, ";\n\r")) {
-    if (part == "-") continue;
-    if (!resolve_part(part, index, out)) {
-      out.problems.push_back("không tìm thấy cơ quan " + in_quotes(part));
-    }
-  }
-  return out;
-}
 
 std::vector<Body> merge_bodies(const std::vector<Body>& existing,
                                const std::vector<Body>& incoming) {
@@ -253,6 +178,32 @@ void resolve_list(std::vector<std::string>& refs, const BodyIndex& index, const 
   refs = std::move(ids);
 }
 
+// A lead written as a cell that says who directs ("… chỉ đạo; … triển khai") adds to directing.
+void split_directing(Task& t, const BodyIndex& index) {
+  std::vector<std::string> lead;
+  for (const auto& l : t.lead) {
+    LeadCell lc = split_lead_cell(l, index);
+    lead.insert(lead.end(), lc.lead.begin(), lc.lead.end());
+    t.directing.insert(t.directing.end(), lc.directing.begin(), lc.directing.end());
+  }
+  t.lead = std::move(lead);
+}
+
+// The plan's date: "issued": "YYYY-MM-DD".
+void read_issued(const JsoncDoc& doc, PlanImport& out) {
+  auto it = doc.value.find("issued");
+  if (it == doc.value.end() || it->is_null()) return;
+  std::optional<Date> d;
+  if (it->is_string()) d = parse_date(it->get<std::string>());
+  if (d) {
+    out.plan.issued = d;
+    return;
+  }
+  SourcePos at = doc.value_at("/issued");
+  out.problems.push_back(
+      {at.line, "\"issued\" phải là ngày dạng \"YYYY-MM-DD\" (ngày ban hành)", at.col});
+}
+
 void read_tasks(const Elements& els, const BodyIndex& index, PlanImport& out) {
   std::map<std::string, int> seen;
   std::vector<std::string> msgs;
@@ -262,10 +213,12 @@ void read_tasks(const Elements& els, const BodyIndex& index, PlanImport& out) {
       msgs.push_back("TT " + in_quotes(t.id) + " trùng với dòng " + std::to_string(seen[t.id]));
     }
     std::size_t before = msgs.size();
+    split_directing(t, index);
     resolve_list(t.lead, index, "lead", msgs);
     if (t.lead.empty() && msgs.size() == before)
       msgs.push_back("nhiệm vụ " + in_quotes(t.id) + " thiếu cơ quan chủ trì (lead)");
     resolve_list(t.coordinators, index, "coordinators", msgs);
+    resolve_list(t.directing, index, "directing", msgs);
     if (t.deadline_text.empty()) {
       msgs.push_back("nhiệm vụ " + in_quotes(t.id) + " thiếu thời hạn (deadline_text)");
     } else if (auto d = parse_deadline(t.deadline_text)) {
@@ -309,13 +262,15 @@ PlanImport import_plan_json(std::string_view text, const std::vector<Body>& exis
   auto doc = read_plan_json(text, CsvLimits{}.max_bytes, out.problems);
   if (!doc) return out;
   for (const auto& [key, value] : doc->value.items()) {
-    if (key != "bodies" && key != "tasks" && key != "indicators") {
+    if (key != "issued" && key != "bodies" && key != "tasks" && key != "indicators") {
       SourcePos at = doc->key_at(pointer_append("", key));
       out.problems.push_back(
-          {at.line, "khóa không rõ " + in_quotes(key) + " (chỉ có bodies, tasks, indicators)",
+          {at.line,
+           "khóa không rõ " + in_quotes(key) + " (chỉ có issued, bodies, tasks, indicators)",
            at.col});
     }
   }
+  read_issued(*doc, out);
   Elements bodies = elements(*doc, "bodies", out.problems);
   std::vector<std::string> msgs;
   for (std::size_t i = 0; i < bodies.items.size(); ++i) {

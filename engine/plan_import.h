@@ -14,12 +14,13 @@
 
 namespace dondoc {
 
-// Finds bodies by id, name or alias, compared after text::fold (case, diacritics, spacing).
+// Finds bodies by id, name or alias, compared after text::fold (case, diacritics, spacing); a
+// leading plural word does not matter ("các chi bộ" = "Chi bộ").
 class BodyIndex {
  public:
   explicit BodyIndex(const std::vector<Body>& bodies);
   // Ids of the bodies the text names: none, one, or several when the text is ambiguous.
-  std::vector<std::string> match(std::string_view text) const;
+  std::vector<std::string> match(std::string_view name) const;
 
  private:
   std::map<std::string, std::vector<std::string>, std::less<>> by_key_;
@@ -27,12 +28,24 @@ class BodyIndex {
 
 // The bodies named by one table cell. The whole cell (spaces collapsed) is matched first, so
 // "Phòng, ban ngành, đơn vị" is one group; otherwise it is split on ';' and line breaks, and a
-// part that still matches nothing is split on ',' if every piece then matches. "-" or "" = none.
+// part that still matches nothing is read as a list "A, B và C": the longest run of neighbouring
+// pieces that names a body, piece after piece. A piece that names nothing is reported by itself
+// (the whole part when no piece matches). "-" or "" = none.
 struct CellBodies {
   std::vector<std::string> ids;       // in cell order, no duplicates
   std::vector<std::string> problems;  // "không tìm thấy cơ quan \"Phòng Y tế\"", ambiguities
 };
 CellBodies resolve_body_cell(std::string_view cell, const BodyIndex& index);
+
+// A lead cell that says who directs: "Ban Thường vụ Đảng ủy chỉ đạo; UBND xã triển khai". Each
+// ';'-clause names bodies before its verb; those before "chỉ đạo" direct, the others lead (what
+// follows "chỉ đạo," is a clause of its own). A cell without "chỉ đạo" (or naming a body such as
+// "Ban Chỉ đạo") is all lead. The texts are still names, for resolve_body_cell.
+struct LeadCell {
+  std::vector<std::string> lead;
+  std::vector<std::string> directing;
+};
+LeadCell split_lead_cell(std::string_view cell, const BodyIndex& index);
 
 struct BodiesImport {
   std::vector<Body> bodies;  // the file's bodies, in file order
@@ -55,8 +68,9 @@ BodiesImport import_bodies_csv(std::string_view csv, const std::vector<Body>& ex
 // thành, headers matched tolerantly). Roman-numeral rows without a lead are section headings.
 TasksImport import_tasks_csv(std::string_view csv, const std::vector<Body>& bodies);
 
-// {"bodies":[...],"tasks":[...],"indicators":[...]}. Bodies are checked like the CSV; a task's
-// lead/coordinators are ids or names; its deadline_text is parsed.
+// {"issued":"YYYY-MM-DD","bodies":[...],"tasks":[...],"indicators":[...]}. Bodies are checked
+// like the CSV; a task's lead/coordinators/directing are ids or names (a lead may say who directs,
+// as in split_lead_cell); its deadline_text is parsed; "issued" sets Plan::issued.
 PlanImport import_plan_json(std::string_view text, const std::vector<Body>& existing);
 
 // Checks bodies being imported (each with the line it came from) against themselves and

@@ -114,7 +114,7 @@ Body read_body(const CsvRecord& rec, const std::vector<Column>& cols,
 
 // --- tasks --------------------------------------------------------------------------------
 
-enum TaskCol { kTt, kTitle, kLead, kCoord, kOutput, kDeadline };
+enum TaskCol { kTt, kTitle, kLead, kCoord, kOutput, kDeadline, kDirecting };
 
 std::vector<Column> task_columns() {
   return {{"TT", {"tt", "stt", "so tt", "so thu tu"}, true, {}},
@@ -129,6 +129,10 @@ std::vector<Column> task_columns() {
           {"Thời gian hoàn thành",
            {"thoi gian hoan thanh", "thoi han", "thoi han hoan thanh", "thoi gian thuc hien"},
            true,
+           {}},
+          {"Cơ quan chỉ đạo",
+           {"co quan chi dao", "chi dao", "don vi chi dao", "lanh dao chi dao", "nguoi chi dao"},
+           false,
            {}}};
 }
 
@@ -144,6 +148,38 @@ std::string roman(std::string_view tt) {
   return s;
 }
 
+// "II. Nhóm các nhiệm vụ …" -> {"II", "Nhóm các nhiệm vụ …"}; nullopt unless it starts with a
+// roman numeral, a dot and text.
+std::optional<std::pair<std::string, std::string>> numbered_heading(const std::string& s) {
+  std::size_t dot = s.find('.');
+  if (dot == std::string::npos || dot + 1 >= s.size() || s[dot + 1] != ' ') return std::nullopt;
+  std::string numeral = roman(s.substr(0, dot));
+  if (numeral.empty()) return std::nullopt;
+  return std::make_pair(numeral, text::collapse_space(s.substr(dot + 1)));
+}
+
+// A section heading row, as {numeral, title}: a roman TT with no lead or no deadline (its text in
+// the first filled cell: a merged heading may spill into the lead column, commas and all), or the
+// heading written whole in the TT or title cell with no lead and no deadline.
+std::optional<std::pair<std::string, std::string>> heading_row(const CsvRecord& rec,
+                                                               const std::vector<Column>& cols) {
+  auto at = [&](TaskCol c) { return text::collapse_space(text::nfc(cell(rec, cols[c]))); };
+  std::string tt = at(kTt), lead = at(kLead), deadline = at(kDeadline);
+  if (std::string numeral = roman(tt); !numeral.empty() && (lead.empty() || deadline.empty())) {
+    for (TaskCol c : {kTitle, kLead, kCoord, kOutput}) {
+      if (std::string t = at(c); !t.empty()) return std::make_pair(numeral, t);
+    }
+    return std::make_pair(numeral, std::string());
+  }
+  if (!lead.empty() || !deadline.empty()) return std::nullopt;
+  if (auto h = numbered_heading(tt)) {
+    if (std::string title = at(kTitle); !title.empty()) h->second += " " + title;
+    return h;
+  }
+  if (tt.empty()) return numbered_heading(at(kTitle));
+  return std::nullopt;
+}
+
 struct TaskReader {
   const std::vector<Column>& cols;
   const BodyIndex& index;
@@ -151,12 +187,24 @@ struct TaskReader {
   std::string section, section_title;
   std::map<std::string, int> seen;
 
-  void bodies(const CsvRecord& rec, TaskCol col, std::vector<std::string>& out) {
-    auto r = resolve_body_cell(cell(rec, cols[col]), index);
+  void bodies(const CsvRecord& rec, TaskCol col, std::string_view text,
+              std::vector<std::string>& out) {
+    auto r = resolve_body_cell(text, index);
     for (auto& p : r.problems) {
       problems.push_back({rec.line, p + " (cột " + in_quotes(cols[col].label) + ")"});
     }
-    out = std::move(r.ids);
+    for (auto& id : r.ids) {
+      if (std::find(out.begin(), out.end(), id) == out.end()) out.push_back(std::move(id));
+    }
+  }
+
+  // Lead and directing bodies: the lead cell may say who directs ("… chỉ đạo; … triển khai"),
+  // and a "Cơ quan chỉ đạo" column may name more.
+  void lead_and_directing(const CsvRecord& rec, Task& t) {
+    LeadCell lc = split_lead_cell(cell(rec, cols[kLead]), index);
+    for (const auto& l : lc.lead) bodies(rec, kLead, l, t.lead);
+    for (const auto& d : lc.directing) bodies(rec, kLead, d, t.directing);
+    bodies(rec, kDirecting, cell(rec, cols[kDirecting]), t.directing);
   }
 
   void deadline(const CsvRecord& rec, Task& t) {
@@ -190,10 +238,9 @@ struct TaskReader {
   std::optional<Task> read(const CsvRecord& rec) {
     std::string tt = text::collapse_space(text::nfc(cell(rec, cols[kTt])));
     std::string title = text::collapse_space(text::nfc(cell(rec, cols[kTitle])));
-    std::string numeral = roman(tt);
-    if (!numeral.empty() && text::collapse_space(cell(rec, cols[kLead])).empty()) {
-      section = numeral;
-      section_title = title;
+    if (auto h = heading_row(rec, cols)) {
+      section = h->first;
+      section_title = h->second;
       return std::nullopt;
     }
     Task t;
@@ -204,11 +251,11 @@ struct TaskReader {
     check_id(rec, tt);
     if (title.empty()) problems.push_back({rec.line, "thiếu tên nhiệm vụ"});
     std::size_t before = problems.size();
-    bodies(rec, kLead, t.lead);
+    lead_and_directing(rec, t);
     if (t.lead.empty() && problems.size() == before) {
       problems.push_back({rec.line, "thiếu cơ quan chủ trì của nhiệm vụ " + in_quotes(tt)});
     }
-    bodies(rec, kCoord, t.coordinators);
+    bodies(rec, kCoord, cell(rec, cols[kCoord]), t.coordinators);
     t.output = text::collapse_space(text::nfc(cell(rec, cols[kOutput])));
     deadline(rec, t);
     return t;

@@ -28,6 +28,7 @@ ordered_json task_to_json(const Task& task) {
   j["title"] = task.title;
   j["lead"] = task.lead;
   j["coordinators"] = task.coordinators;
+  j["directing"] = task.directing;
   j["output"] = task.output;
   j["deadline_text"] = task.deadline_text;
   j["deadline"] = ordered_json(to_json(task.deadline));
@@ -64,7 +65,9 @@ ordered_json tasks_to_json(const std::vector<Task>& tasks) {
 }
 
 ordered_json plan_to_json(const Plan& plan) {
-  ordered_json j = bodies_to_json(plan.bodies);
+  ordered_json j = ordered_json::object();
+  if (plan.issued) j["issued"] = format_date(*plan.issued);
+  j["bodies"] = std::move(bodies_to_json(plan.bodies)["bodies"]);
   ordered_json tasks = ordered_json::array();
   for (const auto& t : plan.tasks) {
     ordered_json tj = task_to_json(t);
@@ -178,8 +181,8 @@ Body body_from_json(const json& j, std::vector<std::string>& problems) {
 
 Task task_from_json(const json& j, std::vector<std::string>& problems) {
   Reader r(j, problems,
-           {"id", "section", "section_title", "title", "lead", "coordinators", "output",
-            "deadline_text", "deadline", "assignees"});
+           {"id", "section", "section_title", "title", "lead", "coordinators", "directing",
+            "output", "deadline_text", "deadline", "assignees"});
   Task t;
   t.id = text::collapse_space(r.str("id", true));
   t.section = text::collapse_space(r.str("section"));
@@ -187,6 +190,7 @@ Task task_from_json(const json& j, std::vector<std::string>& problems) {
   t.title = text::collapse_space(r.str("title", true));
   t.lead = r.list("lead");
   t.coordinators = r.list("coordinators");
+  t.directing = r.list("directing");
   t.output = text::collapse_space(r.str("output"));
   t.deadline_text = text::collapse_space(r.str("deadline_text"));
   if (const json* d = r.find("deadline");

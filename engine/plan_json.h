@@ -19,7 +19,7 @@ namespace dondoc {
 
 // {"id","name","aliases","kind","members","leader"}
 nlohmann::ordered_json body_to_json(const Body& body);
-// {"id","section","section_title","title","lead","coordinators","output","deadline_text",
+// {"id","section","section_title","title","lead","coordinators","directing","output","deadline_text",
 //  "deadline":{...},"assignees":[{"body","role"}]}
 nlohmann::ordered_json task_to_json(const Task& task);
 // {"id","name","unit","monitoring_body","milestones":{"2025":"≥ 80"}}
@@ -27,8 +27,8 @@ nlohmann::ordered_json indicator_to_json(const Indicator& indicator);
 
 nlohmann::ordered_json bodies_to_json(const std::vector<Body>& bodies);  // {"bodies":[...]}
 nlohmann::ordered_json tasks_to_json(const std::vector<Task>& tasks);    // {"tasks":[...]}
-// The whole plan in the import format: {"bodies","tasks","indicators"}, tasks without the
-// derived "deadline" and "assignees".
+// The whole plan in the import format: {"issued" (when set),"bodies","tasks","indicators"}, tasks
+// without the derived "deadline" and "assignees".
 nlohmann::ordered_json plan_to_json(const Plan& plan);
 
 // Readers of one element of a plan file. They append a Vietnamese message per problem (unknown

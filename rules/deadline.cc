@@ -124,6 +124,8 @@ std::string_view to_string(DeadlineSpec::Kind kind) {
       return "monthly";
     case DeadlineSpec::Kind::quarterly:
       return "quarterly";
+    case DeadlineSpec::Kind::on_request:
+      return "on_request";
   }
   return "once";
 }
@@ -138,9 +140,11 @@ Result<DeadlineSpec> parse_deadline(std::string_view text) {
     tokens.pop_back();
   }
   if (tokens.empty()) return S::fail("thời hạn trống");
+  if (is_on_request(tokens)) return spec(DeadlineSpec::Kind::on_request);
   if (is_continuous(tokens)) return spec(DeadlineSpec::Kind::continuous);
   std::optional<Recur> recur = take_recurrence(tokens);
   if (!recur) return S::fail("thời hạn ghi hai chu kỳ khác nhau");
+  if (*recur != Recur::none) drop_beside_recurrence(tokens);
   Cursor c(tokens);
   Prefix prefix = take_prefix(c);
   Result<Core> core = parse_core(c);

@@ -15,7 +15,8 @@
 namespace dondoc {
 
 struct DeadlineSpec {
-  enum class Kind { once, continuous, yearly, monthly, quarterly };
+  // on_request: "Khi có yêu cầu", "Đột xuất": no date at all, nothing is owed until asked.
+  enum class Kind { once, continuous, yearly, monthly, quarterly, on_request };
   Kind kind = Kind::once;
   std::optional<Date> due;   // once: the last permissible day
   std::optional<int> from;   // yearly: first year ("2025 và những năm tiếp theo")
@@ -29,8 +30,14 @@ struct DeadlineSpec {
 // Longest phrase parse_deadline accepts, in code points (a table cell, not a paragraph).
 inline constexpr std::size_t kMaxDeadlineChars = 200;
 
-// "once", "continuous", "yearly", "monthly", "quarterly" (the JSON "kind" values).
+// "once", "continuous", "yearly", "monthly", "quarterly", "on_request" (the JSON "kind" values).
 std::string_view to_string(DeadlineSpec::Kind kind);
+
+// True for the kinds with no due date of their own (continuous, on_request): no dated obligation,
+// only a status record per assignee.
+inline bool undated(const DeadlineSpec& spec) {
+  return spec.kind == DeadlineSpec::Kind::continuous || spec.kind == DeadlineSpec::Kind::on_request;
+}
 
 // Parses a deadline phrase. "Trước ngày D" means D-1 (in recurring phrases, day 1 -> -1, the last
 // day of the previous month). Errors name what is wrong: "tháng 13 không tồn tại", ...

@@ -89,7 +89,7 @@ R year_or_range(Cursor& c, const Token& first_tok) {
   auto y1 = year_of_token(first_tok);
   if (!y1) return R::fail(y1.error());
   std::size_t save = c.pos();
-  if (c.sym('-') || c.word("den")) {
+  if (c.sym('-') || c.word("den") || c.word("va")) {
     c.word("nam");
     if (const Token* t2 = c.number()) {
       auto y2 = year_of_token(*t2);
@@ -116,7 +116,42 @@ R half_core(Cursor& c, int half) {
                    : period(*make_date(*year, 7, 1), *make_date(*year, 12, 31));
 }
 
-// After "tháng": "9/2025", "9 năm 2025", "9" (no year), "cuối quý".
+// "Tháng 9, 10/2026", "tháng 9 - 10/2026", "tháng 9 và 10 năm 2026": the last month of a list of
+// months whose year is written once, at the end; nullptr (nothing consumed) when there is none.
+const Token* later_months(Cursor& c) {
+  std::size_t save = c.pos();
+  const Token* last = nullptr;
+  for (;;) {
+    std::size_t before = c.pos();
+    c.sym('-') || c.word("va");  // a comma is no token
+    const Token* m = c.number();
+    if (m == nullptr || m->text.size() > 2) {
+      c.reset(before);
+      break;
+    }
+    last = m;
+  }
+  std::size_t end = c.pos();
+  bool year_follows = (c.sym('/') || c.word("nam")) && c.number() != nullptr;
+  c.reset(last != nullptr && year_follows ? end : save);
+  return last != nullptr && year_follows ? last : nullptr;
+}
+
+// From the first day of month `first` to the last day of month `last`, of the year that follows.
+R months_core(int first, int last, Cursor& c) {
+  c.sym('/') || c.word("nam");
+  const Token* y = c.number();
+  if (auto e = bad_month(first)) return R::fail(*e);
+  if (auto e = bad_month(last)) return R::fail(*e);
+  if (last < first) {
+    return R::fail("tháng " + std::to_string(first) + ", " + std::to_string(last) + " bị ngược");
+  }
+  auto year = year_of_token(*y);
+  if (!year) return R::fail(year.error());
+  return period(*make_date(*year, first, 1), last_day_of_month(*year, last));
+}
+
+// After "tháng": "9/2025", "9 năm 2025", "9" (no year), "cuối quý", "9, 10/2026".
 R after_thang(Cursor& c) {
   if (int moq = position_word(c); moq != 0) {
     if (!c.word("quy")) return unknown();
@@ -127,6 +162,7 @@ R after_thang(Cursor& c) {
   }
   const Token* m = c.number();
   if (m == nullptr) return unknown();
+  if (const Token* last = later_months(c)) return months_core(m->value, last->value, c);
   if (c.date_sep() || c.word("nam")) {
     const Token* y = c.number();
     if (y == nullptr) return unknown();
@@ -149,19 +185,47 @@ int roman(std::string_view w) {
   return 0;
 }
 
+// One quarter, as a number or a roman numeral; 0 (nothing consumed) when there is none.
+int quarter_at(Cursor& c, std::string& written) {
+  std::size_t save = c.pos();
+  if (const Token* n = c.number(); n != nullptr && n->text.size() <= 2) {
+    written = n->text;
+    return n->value;
+  }
+  c.reset(save);
+  if (const Token* w = c.any_word(); w != nullptr && roman(w->text) != 0) {
+    written.clear();
+    for (char ch : w->text) written += static_cast<char>(ch - 'a' + 'A');
+    return roman(w->text);
+  }
+  c.reset(save);
+  return 0;
+}
+
+// "Quý III-IV/2026", "Quý III, IV năm 2026": the last quarter of the list (q when none).
+int last_quarter(Cursor& c, int q, std::string& written) {
+  for (;;) {
+    std::size_t save = c.pos();
+    c.sym('-') || c.word("va");  // a comma is no token
+    std::string w;
+    int next = quarter_at(c, w);
+    if (next == 0) {
+      c.reset(save);
+      return q;
+    }
+    q = next;
+    written += "-" + w;
+  }
+}
+
 R after_quy(Cursor& c) {
   std::string written;
-  int q = 0;
-  if (const Token* n = c.number()) {
-    written = n->text;
-    q = n->value;
-  } else if (const Token* w = c.any_word(); w != nullptr && roman(w->text) != 0) {
-    for (char ch : w->text) written += static_cast<char>(ch - 'a' + 'A');
-    q = roman(w->text);
-  } else {
-    return unknown();
-  }
+  int first = quarter_at(c, written);
+  if (first == 0) return unknown();
+  if (first > 4) return R::fail("quý " + written + " không tồn tại");
+  int q = last_quarter(c, first, written);
   if (q < 1 || q > 4) return R::fail("quý " + written + " không tồn tại");
+  if (q < first) return R::fail("quý " + written + " bị ngược");
   bool sep = c.date_sep() || c.word("nam");
   const Token* y = c.number();
   if (y == nullptr || (!sep && y->text.size() != 4)) {
@@ -169,7 +233,7 @@ R after_quy(Cursor& c) {
   }
   auto year = year_of_token(*y);
   if (!year) return R::fail(year.error());
-  return period(*make_date(*year, 3 * q - 2, 1), last_day_of_month(*year, 3 * q));
+  return period(*make_date(*year, 3 * first - 2, 1), last_day_of_month(*year, 3 * q));
 }
 
 // After "N tháng": "đầu/cuối năm Y" (half year) or "M [năm Y]" / "đầu|giữa|cuối quý".

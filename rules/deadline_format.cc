@@ -23,7 +23,8 @@ Json make_json(const DeadlineSpec& s) {
 }
 
 std::optional<Kind> kind_from_string(std::string_view k) {
-  for (Kind kind : {Kind::once, Kind::continuous, Kind::yearly, Kind::monthly, Kind::quarterly}) {
+  for (Kind kind : {Kind::once, Kind::continuous, Kind::yearly, Kind::monthly, Kind::quarterly,
+                    Kind::on_request}) {
     if (to_string(kind) == k) return kind;
   }
   return std::nullopt;
@@ -34,6 +35,7 @@ bool allowed(Kind kind, std::string_view key) {
     case Kind::once:
       return key == "due";
     case Kind::continuous:
+    case Kind::on_request:
       return false;
     case Kind::yearly:
       return key == "from" || key == "month" || key == "day";
@@ -146,6 +148,8 @@ std::string describe(const DeadlineSpec& s) {
       return "Một lần, hạn " + (s.due ? format_date_vn(*s.due) : std::string("?"));
     case Kind::continuous:
       return "Thường xuyên";
+    case Kind::on_request:
+      return "Khi có yêu cầu (không có hạn định kỳ)";
     case Kind::yearly: {
       std::string out = "Hằng năm";
       if (s.from) out += " từ năm " + std::to_string(*s.from);

@@ -83,9 +83,16 @@ class Cursor {
 
 enum class Recur { none, yearly, monthly, quarterly };
 
-// Removes "hằng/hàng/mỗi năm|tháng|quý" and "định kỳ" from the tokens. nullopt when two
-// different recurrences are written.
+// Removes "hằng/hàng/mỗi năm|tháng|quý", "N tháng/lần" (1, 3, 12) and "định kỳ [N tháng]" from
+// the tokens. nullopt when two different recurrences are written.
 std::optional<Recur> take_recurrence(std::vector<Token>& t);
+
+// "Khi có yêu cầu", "Theo yêu cầu", "Đột xuất" (and nothing else): on request, no date.
+bool is_on_request(const std::vector<Token>& t);
+
+// Removes "thường xuyên", "liên tục" and "(hoặc) đột xuất", which add nothing beside a recurrence
+// ("Thường xuyên, hằng năm"; "Hằng quý hoặc đột xuất").
+void drop_beside_recurrence(std::vector<Token>& t);
 
 // "Thường xuyên", "Thường xuyên, liên tục", "Thực hiện thường xuyên".
 bool is_continuous(const std::vector<Token>& t);

@@ -216,6 +216,15 @@ WHERE source LIKE 'chat:%' AND EXISTS (
   WHERE 'chat:' || c.id = chat_deliveries.source AND o.channel <> '');
 DROP TABLE chat_outbox;
 )sql"},
+      {62, R"sql(
+-- The plan's own date (issued, "ban hành": nothing is owed before it) and the directing bodies
+-- (chỉ đạo) of each task.
+CREATE TABLE plan_meta (
+  key TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+);
+ALTER TABLE tasks ADD COLUMN directing TEXT NOT NULL DEFAULT '[]';
+)sql"},
   };
   return all;
 }

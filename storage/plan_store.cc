@@ -122,11 +122,12 @@ SaveCounts upsert_tasks(Database& db, const std::vector<Task>& tasks) {
   SQLite::Statement st(
       db.sql(),
       "INSERT INTO tasks(id, position, section, section_title, title, lead, coordinators, output, "
-      "deadline_text, deadline) VALUES (?,?,?,?,?,?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET "
-      "position=excluded.position, section=excluded.section, "
+      "deadline_text, deadline, directing) VALUES (?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT(id) DO "
+      "UPDATE SET position=excluded.position, section=excluded.section, "
       "section_title=excluded.section_title, title=excluded.title, lead=excluded.lead, "
       "coordinators=excluded.coordinators, output=excluded.output, "
-      "deadline_text=excluded.deadline_text, deadline=excluded.deadline");
+      "deadline_text=excluded.deadline_text, deadline=excluded.deadline, "
+      "directing=excluded.directing");
   for (const auto& t : tasks) {
     st.reset();
     st.bind(1, t.id);
@@ -139,6 +140,7 @@ SaveCounts upsert_tasks(Database& db, const std::vector<Task>& tasks) {
     st.bind(8, t.output);
     st.bind(9, t.deadline_text);
     st.bind(10, dump(to_json(t.deadline)));
+    st.bind(11, dump(t.directing));
     st.exec();
     count(c, existing, t.id);
   }
@@ -210,7 +212,7 @@ std::vector<Task> load_tasks(Database& db) {
   std::unordered_map<std::string, DeadlineSpec> parsed;
   SQLite::Statement q(db.sql(),
                       "SELECT id, section, section_title, title, lead, coordinators, output, "
-                      "deadline_text, deadline FROM tasks ORDER BY position, rowid");
+                      "deadline_text, deadline, directing FROM tasks ORDER BY position, rowid");
   while (q.executeStep()) {
     Task t;
     t.id = q.getColumn(0).getString();
@@ -227,6 +229,7 @@ std::vector<Task> load_tasks(Database& db) {
       if (spec) it->second = *spec;
     }
     t.deadline = it->second;
+    t.directing = string_list(q.getColumn(9).getString());
     out.push_back(std::move(t));
   }
   return out;
@@ -259,8 +262,23 @@ Plan load_plan(Database& db) {
   plan.bodies = load_bodies(db);
   plan.tasks = load_tasks(db);
   plan.indicators = load_indicators(db);
+  plan.issued = load_issued(db);
   derive_all_assignees(plan);
   return plan;
+}
+
+std::optional<Date> load_issued(Database& db) {
+  SQLite::Statement q(db.sql(), "SELECT value FROM plan_meta WHERE key = 'issued'");
+  if (!q.executeStep()) return std::nullopt;
+  return parse_date(q.getColumn(0).getString());
+}
+
+void save_issued(Database& db, Date issued) {
+  SQLite::Statement st(db.sql(),
+                       "INSERT INTO plan_meta(key, value) VALUES ('issued', ?) "
+                       "ON CONFLICT(key) DO UPDATE SET value = excluded.value");
+  st.bind(1, format_date(issued));
+  st.exec();
 }
 
 bool plan_is_empty(Database& db) {
@@ -270,7 +288,7 @@ bool plan_is_empty(Database& db) {
 }
 
 SaveCounts save_bodies(Database& db, const std::vector<Body>& bodies, const ImportSource& src) {
-  SQLite::Transaction tx(db.sql(), SQLite::TransactionBehavior::IMMEDIATE);
+  WriteTransaction tx(db);  // joins the caller's transaction when there is one
   PlanSaveCounts c;
   c.bodies = upsert_bodies(db, bodies);
   audit_import(db, src, c);
@@ -279,7 +297,7 @@ SaveCounts save_bodies(Database& db, const std::vector<Body>& bodies, const Impo
 }
 
 SaveCounts save_tasks(Database& db, const std::vector<Task>& tasks, const ImportSource& src) {
-  SQLite::Transaction tx(db.sql(), SQLite::TransactionBehavior::IMMEDIATE);
+  WriteTransaction tx(db);  // joins the caller's transaction when there is one
   PlanSaveCounts c;
   c.tasks = upsert_tasks(db, tasks);
   audit_import(db, src, c);
@@ -288,11 +306,12 @@ SaveCounts save_tasks(Database& db, const std::vector<Task>& tasks, const Import
 }
 
 PlanSaveCounts save_plan(Database& db, const Plan& plan, const ImportSource& src) {
-  SQLite::Transaction tx(db.sql(), SQLite::TransactionBehavior::IMMEDIATE);
+  WriteTransaction tx(db);  // joins the caller's transaction when there is one
   PlanSaveCounts c;
   c.bodies = upsert_bodies(db, plan.bodies);
   c.tasks = upsert_tasks(db, plan.tasks);
   c.indicators = upsert_indicators(db, plan.indicators);
+  if (plan.issued) save_issued(db, *plan.issued);
   audit_import(db, src, c);
   tx.commit();
   return c;
@@ -301,11 +320,13 @@ PlanSaveCounts save_plan(Database& db, const Plan& plan, const ImportSource& src
 PlanSaveCounts replace_plan(Database& db, const Plan& plan, const ImportSource& src) {
   WriteTransaction tx(db);
   db.sql().exec("PRAGMA defer_foreign_keys=ON");
-  db.sql().exec("DELETE FROM tasks; DELETE FROM indicators; DELETE FROM bodies;");
+  db.sql().exec(
+      "DELETE FROM tasks; DELETE FROM indicators; DELETE FROM bodies; DELETE FROM plan_meta;");
   PlanSaveCounts c;
   c.bodies = upsert_bodies(db, plan.bodies);
   c.tasks = upsert_tasks(db, plan.tasks);
   c.indicators = upsert_indicators(db, plan.indicators);
+  if (plan.issued) save_issued(db, *plan.issued);
   audit_import(db, src, c);
   tx.commit();
   return c;

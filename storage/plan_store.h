@@ -3,6 +3,7 @@
 // on their thread; SQLite exceptions rise to the caller (nothing is half-written).
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -31,8 +32,14 @@ struct PlanSaveCounts {
 std::vector<Body> load_bodies(Database& db);           // in the order first imported
 std::vector<Task> load_tasks(Database& db);            // plan order, assignees not derived
 std::vector<Indicator> load_indicators(Database& db);  // plan order
-Plan load_plan(Database& db);                          // all three, assignees derived
+Plan load_plan(Database& db);                          // all three, issued, assignees derived
 bool plan_is_empty(Database& db);                      // no bodies and no tasks
+
+// The plan's date (Plan::issued): nullopt for a plan stored before it existed. save_plan and
+// replace_plan store it when the plan has one; save_issued sets it alone (`import tasks
+// --issued`), inside the caller's transaction if there is one.
+std::optional<Date> load_issued(Database& db);
+void save_issued(Database& db, Date issued);
 
 // Insert or update by id. Task order: a file holding every stored task sets the order; otherwise
 // stored tasks keep their places and new ones follow. Nothing is deleted.

@@ -106,8 +106,8 @@ TEST_CASE("cli tasks --json / bodies --json: the documented shapes") {
   for (const auto& [k, v] : task.items()) keys.push_back(k);
   std::sort(keys.begin(), keys.end());
   CHECK(keys == std::vector<std::string>{"assignees", "coordinators", "deadline", "deadline_text",
-                                         "id", "lead", "output", "section", "section_title",
-                                         "title"});
+                                         "directing", "id", "lead", "output", "section",
+                                         "section_title", "title"});
   CHECK(task["lead"] == json::array({"pbn_dv"}));
   CHECK(task["coordinators"] == json::array({"tt_hcc"}));
   auto body = json::parse(bodies_json(db))["bodies"][0];

@@ -52,10 +52,13 @@ TEST_CASE("body cells: whole cell first, then ';' and line breaks, then ',' if a
   CHECK(commas.ids == Ids{"kinh_te", "tt_hcc"});
   CHECK(commas.problems.empty());
 
-  auto unknown = resolve_body_cell("Phòng Kinh tế; Phòng Y tế, Phòng Kinh tế", index);
-  CHECK(unknown.ids == Ids{"kinh_te"});
+  auto unknown = resolve_body_cell("Phòng Kinh tế; Phòng Y tế, Công an xã", index);
+  CHECK(unknown.ids == Ids{"kinh_te", "cong_an"});
   REQUIRE(unknown.problems.size() == 1);
-  CHECK(unknown.problems[0] == "không tìm thấy cơ quan \"Phòng Y tế, Phòng Kinh tế\"");
+  CHECK(unknown.problems[0] == "không tìm thấy cơ quan \"Phòng Y tế\"");
+  auto none = resolve_body_cell("Phòng Y tế, Trạm Y tế", index);
+  CHECK(none.problems ==
+        std::vector<std::string>{"không tìm thấy cơ quan \"Phòng Y tế, Trạm Y tế\""});
 
   CHECK(resolve_body_cell("-", index).ids.empty());
   CHECK(resolve_body_cell("  ", index).ids.empty());

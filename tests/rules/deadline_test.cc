@@ -83,6 +83,33 @@ const Case kCases[] = {
     {"trước ngày 15 tháng giữa quý", R"({"kind":"quarterly","month_of_quarter":2,"day":14})"},
     {"Hằng quý, trước ngày 10 tháng cuối quý",
      R"({"kind":"quarterly","month_of_quarter":3,"day":9})"},
+    // Issue 12 §4 and the prose seeds: on request, lists of years, months and quarters.
+    {"Khi có yêu cầu", R"({"kind":"on_request"})"},  // 004:77
+    {"khi co yeu cau.", R"({"kind":"on_request"})"},
+    {"Đột xuất", R"({"kind":"on_request"})"},
+    {"Theo yêu cầu", R"({"kind":"on_request"})"},
+    {"Đột xuất hoặc khi có yêu cầu", R"({"kind":"on_request"})"},
+    {"Năm 2025 và 2026", R"({"kind":"once","due":"2026-12-31"})"},  // 004:96
+    {"trong năm 2025 và năm 2026", R"({"kind":"once","due":"2026-12-31"})"},
+    {"Tháng 9, 10/2026", R"({"kind":"once","due":"2026-10-31"})"},
+    {"Tháng 9 - 10/2026", R"({"kind":"once","due":"2026-10-31"})"},
+    {"Tháng 9 và 10 năm 2026", R"({"kind":"once","due":"2026-10-31"})"},
+    {"Tháng 10, 11, 12/2025", R"({"kind":"once","due":"2025-12-31"})"},
+    {"Trước tháng 9, 10/2026", R"({"kind":"once","due":"2026-08-31"})"},
+    {"Quý III-IV/2026", R"({"kind":"once","due":"2026-12-31"})"},
+    {"Quý III, IV năm 2026", R"({"kind":"once","due":"2026-12-31"})"},
+    {"Quý 1-2/2026", R"({"kind":"once","due":"2026-06-30"})"},
+    {"Trước Quý III-IV/2026", R"({"kind":"once","due":"2026-06-30"})"},
+    {"Thường xuyên, hằng năm", R"({"kind":"yearly"})"},
+    {"Thường xuyên, hằng quý", R"({"kind":"quarterly"})"},
+    {"Hằng quý hoặc đột xuất", R"({"kind":"quarterly"})"},
+    {"Định kỳ hằng năm", R"({"kind":"yearly"})"},    // 004:45
+    {"Định kỳ 3 tháng", R"({"kind":"quarterly"})"},  // 001:231
+    {"3 tháng/lần", R"({"kind":"quarterly"})"},
+    {"định kỳ 01 tháng/lần", R"({"kind":"monthly"})"},  // 001:41
+    {"1 năm một lần", R"({"kind":"yearly"})"},
+    {"Đến năm 2026", R"({"kind":"once","due":"2026-12-31"})"},  // 004:92
+    {"Năm 2045", R"({"kind":"once","due":"2045-12-31"})"},      // 004:53
     // Spellings: all caps, no diacritics, NFD, trailing dots and spaces.
     {"THÁNG 9/2025", R"({"kind":"once","due":"2025-09-30"})"},
     {"thang 9/2025. ", R"({"kind":"once","due":"2025-09-30"})"},
@@ -118,6 +145,14 @@ const Bad kBad[] = {
     {"Tháng 9/2025 hằng tháng", "không nhận ra"},
     {"hằng tháng hằng năm", "hai chu kỳ"},
     {"Tháng 9/2025 abc", "không nhận ra"},
+    {"Quý IV-III/2026", "quý IV-III bị ngược"},
+    {"Quý III-V/2026", "quý III-V không tồn tại"},
+    {"Quý III-IV", "thiếu năm sau \"quý III-IV\""},
+    {"Tháng 10, 9/2026", "tháng 10, 9 bị ngược"},
+    {"Tháng 9, 13/2026", "tháng 13 không tồn tại"},
+    {"Năm 2026 và 2025", "ngược"},
+    {"Khi có yêu cầu tháng 9/2025", "không nhận ra"},
+    {"Định kỳ 5 tháng", "không nhận ra"},
 };
 
 }  // namespace
@@ -197,6 +232,19 @@ TEST_CASE("kinds have their JSON names") {
   CHECK(to_string(DeadlineSpec::Kind::yearly) == "yearly");
   CHECK(to_string(DeadlineSpec::Kind::monthly) == "monthly");
   CHECK(to_string(DeadlineSpec::Kind::quarterly) == "quarterly");
+  CHECK(to_string(DeadlineSpec::Kind::on_request) == "on_request");
+}
+
+TEST_CASE("on request: no date, read back from JSON, described plainly") {
+  auto spec = parse_deadline("Khi có yêu cầu");
+  REQUIRE(spec.ok());
+  CHECK(undated(*spec));
+  CHECK_FALSE(spec->due);
+  CHECK(describe(*spec) == "Khi có yêu cầu (không có hạn định kỳ)");
+  CHECK(*deadline_from_json(nlohmann::json::parse(R"({"kind":"on_request"})")) == *spec);
+  CHECK_FALSE(deadline_from_json(nlohmann::json::parse(R"({"kind":"on_request","day":5})")).ok());
+  CHECK(undated(*parse_deadline("Thường xuyên")));
+  CHECK_FALSE(undated(*parse_deadline("Hằng năm")));
 }
 
 TEST_CASE("describe gives a readable Vietnamese line") {

@@ -139,3 +139,30 @@ TEST_CASE("plan store: bodies upsert by id; replace_plan swaps the whole plan") 
   CHECK(ids(back.tasks) == std::vector<std::string>{"9"});
   CHECK(back.indicators.empty());
 }
+
+TEST_CASE("plan store: the plan's date and the directing bodies are stored and loaded back") {
+  TempDir dir;
+  Database db(dir.file("d.db"));
+  Plan plan = demo();
+  CHECK_FALSE(load_plan(db).issued);
+  plan.issued = make_date(2025, 9, 11);
+  plan.tasks[0].directing = {"chu_tich"};
+  save_plan(db, plan, {"plan", "plan.json", "2026-01-05T08:00+07:00"});
+  Plan back = load_plan(db);
+  CHECK(back.issued == make_date(2025, 9, 11));
+  CHECK(back.tasks[0].directing == std::vector<std::string>{"chu_tich"});
+  CHECK(back.tasks[1].directing.empty());
+  bool directs = false;
+  for (const auto& a : back.tasks[0].assignees)
+    directs = directs || (a.body == "chu_tich" && a.role == Assignee::Role::directing);
+  CHECK(directs);
+  // A plan without a date keeps the stored one; save_issued sets it; replace_plan resets it.
+  Plan undated = demo();
+  undated.issued.reset();
+  save_plan(db, undated, {"plan", "plan.json", "2026-01-05T08:00+07:00"});
+  CHECK(load_issued(db) == make_date(2025, 9, 11));
+  save_issued(db, *make_date(2026, 1, 2));
+  CHECK(load_issued(db) == make_date(2026, 1, 2));
+  replace_plan(db, undated, {"init", "", "2026-01-05T08:00+07:00"});
+  CHECK_FALSE(load_issued(db));
+}
