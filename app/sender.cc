@@ -161,10 +161,10 @@ struct Sender::Impl : std::enable_shared_from_this<Sender::Impl> {
   }
 
   void record(const Item& item, const Part& p, const std::string& platform_id) {
-    service::DeliveredPart d{item.id,         {p.platform->name(), p.chat_id, p.group},
-                             p.index,         platform_id,
-                             item.task,       item.kind,
-                             clock.now()};
+    service::DeliveredPart d{item.id,   {p.platform->name(), p.chat_id, p.group},
+                             p.index,   platform_id,
+                             item.task, item.kind,
+                             clock.now(), item.cycle};
     writer.submit([d, ds = deliveries](Database& db) { ds->record_part(db, d); });
   }
 

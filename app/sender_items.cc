@@ -46,6 +46,7 @@ std::vector<Item> collect_due(Database& db, service::Deliveries& deliveries, Ins
               m.message.task,
               std::string(to_string(m.message.kind)),
               m.message.callback_id,
+              m.message.cycle,
               {}};
     for (const auto& chat : m.chats) add_parts(db, deliveries, item, chat, m.message.text);
     out.push_back(std::move(item));

@@ -33,6 +33,7 @@ struct Item {
   bool answer = false;  // the bot's answer to one chat (sent at once; nudges keep office hours)
   int attempts = 0;
   std::string task, kind, callback_id;
+  std::string cycle;  // a report nudge's cycle
   std::vector<Part> parts;
   std::size_t next_part = 0;  // parts before it are delivered
 };

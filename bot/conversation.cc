@@ -19,6 +19,13 @@ Action make(Action::Kind kind) {
   return a;
 }
 
+Action report_sent(std::string cycle, std::string period) {
+  Action a = make(Action::Kind::report_submitted);
+  a.cycle = std::move(cycle);
+  a.period = std::move(period);
+  return a;
+}
+
 Action decide_message(const InboundEvent& event, const ChatContext& ctx) {
   if (auto code = parse_link_request(event.text)) {
     Action a = make(Action::Kind::link);
@@ -28,13 +35,25 @@ Action decide_message(const InboundEvent& event, const ChatContext& ctx) {
   if (!ctx.body) {
     return make(ctx.explained_recently ? Action::Kind::ignore : Action::Kind::explain_unlinked);
   }
+  if (ctx.report) return report_sent(ctx.report->cycle, ctx.report->period);
+  switch (ctx.intent) {
+    case Intent::help:
+      return make(Action::Kind::help);
+    case Intent::owed:
+      return make(Action::Kind::owed);
+    case Intent::thanks:
+      return make(Action::Kind::thanks);
+    case Intent::none:
+      break;
+  }
   if (ctx.items == 0) return make(Action::Kind::not_understood);
   Action a = make(Action::Kind::apply_reply);
   if (ctx.items_without_task == 0) return a;
-  if (ctx.reply_to_task) {
-    a.task = *ctx.reply_to_task;
-  } else if (ctx.recent_nudge_task) {
-    a.task = *ctx.recent_nudge_task;
+  const std::optional<Nudge>& nudge = ctx.reply_to ? ctx.reply_to : ctx.recent_nudge;
+  if (nudge && !nudge->task.empty()) {
+    a.task = nudge->task;
+  } else if (nudge && ctx.items == 1 && ctx.all_done) {  // "xong" to a report nudge
+    return report_sent(nudge->cycle, "");
   } else if (ctx.open_tasks.size() == 1) {
     a.task = ctx.open_tasks.front();
   } else {

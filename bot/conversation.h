@@ -9,19 +9,29 @@
 #include <string_view>
 #include <vector>
 
+#include "bot/intent.h"
 #include "bot/payloads.h"
 
 namespace dondoc::bot {
 
-// What storage and the reply parser know, filled by the caller before deciding.
+// What a nudge delivered to the chat was about: a task, or a report's cycle.
+struct Nudge {
+  std::string task;
+  std::string cycle;
+};
+
+// What storage and the parsers know, filled by the caller before deciding.
 struct ChatContext {
-  std::optional<std::string> body;               // the body this chat is linked to
-  bool explained_recently = false;               // unlinked explanation sent in the last 24 h
-  std::optional<std::string> reply_to_task;      // task of the nudge the message replies to
-  std::optional<std::string> recent_nudge_task;  // most recent nudge to this chat within 3 days
-  std::vector<std::string> open_tasks;           // the body's open tasks, in plan order
-  std::size_t items = 0;                         // items the reply parser found in the text
-  std::size_t items_without_task = 0;            // of which name no task
+  std::optional<std::string> body;      // the body this chat is linked to
+  bool explained_recently = false;      // unlinked explanation sent in the last 24 h
+  std::optional<Nudge> reply_to;        // the nudge the message replies to
+  std::optional<Nudge> recent_nudge;    // the most recent nudge to this chat within 3 days
+  std::vector<std::string> open_tasks;  // the body's open tasks, in plan order
+  std::size_t items = 0;                // items the reply parser found in the text
+  std::size_t items_without_task = 0;   // of which name no task
+  bool all_done = false;                // every item says done ("xong")
+  Intent intent = Intent::none;         // help, what do I owe, thanks
+  std::optional<ReportSubmitted> report;  // "Báo cáo tháng 11 đã gửi"
 };
 
 struct Action {
@@ -34,11 +44,17 @@ struct Action {
     not_understood,    // linked, but the text says nothing we understand
     button_status,     // task + status from a button: apply it
     button_prompt,     // task + status (blocked / extension_requested): ask for reason or date
+    help,              // how to reply, with examples
+    owed,              // list what the body owes
+    thanks,            // a short acknowledgement, nothing recorded
+    report_submitted,  // cycle (+ period, "" = the nearest open one): record the report as sent
   };
   Kind kind = Kind::ignore;
   std::string code;
   std::string task;
   std::string status;  // "done", "in_progress", "blocked", "extension_requested"
+  std::string cycle;   // report_submitted
+  std::string period;  // report_submitted
 };
 
 Action decide(const InboundEvent& event, const ChatContext& ctx);

@@ -6,12 +6,16 @@
 #include "bot/templates_vi.h"
 #include "engine/kinds.h"
 #include "service/chat_handling.h"
+#include "service/status.h"
 #include "storage/chat_store.h"
 #include "storage/engine_store.h"
 #include "storage/plan_store.h"
 
 namespace dondoc::service::detail {
 namespace {
+
+// "nhiệm vụ của tôi" lists what falls due within this many days, and everything late.
+constexpr int kOwedHorizonDays = 92;
 
 std::string body_name(Database& db, const std::string& id) {
   for (const auto& b : load_bodies(db)) {
@@ -28,14 +32,13 @@ std::optional<bot::LinkCode> stored_code(Database& db, const std::string& code, 
                        parse_instant(stored->expires_at).value_or(Instant{}), stored->used};
 }
 
-// Applies one item; returns the confirmation (or the engine's error) for the chat. The engine's
-// own confirmation to the body is not queued: the answer goes to this chat instead.
-std::string apply_item(Handling& h, const std::string& body, const bot::ReplyItem& item,
-                       const std::string& task) {
+// Applies one command; returns the confirmation (or the engine's error) for the chat. The
+// engine's own confirmation to the body is not queued: the answer goes to this chat instead.
+std::string apply_for_chat(Handling& h, const std::string& body, const Command& cmd) {
   SqliteEngineStore store(h.db);
   auto st = store.load();
   if (!st) return bot::vi::not_recorded(st.error());
-  auto r = apply_command(*st, bot::to_command(item, body, task, h.now, h.source()));
+  auto r = apply_command(*st, cmd);
   if (!r) return r.error();
   Batch batch = std::move(r).value();
   std::string text;
@@ -69,6 +72,43 @@ void Handling::answer(std::string_view what, MessageKind kind, std::string text,
   answers.push_back(std::move(m));
 }
 
+std::string address(Database& db) {
+  auto st = SqliteEngineStore(db).load();
+  return st ? st->rules.address : std::string(bot::vi::kDefaultAddress);
+}
+
+std::string report_sent(Handling& h, const std::string& body, const std::string& cycle,
+                        const std::string& period) {
+  Command c;
+  c.kind = Command::Kind::set_status;
+  c.body = body;
+  c.cycle = cycle;
+  c.period = period;
+  c.status = Status::done;
+  c.percent = 100;
+  c.at = h.now;
+  c.source = h.source();
+  h.answer("reply", MessageKind::confirmation, apply_for_chat(h, body, c), {}, body);
+  return "applied";
+}
+
+std::string list_owed(Handling& h, const std::string& body) {
+  auto view = plan_status(h.db, h.now, {body, false, true});
+  std::vector<bot::vi::OwedLine> lines;
+  Date horizon = local_date(h.now) + std::chrono::days{kOwedHorizonDays};
+  if (view) {
+    for (const auto& r : view->rows) {
+      if (r.due && *r.due > horizon) continue;  // far ahead: not yet what the body owes
+      lines.push_back({r.obligation.task, r.label, r.due ? format_date_vn(*r.due) : "", r.status,
+                       r.overdue});
+    }
+  }
+  std::string name = view ? view->body_name : body;
+  h.answer("owed", MessageKind::owed,
+           bot::vi::owed(name, format_date_vn(local_date(h.now)), lines, address(h.db)), {}, body);
+  return "listed_owed";
+}
+
 std::vector<std::string> open_tasks(Database& db, const std::string& body) {
   std::vector<std::string> out;
   SqliteEngineStore store(db);
@@ -86,7 +126,7 @@ std::string link_chat(Handling& h, const std::string& code) {
   auto lc = stored_code(h.db, code, h.now);
   auto check = bot::check_link_code(lc, h.now);
   if (check != bot::CodeCheck::ok) {
-    h.answer("link", MessageKind::link, bot::vi::link_refused(check));
+    h.answer("link", MessageKind::link, bot::vi::link_refused(check, address(h.db)));
     return "link_refused";
   }
   std::string at = format_instant(h.now);
@@ -94,7 +134,8 @@ std::string link_chat(Handling& h, const std::string& code) {
   mark_link_code_used(h.db, code, h.channel() + ":" + h.ev.chat_id, at);
   nlohmann::json detail{{"channel", h.channel()}, {"chat_id", h.ev.chat_id}, {"body", lc->body}};
   h.db.audit(audit_kind::kChatLinked, lc->body, h.source(), detail.dump(), at);
-  h.answer("link", MessageKind::link, bot::vi::link_ok(body_name(h.db, lc->body)), {}, lc->body);
+  h.answer("link", MessageKind::link,
+           bot::vi::link_ok(body_name(h.db, lc->body), address(h.db)), {}, lc->body);
   return "linked";
 }
 
@@ -103,7 +144,8 @@ std::string apply_reply(Handling& h, const std::string& body,
   std::string text;
   std::string about = task;  // the one task the answer is about, "" when several
   for (std::size_t i = 0; i < items.size(); ++i) {
-    text += (text.empty() ? "" : "\n") + apply_item(h, body, items[i], task);
+    auto cmd = bot::to_command(items[i], body, task, h.now, h.source());
+    text += (text.empty() ? "" : "\n") + apply_for_chat(h, body, cmd);
     std::string t = items[i].task.value_or(task);
     about = i == 0 || t == about ? t : "";
   }
@@ -120,7 +162,7 @@ std::string ask_which_task(Handling& h, const std::string& body) {
       lines.push_back({id, t ? t->title : ""});
     }
   }
-  h.answer("ask", MessageKind::question, bot::vi::ask_which_task(lines), {}, body);
+  h.answer("ask", MessageKind::question, bot::vi::ask_which_task(lines, address(h.db)), {}, body);
   return "asked_which_task";
 }
 

@@ -17,15 +17,28 @@ namespace {
 using bot::Action;
 using detail::Handling;
 
+std::optional<bot::Nudge> as_nudge(const std::optional<NudgeRef>& n) {
+  if (!n) return std::nullopt;
+  return bot::Nudge{n->task, n->cycle};
+}
+
 // Fills what the conversation needs to decide about a linked chat's message.
 void fill_reply_context(Handling& h, bot::ChatContext& ctx, std::vector<bot::ReplyItem>& items) {
-  items = bot::parse_reply(h.ev.text, local_date(h.now));
+  Date today = local_date(h.now);
+  ctx.intent = bot::parse_intent(h.ev.text);
+  ctx.report = bot::parse_report_submitted(h.ev.text, today);
+  if (ctx.intent != bot::Intent::none || ctx.report) return;
+  items = bot::parse_reply(h.ev.text, today);
   ctx.items = items.size();
-  for (const auto& i : items) ctx.items_without_task += i.task ? 0 : 1;
+  ctx.all_done = !items.empty();
+  for (const auto& i : items) {
+    ctx.items_without_task += i.task ? 0 : 1;
+    ctx.all_done = ctx.all_done && i.status == bot::ReplyStatus::done;
+  }
   if (ctx.items_without_task == 0) return;
-  ctx.reply_to_task = task_of_message(h.db, h.channel(), h.ev.chat_id, h.ev.reply_to);
-  ctx.recent_nudge_task = recent_nudge_task(h.db, h.channel(), h.ev.chat_id,
-                                            format_instant(h.now - std::chrono::hours(72)));
+  ctx.reply_to = as_nudge(nudge_of_message(h.db, h.channel(), h.ev.chat_id, h.ev.reply_to));
+  ctx.recent_nudge = as_nudge(recent_nudge(h.db, h.channel(), h.ev.chat_id,
+                                           format_instant(h.now - std::chrono::hours(72))));
   ctx.open_tasks = detail::open_tasks(h.db, *ctx.body);
 }
 
@@ -51,8 +64,8 @@ std::string button_status(Handling& h, const Action& a, const std::string& body)
 
 std::string button_prompt(Handling& h, const Action& a, const std::string& body) {
   h.answer("prompt", MessageKind::question,
-           a.status == "blocked" ? bot::vi::ask_blocked_reason(a.task)
-                                 : bot::vi::ask_extension_date(a.task),
+           a.status == "blocked" ? bot::vi::ask_blocked_reason(a.task, detail::address(h.db))
+                                 : bot::vi::ask_extension_date(a.task, detail::address(h.db)),
            a.task, body);
   return "prompted";
 }
@@ -74,12 +87,23 @@ std::string act(Handling& h, const Action& a, const bot::ChatContext& ctx,
     case Action::Kind::ask_which_task:
       return detail::ask_which_task(h, body);
     case Action::Kind::not_understood:
-      h.answer("hint", MessageKind::hint, bot::vi::not_understood(), {}, body);
+      h.answer("hint", MessageKind::hint, bot::vi::not_understood(detail::address(h.db)), {}, body);
       return "not_understood";
     case Action::Kind::button_status:
       return button_status(h, a, body);
     case Action::Kind::button_prompt:
       return button_prompt(h, a, body);
+    case Action::Kind::help:
+      h.answer("help", MessageKind::help, bot::vi::help(detail::address(h.db)), {}, body);
+      return "helped";
+    case Action::Kind::owed:
+      return detail::list_owed(h, body);
+    case Action::Kind::thanks:
+      h.answer("thanks", MessageKind::acknowledgement, bot::vi::thanks(detail::address(h.db)), {},
+               body);
+      return "thanked";
+    case Action::Kind::report_submitted:
+      return detail::report_sent(h, body, a.cycle, a.period);
   }
   return "ignored";
 }

@@ -31,6 +31,8 @@ struct Handling {
 
 // The body's open tasks, in plan order.
 std::vector<std::string> open_tasks(Database& db, const std::string& body);
+// The rules' form of address ("đồng chí" when no rules are loaded).
+std::string address(Database& db);
 
 // Binds the chat with the code, or says why not. Returns the outcome ("linked", "link_refused").
 std::string link_chat(Handling& h, const std::string& code);
@@ -39,5 +41,10 @@ std::string apply_reply(Handling& h, const std::string& body,
                         const std::vector<bot::ReplyItem>& items, const std::string& task);
 // Lists the body's open tasks and asks which one the reply is about.
 std::string ask_which_task(Handling& h, const std::string& body);
+// Records the body's report of `cycle` (period "" = the nearest open one) as sent.
+std::string report_sent(Handling& h, const std::string& body, const std::string& cycle,
+                        const std::string& period);
+// "nhiệm vụ của tôi": the body's open tasks and reports with due dates and status.
+std::string list_owed(Handling& h, const std::string& body);
 
 }  // namespace dondoc::service::detail

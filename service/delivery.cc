@@ -82,7 +82,7 @@ bool Deliveries::part_delivered(Database& db, std::int64_t message_id, const Cha
 
 void Deliveries::record_part(Database& db, const DeliveredPart& p) {
   record_delivery(db, {delivery_source(p.message_id), p.chat.channel, p.chat.chat_id, p.part,
-                       p.platform_message_id, p.task, p.kind, format_instant(p.at)});
+                       p.platform_message_id, p.task, p.kind, format_instant(p.at), p.cycle});
 }
 
 void Deliveries::sent(Database& db, std::int64_t id, Instant at) {

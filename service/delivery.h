@@ -35,6 +35,7 @@ struct DeliveredPart {
   std::string task;
   std::string kind;
   Instant at{};
+  std::string cycle;  // a report's cycle, "" for a task
 };
 
 class Deliveries {

@@ -106,8 +106,8 @@ void set_last_notice(Database& db, std::string_view channel, std::string_view ch
 void record_delivery(Database& db, const Delivery& d) {
   SQLite::Statement st(db.sql(),
                        "INSERT INTO chat_deliveries(source, channel, chat_id, part, "
-                       "platform_message_id, task, kind, sent_at) VALUES (?,?,?,?,?,?,?,?) ON "
-                       "CONFLICT DO NOTHING");
+                       "platform_message_id, task, kind, sent_at, cycle) VALUES "
+                       "(?,?,?,?,?,?,?,?,?) ON CONFLICT DO NOTHING");
   st.bind(1, d.source);
   st.bind(2, d.channel);
   st.bind(3, d.chat_id);
@@ -116,6 +116,7 @@ void record_delivery(Database& db, const Delivery& d) {
   st.bind(6, d.task);
   st.bind(7, d.kind);
   st.bind(8, d.sent_at);
+  st.bind(9, d.cycle);
   st.exec();
 }
 
@@ -131,29 +132,38 @@ bool delivered(Database& db, std::string_view source, std::string_view channel,
   return st.executeStep();
 }
 
-std::optional<std::string> task_of_message(Database& db, std::string_view channel,
-                                           std::string_view chat_id,
-                                           std::string_view platform_message_id) {
+namespace {
+
+std::optional<NudgeRef> first_nudge(SQLite::Statement& st) {
+  if (!st.executeStep()) return std::nullopt;
+  return NudgeRef{st.getColumn(0).getString(), st.getColumn(1).getString()};
+}
+
+}  // namespace
+
+std::optional<NudgeRef> nudge_of_message(Database& db, std::string_view channel,
+                                         std::string_view chat_id,
+                                         std::string_view platform_message_id) {
   if (platform_message_id.empty()) return std::nullopt;
   SQLite::Statement st(db.sql(),
-                       "SELECT task FROM chat_deliveries WHERE channel = ? AND chat_id = ? AND "
-                       "platform_message_id = ? AND task <> '' LIMIT 1");
+                       "SELECT task, cycle FROM chat_deliveries WHERE channel = ? AND chat_id = ? "
+                       "AND platform_message_id = ? AND (task <> '' OR cycle <> '') LIMIT 1");
   st.bind(1, std::string(channel));
   st.bind(2, std::string(chat_id));
   st.bind(3, std::string(platform_message_id));
-  return first_string(st);
+  return first_nudge(st);
 }
 
-std::optional<std::string> recent_nudge_task(Database& db, std::string_view channel,
-                                             std::string_view chat_id, std::string_view since_iso) {
+std::optional<NudgeRef> recent_nudge(Database& db, std::string_view channel,
+                                     std::string_view chat_id, std::string_view since_iso) {
   SQLite::Statement st(db.sql(),
-                       "SELECT task FROM chat_deliveries WHERE channel = ? AND chat_id = ? AND "
-                       "sent_at >= ? AND task <> '' AND kind IN ('reminder','escalation') "
-                       "ORDER BY sent_at DESC, rowid DESC LIMIT 1");
+                       "SELECT task, cycle FROM chat_deliveries WHERE channel = ? AND chat_id = ? "
+                       "AND sent_at >= ? AND (task <> '' OR cycle <> '') AND kind IN "
+                       "('reminder','escalation') ORDER BY sent_at DESC, rowid DESC LIMIT 1");
   st.bind(1, std::string(channel));
   st.bind(2, std::string(chat_id));
   st.bind(3, std::string(since_iso));
-  return first_string(st);
+  return first_nudge(st);
 }
 
 }  // namespace dondoc

@@ -56,16 +56,22 @@ struct Delivery {
   std::string task;
   std::string kind;  // "reminder", "escalation", "confirmation", ...
   std::string sent_at;
+  std::string cycle;  // a report's cycle ("monthly"), "" for a task
 };
 void record_delivery(Database& db, const Delivery& d);
 bool delivered(Database& db, std::string_view source, std::string_view channel,
                std::string_view chat_id, int part);
-// The task of the message `platform_message_id` in that chat, when it was about one.
-std::optional<std::string> task_of_message(Database& db, std::string_view channel,
-                                           std::string_view chat_id,
-                                           std::string_view platform_message_id);
-// The task of the most recent reminder/escalation sent to the chat at or after since_iso.
-std::optional<std::string> recent_nudge_task(Database& db, std::string_view channel,
-                                             std::string_view chat_id, std::string_view since_iso);
+// What a delivered message was about: a task, or a report's cycle.
+struct NudgeRef {
+  std::string task;
+  std::string cycle;
+};
+// What the message `platform_message_id` in that chat was about, when it was about one thing.
+std::optional<NudgeRef> nudge_of_message(Database& db, std::string_view channel,
+                                         std::string_view chat_id,
+                                         std::string_view platform_message_id);
+// What the most recent reminder/escalation sent to the chat at or after since_iso was about.
+std::optional<NudgeRef> recent_nudge(Database& db, std::string_view channel,
+                                     std::string_view chat_id, std::string_view since_iso);
 
 }  // namespace dondoc

@@ -225,6 +225,11 @@ CREATE TABLE plan_meta (
 );
 ALTER TABLE tasks ADD COLUMN directing TEXT NOT NULL DEFAULT '[]';
 )sql"},
+      {63, R"sql(
+-- What a delivered nudge was about when it was a report (its cycle), so that a bare "xong" in
+-- answer to a report nudge is read as that report sent.
+ALTER TABLE chat_deliveries ADD COLUMN cycle TEXT NOT NULL DEFAULT '';
+)sql"},
   };
   return all;
 }

@@ -42,9 +42,9 @@ TEST_CASE("a reply naming no task binds to the nudge it answers, else asks") {
   c.items = 1;
   c.items_without_task = 1;
   CHECK(bot::decide(message("xong"), c).kind == Kind::ask_which_task);
-  c.recent_nudge_task = "5";
+  c.recent_nudge = bot::Nudge{"5", ""};
   CHECK(bot::decide(message("xong"), c).task == "5");
-  c.reply_to_task = "3";
+  c.reply_to = bot::Nudge{"3", ""};
   auto a = bot::decide(message("xong"), c);
   CHECK(a.kind == Kind::apply_reply);
   CHECK(a.task == "3");
@@ -53,6 +53,38 @@ TEST_CASE("a reply naming no task binds to the nudge it answers, else asks") {
   c.items = 1;
   c.items_without_task = 1;
   CHECK(bot::decide(message("xong"), c).task == "7");
+}
+
+TEST_CASE("a bare 'xong' after a report nudge is that report sent") {
+  auto c = linked();
+  c.items = 1;
+  c.items_without_task = 1;
+  c.all_done = true;
+  c.recent_nudge = bot::Nudge{"", "monthly"};
+  auto a = bot::decide(message("xong"), c);
+  CHECK(a.kind == Kind::report_submitted);
+  CHECK(a.cycle == "monthly");
+  CHECK(a.period.empty());
+  c.all_done = false;  // "đang làm" says nothing about a report: ask
+  CHECK(bot::decide(message("đang làm"), c).kind == Kind::ask_which_task);
+}
+
+TEST_CASE("help, what do I owe, thanks and a report sent come before the reply parser") {
+  auto c = linked();
+  c.intent = bot::Intent::help;
+  CHECK(bot::decide(message("hướng dẫn"), c).kind == Kind::help);
+  c.intent = bot::Intent::owed;
+  CHECK(bot::decide(message("nhiệm vụ của tôi"), c).kind == Kind::owed);
+  c.intent = bot::Intent::thanks;
+  CHECK(bot::decide(message("cảm ơn"), c).kind == Kind::thanks);
+  c.intent = bot::Intent::none;
+  c.report = bot::ReportSubmitted{"monthly", "2026-11"};
+  auto a = bot::decide(message("Báo cáo tháng 11 đã gửi"), c);
+  CHECK(a.kind == Kind::report_submitted);
+  CHECK(a.period == "2026-11");
+  auto unlinked = c;
+  unlinked.body.reset();
+  CHECK(bot::decide(message("hướng dẫn"), unlinked).kind == Kind::explain_unlinked);
 }
 
 TEST_CASE("items that name their tasks apply directly; nothing understood gets the hint") {

@@ -41,15 +41,23 @@ TEST_CASE("deliveries tell the task a reply answers and the latest nudge") {
   dondoc::testing::TempDir dir;
   Database db(dir.file("t.db"));
   dondoc::record_delivery(
-      db, {"outbox:1", "telegram", "5", 0, "100", "3", "reminder", "2026-01-05T09:00+07:00"});
+      db, {"outbox:1", "telegram", "5", 0, "100", "3", "reminder", "2026-01-05T09:00+07:00", ""});
   dondoc::record_delivery(
-      db, {"outbox:2", "telegram", "5", 0, "101", "7", "reminder", "2026-01-06T09:00+07:00"});
+      db, {"outbox:2", "telegram", "5", 0, "101", "7", "reminder", "2026-01-06T09:00+07:00", ""});
   dondoc::record_delivery(
-      db, {"outbox:3", "telegram", "5", 0, "102", "7", "confirmation", "2026-01-07T09:00+07:00"});
-  CHECK(dondoc::task_of_message(db, "telegram", "5", "100") == "3");
-  CHECK_FALSE(dondoc::task_of_message(db, "telegram", "6", "100"));
-  CHECK(dondoc::recent_nudge_task(db, "telegram", "5", "2026-01-04T00:00+07:00") == "7");
-  CHECK_FALSE(dondoc::recent_nudge_task(db, "telegram", "5", "2026-01-07T00:00+07:00"));
+      db, {"outbox:3", "telegram", "5", 0, "102", "7", "confirmation", "2026-01-07T09:00+07:00", ""});
+  CHECK(dondoc::nudge_of_message(db, "telegram", "5", "100")->task == "3");
+  CHECK_FALSE(dondoc::nudge_of_message(db, "telegram", "6", "100"));
+  CHECK(dondoc::recent_nudge(db, "telegram", "5", "2026-01-04T00:00+07:00")->task == "7");
+  CHECK_FALSE(dondoc::recent_nudge(db, "telegram", "5", "2026-01-07T00:00+07:00"));
+  // A report nudge is known by its cycle: a bare "xong" in answer to it means the report.
+  dondoc::record_delivery(db, {"outbox:4", "telegram", "5", 0, "103", "", "reminder",
+                               "2026-01-08T09:00+07:00", "monthly"});
+  auto report = dondoc::recent_nudge(db, "telegram", "5", "2026-01-04T00:00+07:00");
+  REQUIRE(report);
+  CHECK(report->task.empty());
+  CHECK(report->cycle == "monthly");
+  CHECK(dondoc::nudge_of_message(db, "telegram", "5", "103")->cycle == "monthly");
   CHECK(dondoc::delivered(db, "outbox:1", "telegram", "5", 0));
   CHECK_FALSE(dondoc::delivered(db, "outbox:1", "telegram", "5", 1));
 }

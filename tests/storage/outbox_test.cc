@@ -164,7 +164,7 @@ TEST_CASE("outbox: a database of the previous schema moves its chat replies into
   // The delivered first part of the half-sent reply follows it under its new id.
   std::string source = "outbox:" + std::to_string(reply.id);
   CHECK(delivered(db, source, "telegram", "42", 0));
-  CHECK(task_of_message(db, "telegram", "42", "555") == "2");
+  CHECK(nudge_of_message(db, "telegram", "42", "555")->task == "2");
   CHECK(count(db,
               "SELECT COUNT(*) FROM outbox WHERE created_at = '2026-01-05T08:59+07:00' AND "
               "last_error = 'e'") == 4);
