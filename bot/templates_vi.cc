@@ -101,7 +101,15 @@ std::string owed(std::string_view body_name, std::string_view today,
     s += l.due.empty() ? " (thường xuyên)" : " (hạn " + l.due + ")";
     s += ": " + l.status + (l.overdue ? ", đã quá hạn" : "");
   }
-  return s + "\nTrả lời theo số nhiệm vụ, ví dụ " + examples(lines.front().task.empty() ? "3" : lines.front().task) + ".";
+  bool reports = false;
+  std::string task = "3";
+  for (const auto& l : lines) {
+    reports = reports || l.task.empty();
+    if (!l.task.empty()) task = l.task;
+  }
+  s += "\nTrả lời theo số nhiệm vụ, ví dụ " + examples(task) + ".";
+  if (reports) s += " Khi đã gửi báo cáo, nhắn: «Báo cáo tháng 11 đã gửi».";
+  return s;
 }
 
 std::string thanks(std::string_view address) {

@@ -277,6 +277,12 @@ std::string send_failures(std::size_t total, const std::vector<std::string>& lin
 }
 
 std::string status_phrase(const ObligationState& s, std::optional<Date> due) {
+  bool report = !s.cycle.empty();
+  if (report && s.status == Status::not_started) return "chưa gửi";
+  if (report && s.status == Status::done) {
+    if (!due) return "đã gửi";
+    return std::string("đã gửi (") + (done_on_time(s, *due) ? "đúng hạn" : "muộn") + ")";
+  }
   switch (s.status) {
     case Status::not_started:
       return "chưa bắt đầu";

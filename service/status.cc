@@ -12,7 +12,15 @@ StatusRow row_of(const Obligation& o, const EngineState& st, const PlanIndex& in
                  Instant now) {
   StatusRow r;
   r.obligation = o;
-  if (auto it = st.obligations.find(o.id); it != st.obligations.end()) r.state = it->second;
+  if (auto it = st.obligations.find(o.id); it != st.obligations.end()) {
+    r.state = it->second;
+  } else {  // nothing recorded yet: not started, named as the obligation
+    r.state.id = o.id;
+    r.state.task = o.task;
+    r.state.body = o.body;
+    r.state.cycle = o.cycle;
+    r.state.period = o.period;
+  }
   if (o.dated) r.due = effective_due(r.state, o.due);
   r.overdue = o.dated && is_overdue(r.state, o.due, now);
   r.label = vi::short_label(o, index, st.rules);

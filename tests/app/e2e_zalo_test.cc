@@ -275,3 +275,62 @@ TEST_CASE("Sender pacing: a group chat 1 per 60/group_per_minute s, others not h
   }
   CHECK(between >= 2);
 }
+
+TEST_CASE("Zalo: a head asks the bot how to reply and what they owe, thanks it, sends a report") {
+  t::TempDir dir;
+  std::string db = t::nudge_ready_demo_db(dir);
+  FakeZalo zalo(dir);
+  int port = t::free_port();
+  t::write_text(dir.file("serve.json"),
+                json{{"listen", "127.0.0.1:" + std::to_string(port)},
+                     {"poll_timeout_s", 1},
+                     {"zalo",
+                      {{"token", "ZTOKEN"},
+                       {"api_base", "http://127.0.0.1:" + std::to_string(zalo.port)},
+                       {"mode", "polling"}}}}
+                    .dump());
+  t::Background serve(
+      {DONDOC_BINARY, "--db", db, "serve", "--config", dir.file("serve.json"), "--no-scheduler",
+       "--now", t::kServeTime},
+      dir.file("serve.log"));
+  REQUIRE(t::wait_for_http(port, "/healthz"));
+  auto code = json::parse(t::run_dondoc({"--db", db, "link", "--body", "kinh_te", "--json"}).out);
+  zalo.control("inject", {{"chat_id", "zk"}, {"text", "DK " + code["code"].get<std::string>()}});
+  REQUIRE(zalo.wait_until("Đã liên kết").size() == 1);
+
+  auto ask = [&](const std::string& text, const std::string& needle, std::size_t n) {
+    zalo.control("inject", {{"chat_id", "zk"}, {"text", text}});
+    auto s = zalo.wait_sent(n);
+    INFO(s.dump(2));
+    REQUIRE(s.size() == n);
+    std::string answer = s[n - 1]["text"];
+    CHECK(answer.find(needle) != std::string::npos);
+    CHECK(answer.find("Chưa rõ nội dung") == std::string::npos);
+    return answer;
+  };
+  auto help = ask("huong dan", "Hướng dẫn trả lời nhắc việc", 2);
+  CHECK(help.find("«NV3 xong»") != std::string::npos);
+  CHECK(ask("/help", "Hướng dẫn", 3).find("Đồng chí") != std::string::npos);
+  auto owed = ask("NHIỆM VỤ CỦA TÔI LÀ GÌ?", "Việc của Phòng Kinh tế đến ngày 29/09/2025:", 4);
+  CHECK(owed.find("kinh_te") == std::string::npos);  // names, never ids
+  CHECK(owed.find("- Nhiệm vụ ") != std::string::npos);
+  CHECK(owed.find("- Báo cáo tháng 10/2025 (hạn 17/10/2025): chưa gửi") != std::string::npos);
+  CHECK(ask("cảm ơn", "Cảm ơn đồng chí.", 5) == "Cảm ơn đồng chí.");
+  CHECK(ask("ok", "Cảm ơn", 6).size() < 40);
+  // Nothing was recorded by the questions and the thanks.
+  auto audit = json::parse(t::run_dondoc({"--db", db, "audit", "--json"}).out);
+  for (const auto& e : audit["entries"]) {
+    if (e["source"].get<std::string>().rfind("chat:", 0) == 0) CHECK(e["kind"] != "status_change");
+  }
+
+  CHECK(ask("Báo cáo tháng 10/2025 đã gửi", "Đã ghi nhận", 7) ==
+        "Đã ghi nhận: Báo cáo tháng 10/2025 — đã gửi (đúng hạn)");
+  auto st = json::parse(t::run_dondoc({"--db", db, "status", "--body", "kinh_te", "--json",
+                                       "--now", t::kServeTime})
+                            .out);
+  bool sent = false;
+  for (const auto& o : st["obligations"]) {
+    if (o["cycle"] == "monthly" && o["period"] == "2025-10") sent = o["status"] == "done";
+  }
+  CHECK(sent);
+}

@@ -77,7 +77,7 @@ TEST_CASE("tick, outbox, record, status and audit from the command line") {
                   "kinh_te", "--status", "done", "--now", "2026-12-16T10:00+07:00", "--json"});
   REQUIRE(rec.exit_code == 0);
   CHECK(json::parse(rec.out)["message"] ==
-        "Đã ghi nhận: Báo cáo tháng 12/2026 — hoàn thành (đúng hạn)");
+        "Đã ghi nhận: Báo cáo tháng 12/2026 — đã gửi (đúng hạn)");
   auto st = json::parse(run_dondoc({"--db", db, "status", "--json", "--body", "kinh_te", "--now",
                                     "2026-12-16T11:00+07:00"})
                             .out);

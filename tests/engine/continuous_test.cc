@@ -90,7 +90,7 @@ TEST_CASE("a report is submitted when the body says so, not by task replies") {
   c.period = "2026-11";
   auto b = apply_command(s.state(), c);
   REQUIRE(b);
-  CHECK(b->messages.at(0).text == "Đã ghi nhận: Báo cáo tháng 11/2026 — hoàn thành (trễ hạn)");
+  CHECK(b->messages.at(0).text == "Đã ghi nhận: Báo cáo tháng 11/2026 — đã gửi (muộn)");
   s.apply(*b);
   CHECK(find(s.state(), "report||monthly|2026-11|kinh_te")->status == Status::done);
   for (Date d = day("2026-11-20"); d < day("2026-12-01"); d += std::chrono::days{1})

@@ -198,7 +198,7 @@ TEST_CASE("a year: replies stop reminders for that obligation only; a late done 
   c.at = at("2026-04-01T09:00+07:00");
   auto done = apply_command(s.state(), c);
   REQUIRE(done);
-  CHECK(done->messages.at(0).text == "Đã ghi nhận: Báo cáo tháng 3/2026 — hoàn thành (trễ hạn)");
+  CHECK(done->messages.at(0).text == "Đã ghi nhận: Báo cáo tháng 3/2026 — đã gửi (muộn)");
 }
 
 TEST_CASE("a year: identical rules reloaded queue nothing; a removed step is not sent") {
