@@ -167,4 +167,19 @@ TEST_CASE("Telegram polling: /start links, tick nudges with buttons, text and bu
     if (e["kind"] == "status_change" && e["subject"] == "task|2|||vh_xh")
       changes.push_back(e["detail"]["to"]);
   CHECK(changes == std::vector<std::string>{"in_progress", "done"});
+
+  // The head asks: /help and /tasks (Telegram's commands), and thanks: answers, nothing recorded.
+  tg.user_says("/help");
+  calls = tg.wait_calls([](const json& c) { return !sent_with(c, "Hướng dẫn trả lời").empty(); });
+  REQUIRE(sent_with(calls, "Hướng dẫn trả lời").size() == 1);
+  tg.user_says("/tasks");
+  calls = tg.wait_calls(
+      [](const json& c) { return !sent_with(c, "Việc của Phòng Văn hóa - Xã hội").empty(); });
+  auto owed = sent_with(calls, "Việc của Phòng Văn hóa - Xã hội");
+  REQUIRE(owed.size() == 1);
+  CHECK(owed[0]["text"].get<std::string>().find("Nhiệm vụ 2:") == std::string::npos);  // done
+  tg.user_says("cam on");
+  calls = tg.wait_calls([](const json& c) { return !sent_with(c, "Cảm ơn đồng chí.").empty(); });
+  REQUIRE(sent_with(calls, "Cảm ơn đồng chí.").size() == 1);
+  CHECK(sent_with(calls, "Chưa rõ nội dung").empty());
 }
