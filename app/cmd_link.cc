@@ -6,6 +6,7 @@
 #include <ostream>
 
 #include "app/cli.h"
+#include "service/bodies.h"
 #include "service/link.h"
 
 namespace dondoc::app {
@@ -18,7 +19,9 @@ int run(const cli::Args& args, cli::Io& io) {
   auto random = [](std::vector<std::uint8_t>& bytes) {
     return RAND_bytes(bytes.data(), static_cast<int>(bytes.size())) == 1;
   };
-  auto r = service::create_link_code(db, *body, io.clock.now(), random);
+  auto id = service::body_id(db, *body);
+  if (!id) return cli::bad_input(io, "link: " + id.error());
+  auto r = service::create_link_code(db, *id, io.clock.now(), random);
   if (!r) return cli::bad_input(io, "link: " + r.error());
   std::string expires = format_instant(r->expires);
   if (args.json()) {

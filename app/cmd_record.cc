@@ -6,6 +6,7 @@
 #include <ostream>
 
 #include "app/cli.h"
+#include "service/bodies.h"
 #include "service/extension.h"
 #include "service/record.h"
 
@@ -21,6 +22,10 @@ std::optional<std::string> fill_common(const cli::Args& args, const cli::Io& io,
   c.cycle = args.option("cycle").value_or("");
   c.period = args.option("period").value_or("");
   if (c.body.empty()) return "thiếu --body";
+  Database db(cli::db_path(args));
+  auto id = service::body_id(db, c.body);
+  if (!id) return "--body: " + id.error();
+  c.body = *id;
   if (c.task.empty() && c.cycle.empty()) return "thiếu --task (hoặc --cycle cho một báo cáo)";
   std::string error;
   auto at = cli::now(args, io, error);

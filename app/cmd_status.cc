@@ -5,6 +5,7 @@
 #include <ostream>
 
 #include "app/cli.h"
+#include "service/bodies.h"
 #include "service/status.h"
 
 namespace dondoc {
@@ -50,6 +51,11 @@ int run(const cli::Args& args, cli::Io& io) {
   if (!now) return cli::bad_input(io, error);
   Database db(cli::db_path(args));
   service::StatusQuery q{args.option("body").value_or(""), args.flag("overdue"), false};
+  if (!q.body.empty()) {
+    auto id = service::body_id(db, q.body);
+    if (!id) return cli::bad_input(io, "--body: " + id.error());
+    q.body = *id;
+  }
   auto view = service::plan_status(db, *now, q);
   if (!view) return cli::bad_input(io, "--body: " + view.error());
   if (args.json()) {

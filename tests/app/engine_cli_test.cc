@@ -237,3 +237,28 @@ TEST_CASE("init --force starts over: the old plan's statuses and messages do not
   CHECK(reset);
   CHECK(old_status);
 }
+
+TEST_CASE("record, status and link take a body's name or alias as well as its id") {
+  TempDir dir;
+  auto db = demo_db(dir);
+  auto rec = run_dondoc({"--db", db, "record", "--task", "2", "--body", "PHONG VAN HOA - XA HOI",
+                         "--status", "in_progress", "--percent", "40", "--now",
+                         "2025-09-20T09:00+07:00", "--json"});
+  INFO(rec.err);
+  REQUIRE(rec.exit_code == 0);
+  auto st = run_dondoc({"--db", db, "status", "--body", "Phòng Văn hóa - Xã hội", "--json", "--now",
+                        "2025-09-20T10:00+07:00"});
+  REQUIRE(st.exit_code == 0);
+  INFO(st.out);
+  bool seen = false;
+  const json listed = json::parse(st.out);
+  for (const auto& o : listed["obligations"]) {
+    CHECK(o["body"] == "vh_xh");
+    if (o["task"] == "2" && o["percent"] == 40) seen = true;
+  }
+  CHECK(seen);
+  CHECK(run_dondoc({"--db", db, "link", "--body", "phòng kinh tế", "--json"}).exit_code == 0);
+  auto bad = run_dondoc({"--db", db, "status", "--body", "Phòng Y tế"});
+  CHECK(bad.exit_code == 2);
+  CHECK(bad.err.find("\"Phòng Y tế\"") != std::string::npos);
+}
