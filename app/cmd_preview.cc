@@ -91,9 +91,9 @@ int run(const cli::Args& args, cli::Io& io) {
   }
   Database db(cli::db_path(args));
   Printer printer(args.json(), io.out);
-  auto r = service::preview(db, local_instant(*from),
-                            local_instant(*from + std::chrono::days{*days}), std::move(rules),
-                            [&](const Message& m) { printer(m); });
+  auto r =
+      service::preview(db, local_instant(*from), local_instant(*from + std::chrono::days{*days}),
+                       std::move(rules), [&](const Message& m) { printer(m); });
   if (!r) return cli::bad_input(io, r.error());
   printer.finish();
   return cli::kExitOk;

@@ -89,8 +89,9 @@ int run_extension(const cli::Args& args, cli::Io& io) {
   }
   Command c;
   if (auto e = fill_common(args, io, c)) return cli::bad_input(io, *e);
-  service::ExtensionDecision d{args.positional[0] == "approve", c.task, c.body, c.cycle, c.period,
-                               args.option("by").value_or("secretariat"), c.at};
+  service::ExtensionDecision d{
+      args.positional[0] == "approve",           c.task, c.body, c.cycle, c.period,
+      args.option("by").value_or("secretariat"), c.at};
   Database db(cli::db_path(args));
   return print(args, io, service::decide_extension(db, d));
 }

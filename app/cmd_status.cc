@@ -39,7 +39,8 @@ nlohmann::ordered_json row_json(const service::StatusRow& r) {
           {"period", or_null(o.period)},
           {"status", to_string(s.status)},
           {"percent", s.percent},
-          {"due", r.due ? nlohmann::ordered_json(format_date(*r.due)) : nlohmann::ordered_json(nullptr)},
+          {"due",
+           r.due ? nlohmann::ordered_json(format_date(*r.due)) : nlohmann::ordered_json(nullptr)},
           {"overdue", r.overdue},
           {"last_reply", s.last_reply ? nlohmann::ordered_json(format_instant(*s.last_reply))
                                       : nlohmann::ordered_json(nullptr)}};

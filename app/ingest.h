@@ -68,10 +68,10 @@ class Ingest {
   Metrics& metrics_;
   const Clock& clock_;
   std::shared_ptr<Queue> queue_;
-  bool handling_ = false;              // a handling job is with the writer
-  bool handle_again_ = false;          // new events arrived meanwhile
+  bool handling_ = false;                       // a handling job is with the writer
+  bool handle_again_ = false;                   // new events arrived meanwhile
   std::deque<service::StoredEvent> to_handle_;  // acked, not yet handed to the bot (io thread)
-  bool rescan_ = true;                 // the log may hold unhandled events memory does not
+  bool rescan_ = true;                          // the log may hold unhandled events memory does not
 };
 
 }  // namespace dondoc::app

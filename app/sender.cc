@@ -73,17 +73,15 @@ struct Sender::Impl : std::enable_shared_from_this<Sender::Impl> {
     busy = true;
     auto found = std::make_shared<std::vector<Item>>();
     Instant now = clock.now();
-    writer.submit(
-        [found, now, cfg = config, d = deliveries](Database& db) {
-          *found = collect_due(db, *d, now, cfg, 200);
-        },
-        [self = shared_from_this(), found](bool, const std::string&) {
-          net::post(self->io, [self, found] {
-            self->metrics.queue_depth = static_cast<long>(found->size());
-            self->items.assign(found->begin(), found->end());
-            self->next();
-          });
-        });
+    writer.submit([found, now, cfg = config,
+                   d = deliveries](Database& db) { *found = collect_due(db, *d, now, cfg, 200); },
+                  [self = shared_from_this(), found](bool, const std::string&) {
+                    net::post(self->io, [self, found] {
+                      self->metrics.queue_depth = static_cast<long>(found->size());
+                      self->items.assign(found->begin(), found->end());
+                      self->next();
+                    });
+                  });
   }
 
   // Sends the next part of the first item (in due order) whose chat may receive now, so one chat's
@@ -161,9 +159,9 @@ struct Sender::Impl : std::enable_shared_from_this<Sender::Impl> {
   }
 
   void record(const Item& item, const Part& p, const std::string& platform_id) {
-    service::DeliveredPart d{item.id,   {p.platform->name(), p.chat_id, p.group},
-                             p.index,   platform_id,
-                             item.task, item.kind,
+    service::DeliveredPart d{item.id,     {p.platform->name(), p.chat_id, p.group},
+                             p.index,     platform_id,
+                             item.task,   item.kind,
                              clock.now(), item.cycle};
     writer.submit([d, ds = deliveries](Database& db) { ds->record_part(db, d); });
   }
@@ -186,8 +184,8 @@ struct Sender::Impl : std::enable_shared_from_this<Sender::Impl> {
                                                   std::uniform_real_distribution<>(0, 1)(rng));
     Instant retry_at = now + std::chrono::seconds((wait_ms + 999) / 1000);
     ++(give_up ? metrics.messages_failed : metrics.send_retries);
-    writer.submit([id = item.id, answer = item.answer, retry_at, give_up, why,
-                   d = deliveries](Database& db) { d->retry(db, id, answer, retry_at, give_up, why); });
+    writer.submit([id = item.id, answer = item.answer, retry_at, give_up, why, d = deliveries](
+                      Database& db) { d->retry(db, id, answer, retry_at, give_up, why); });
     next();
   }
 };

@@ -22,15 +22,15 @@ struct Nudge {
 
 // What storage and the parsers know, filled by the caller before deciding.
 struct ChatContext {
-  std::optional<std::string> body;      // the body this chat is linked to
-  bool explained_recently = false;      // unlinked explanation sent in the last 24 h
-  std::optional<Nudge> reply_to;        // the nudge the message replies to
-  std::optional<Nudge> recent_nudge;    // the most recent nudge to this chat within 3 days
-  std::vector<std::string> open_tasks;  // the body's open tasks, in plan order
-  std::size_t items = 0;                // items the reply parser found in the text
-  std::size_t items_without_task = 0;   // of which name no task
-  bool all_done = false;                // every item says done ("xong")
-  Intent intent = Intent::none;         // help, what do I owe, thanks
+  std::optional<std::string> body;        // the body this chat is linked to
+  bool explained_recently = false;        // unlinked explanation sent in the last 24 h
+  std::optional<Nudge> reply_to;          // the nudge the message replies to
+  std::optional<Nudge> recent_nudge;      // the most recent nudge to this chat within 3 days
+  std::vector<std::string> open_tasks;    // the body's open tasks, in plan order
+  std::size_t items = 0;                  // items the reply parser found in the text
+  std::size_t items_without_task = 0;     // of which name no task
+  bool all_done = false;                  // every item says done ("xong")
+  Intent intent = Intent::none;           // help, what do I owe, thanks
   std::optional<ReportSubmitted> report;  // "Báo cáo tháng 11 đã gửi"
 };
 

@@ -112,9 +112,7 @@ std::string owed(std::string_view body_name, std::string_view today,
   return s;
 }
 
-std::string thanks(std::string_view address) {
-  return "Cảm ơn " + std::string(address) + ".";
-}
+std::string thanks(std::string_view address) { return "Cảm ơn " + std::string(address) + "."; }
 
 std::string not_recorded(std::string_view why) {
   return "Xin lỗi, chưa ghi nhận được: " + std::string(why);

@@ -32,9 +32,9 @@ std::string help(std::string_view address = kDefaultAddress);
 
 // One thing a body owes, as "nhiệm vụ của tôi" lists it.
 struct OwedLine {
-  std::string task;    // "3" for a task, "" for a report
-  std::string label;   // "Nhiệm vụ 3: Xây dựng kế hoạch …" / "Báo cáo tháng 11/2026"
-  std::string due;     // "30/09/2026", "" for continuous work
+  std::string task;   // "3" for a task, "" for a report
+  std::string label;  // "Nhiệm vụ 3: Xây dựng kế hoạch …" / "Báo cáo tháng 11/2026"
+  std::string due;    // "30/09/2026", "" for continuous work
   std::string status;  // "chưa báo cáo", "đang thực hiện 60%"
   bool overdue = false;
 };

@@ -28,12 +28,12 @@ enum class MessageKind {
   blocker,
   confirmation,  // a recorded reply (or command) confirmed
   catch_up,
-  link,         // a chat linked, or a link code refused
-  explanation,  // an unlinked chat told how to link
-  question,     // "which task?" or a button's follow-up question
-  hint,         // not understood: how to reply
-  help,         // "hướng dẫn": how to reply, with examples
-  owed,         // "nhiệm vụ của tôi": what the body owes
+  link,             // a chat linked, or a link code refused
+  explanation,      // an unlinked chat told how to link
+  question,         // "which task?" or a button's follow-up question
+  hint,             // not understood: how to reply
+  help,             // "hướng dẫn": how to reply, with examples
+  owed,             // "nhiệm vụ của tôi": what the body owes
   acknowledgement,  // "cảm ơn", "ok": a short answer, nothing recorded
 };
 std::string_view to_string(MessageKind k);

@@ -158,10 +158,10 @@ void read_root_settings(Ctx& c, const json& root, Rules& rules) {
 }
 
 void parse_root(Ctx& c, const json& root, Rules& rules) {
-  if (!check_object(c, root, "", "tệp quy tắc",
-                    {"version", "office_hours", "secretariat", "standing_committee", "digest_at",
-                     "reminders", "escalation", "report_cycles", "blockers", "task_deadlines",
-                     "address"})) {
+  if (!check_object(
+          c, root, "", "tệp quy tắc",
+          {"version", "office_hours", "secretariat", "standing_committee", "digest_at", "reminders",
+           "escalation", "report_cycles", "blockers", "task_deadlines", "address"})) {
     return;
   }
   read_root_settings(c, root, rules);

@@ -27,8 +27,7 @@ std::string body_name(Database& db, const std::string& id) {
 std::optional<bot::LinkCode> stored_code(Database& db, const std::string& code, Instant now) {
   auto stored = find_link_code(db, code);
   if (!stored) return std::nullopt;
-  return bot::LinkCode{stored->code, stored->body,
-                       parse_instant(stored->created_at).value_or(now),
+  return bot::LinkCode{stored->code, stored->body, parse_instant(stored->created_at).value_or(now),
                        parse_instant(stored->expires_at).value_or(Instant{}), stored->used};
 }
 
@@ -99,8 +98,8 @@ std::string list_owed(Handling& h, const std::string& body) {
   if (view) {
     for (const auto& r : view->rows) {
       if (r.due && *r.due > horizon) continue;  // far ahead: not yet what the body owes
-      lines.push_back({r.obligation.task, r.label, r.due ? format_date_vn(*r.due) : "", r.status,
-                       r.overdue});
+      lines.push_back(
+          {r.obligation.task, r.label, r.due ? format_date_vn(*r.due) : "", r.status, r.overdue});
     }
   }
   std::string name = view ? view->body_name : body;
@@ -134,8 +133,8 @@ std::string link_chat(Handling& h, const std::string& code) {
   mark_link_code_used(h.db, code, h.channel() + ":" + h.ev.chat_id, at);
   nlohmann::json detail{{"channel", h.channel()}, {"chat_id", h.ev.chat_id}, {"body", lc->body}};
   h.db.audit(audit_kind::kChatLinked, lc->body, h.source(), detail.dump(), at);
-  h.answer("link", MessageKind::link,
-           bot::vi::link_ok(body_name(h.db, lc->body), address(h.db)), {}, lc->body);
+  h.answer("link", MessageKind::link, bot::vi::link_ok(body_name(h.db, lc->body), address(h.db)),
+           {}, lc->body);
   return "linked";
 }
 

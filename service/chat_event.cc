@@ -109,8 +109,7 @@ std::string act(Handling& h, const Action& a, const bot::ChatContext& ctx,
 }
 
 // Decides and acts on one stored event, queues its answers, marks it handled; the outcome.
-std::string handle_event(Database& db, std::int64_t seq, const bot::InboundEvent& ev,
-                         Instant now) {
+std::string handle_event(Database& db, std::int64_t seq, const bot::InboundEvent& ev, Instant now) {
   Handling h{db, ev, now, {}};
   std::vector<bot::ReplyItem> items;
   bot::ChatContext ctx = chat_context(h, items);

@@ -89,8 +89,8 @@ void Deliveries::sent(Database& db, std::int64_t id, Instant at) {
   SqliteEngineStore(db).mark_sent(id, at);
 }
 
-void Deliveries::retry(Database& db, std::int64_t id, bool answer, Instant retry_at,
-                       bool give_up, const std::string& error) {
+void Deliveries::retry(Database& db, std::int64_t id, bool answer, Instant retry_at, bool give_up,
+                       const std::string& error) {
   SqliteEngineStore(db).mark_retry(id, deliverable_at(db, retry_at, answer), give_up, error);
 }
 

@@ -8,8 +8,7 @@
 
 namespace dondoc::service {
 
-RulesLoad import_rules(Database& db, std::string_view text, std::string_view source,
-                       Instant now) {
+RulesLoad import_rules(Database& db, std::string_view text, std::string_view source, Instant now) {
   RulesLoad out;
   WriteTransaction tx(db);
   std::vector<std::string> ids = body_ids(db);  // sorted

@@ -8,8 +8,7 @@
 namespace dondoc::service {
 namespace {
 
-StatusRow row_of(const Obligation& o, const EngineState& st, const PlanIndex& index,
-                 Instant now) {
+StatusRow row_of(const Obligation& o, const EngineState& st, const PlanIndex& index, Instant now) {
   StatusRow r;
   r.obligation = o;
   if (auto it = st.obligations.find(o.id); it != st.obligations.end()) {

@@ -23,7 +23,7 @@ struct StatusQuery {
 
 struct StatusRow {
   Obligation obligation;
-  ObligationState state;   // recorded, or a default one (not started)
+  ObligationState state;    // recorded, or a default one (not started)
   std::optional<Date> due;  // after an approved extension; nullopt for continuous work
   bool overdue = false;
   std::string label;      // "Nhiệm vụ 2: Hoàn thành …" / "Báo cáo tháng 11/2026"

@@ -39,10 +39,9 @@ std::vector<OutboxRow> SqliteEngineStore::due(Instant now, int limit) {
 }
 
 std::vector<OutboxRow> SqliteEngineStore::due_rows(Instant now, int limit, bool chat_only) {
-  SQLite::Statement q(db_.sql(), std::string(kColumns) +
-                                     "WHERE status = 'pending' AND not_before <= ? " +
-                                     (chat_only ? "AND channel != '' " : "") +
-                                     "ORDER BY not_before, id LIMIT ?");
+  SQLite::Statement q(
+      db_.sql(), std::string(kColumns) + "WHERE status = 'pending' AND not_before <= ? " +
+                     (chat_only ? "AND channel != '' " : "") + "ORDER BY not_before, id LIMIT ?");
   q.bind(1, format_instant(now));
   q.bind(2, limit);
   std::vector<OutboxRow> out;

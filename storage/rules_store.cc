@@ -20,7 +20,8 @@ int insert_version(Database& db, std::string_view text, std::string_view source,
   ins.exec();
   int version = static_cast<int>(db.sql().getLastInsertRowid());
   nlohmann::json detail = {{"version", version}, {"source", source}, {"bytes", text.size()}};
-  db.audit(audit_kind::kRulesLoad, "rules:" + std::to_string(version), source, detail.dump(), now_iso);
+  db.audit(audit_kind::kRulesLoad, "rules:" + std::to_string(version), source, detail.dump(),
+           now_iso);
   return version;
 }
 

@@ -29,7 +29,6 @@ std::vector<std::string> body_ids(Database& db);
 int store_rules(Database& db, std::string_view text, std::string_view source,
                 std::string_view now_iso);
 
-
 // The active version, or nullopt when no rules were ever loaded.
 std::optional<StoredRules> active_rules_text(Database& db);
 

@@ -107,10 +107,9 @@ TEST_CASE("Telegram polling: /start links, tick nudges with buttons, text and bu
                      {"poll_timeout_s", 1},
                      {"telegram", {{"token", kToken}, {"api_base", tg.api()}, {"mode", "polling"}}}}
                     .dump());
-  t::Background serve(
-      {DONDOC_BINARY, "--db", db, "serve", "--config", dir.file("serve.json"), "--no-scheduler",
-       "--now", t::kServeTime},
-      dir.file("serve.log"));
+  t::Background serve({DONDOC_BINARY, "--db", db, "serve", "--config", dir.file("serve.json"),
+                       "--no-scheduler", "--now", t::kServeTime},
+                      dir.file("serve.log"));
   REQUIRE(t::wait_for_http(port, "/healthz"));
 
   auto link = t::run_dondoc({"--db", db, "link", "--body", "vh_xh", "--json"});

@@ -76,10 +76,9 @@ TEST_CASE("Zalo polling: link, reply, one confirmation despite 429, 500 and a ha
              {"mode", "polling"}}},
            {"sender", {{"timeout_ms", 1000}, {"backoff_base_ms", 200}, {"backoff_max_ms", 1000}}}}
           .dump());
-  t::Background serve(
-      {DONDOC_BINARY, "--db", db, "serve", "--config", dir.file("serve.json"), "--no-scheduler",
-       "--now", t::kServeTime},
-      dir.file("serve.log"));
+  t::Background serve({DONDOC_BINARY, "--db", db, "serve", "--config", dir.file("serve.json"),
+                       "--no-scheduler", "--now", t::kServeTime},
+                      dir.file("serve.log"));
   REQUIRE(t::wait_for_http(port, "/healthz"));
 
   auto code = json::parse(t::run_dondoc({"--db", db, "link", "--body", "vh_xh", "--json"}).out);
@@ -141,10 +140,9 @@ TEST_CASE("Zalo polling: a tick nudges with a reply hint, a free-text reply bind
                        {"api_base", "http://127.0.0.1:" + std::to_string(zalo.port)},
                        {"mode", "polling"}}}}
                     .dump());
-  t::Background serve(
-      {DONDOC_BINARY, "--db", db, "serve", "--config", dir.file("serve.json"), "--no-scheduler",
-       "--now", t::kServeTime},
-      dir.file("serve.log"));
+  t::Background serve({DONDOC_BINARY, "--db", db, "serve", "--config", dir.file("serve.json"),
+                       "--no-scheduler", "--now", t::kServeTime},
+                      dir.file("serve.log"));
   REQUIRE(t::wait_for_http(port, "/healthz"));
   auto code = json::parse(t::run_dondoc({"--db", db, "link", "--body", "vh_xh", "--json"}).out);
   zalo.control("inject", {{"chat_id", "zc2"}, {"text", "dk " + code["code"].get<std::string>()}});
@@ -234,10 +232,9 @@ TEST_CASE("Sender pacing: a group chat 1 per 60/group_per_minute s, others not h
                        {"group_per_minute", 30},  // one message per 2 s in a group
                        {"global_per_second", 4}}}}
                     .dump());
-  t::Background serve(
-      {DONDOC_BINARY, "--db", db, "serve", "--config", dir.file("serve.json"), "--no-scheduler",
-       "--now", t::kServeTime},
-      dir.file("serve.log"));
+  t::Background serve({DONDOC_BINARY, "--db", db, "serve", "--config", dir.file("serve.json"),
+                       "--no-scheduler", "--now", t::kServeTime},
+                      dir.file("serve.log"));
   REQUIRE(t::wait_for_http(port, "/healthz"));
   const std::vector<std::pair<std::string, std::string>> chats = {
       {"g1", "vh_xh"}, {"p1", "kinh_te"}, {"p2", "vp_ubnd"}};
@@ -289,10 +286,9 @@ TEST_CASE("Zalo: a head asks the bot how to reply and what they owe, thanks it, 
                        {"api_base", "http://127.0.0.1:" + std::to_string(zalo.port)},
                        {"mode", "polling"}}}}
                     .dump());
-  t::Background serve(
-      {DONDOC_BINARY, "--db", db, "serve", "--config", dir.file("serve.json"), "--no-scheduler",
-       "--now", t::kServeTime},
-      dir.file("serve.log"));
+  t::Background serve({DONDOC_BINARY, "--db", db, "serve", "--config", dir.file("serve.json"),
+                       "--no-scheduler", "--now", t::kServeTime},
+                      dir.file("serve.log"));
   REQUIRE(t::wait_for_http(port, "/healthz"));
   auto code = json::parse(t::run_dondoc({"--db", db, "link", "--body", "kinh_te", "--json"}).out);
   zalo.control("inject", {{"chat_id", "zk"}, {"text", "DK " + code["code"].get<std::string>()}});
@@ -325,9 +321,9 @@ TEST_CASE("Zalo: a head asks the bot how to reply and what they owe, thanks it, 
 
   CHECK(ask("Báo cáo tháng 10/2025 đã gửi", "Đã ghi nhận", 7) ==
         "Đã ghi nhận: Báo cáo tháng 10/2025 — đã gửi (đúng hạn)");
-  auto st = json::parse(t::run_dondoc({"--db", db, "status", "--body", "kinh_te", "--json",
-                                       "--now", t::kServeTime})
-                            .out);
+  auto st = json::parse(
+      t::run_dondoc({"--db", db, "status", "--body", "kinh_te", "--json", "--now", t::kServeTime})
+          .out);
   bool sent = false;
   for (const auto& o : st["obligations"]) {
     if (o["cycle"] == "monthly" && o["period"] == "2025-10") sent = o["status"] == "done";

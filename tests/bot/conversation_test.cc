@@ -125,8 +125,9 @@ TEST_CASE("the which-task question lists the open tasks with their numbers") {
 }
 
 TEST_CASE("the bot's texts: one form of address, titles cut at a word, no ids") {
-  std::string title = "Triển khai ứng dụng chuyển đổi số trong quản lý hồ sơ công việc của các "
-                      "cơ quan, đơn vị trên địa bàn xã và công khai kết quả giải quyết thủ tục";
+  std::string title =
+      "Triển khai ứng dụng chuyển đổi số trong quản lý hồ sơ công việc của các "
+      "cơ quan, đơn vị trên địa bàn xã và công khai kết quả giải quyết thủ tục";
   auto s = bot::vi::ask_which_task({{"7", title}});
   CHECK(s.find("…") != std::string::npos);
   CHECK(s.find(" …") == std::string::npos);  // cut after a whole word, not inside one

@@ -48,10 +48,12 @@ TEST_CASE("import rules: each load is a new active version with an audit row") {
   Database db(dir.file("d.db"));
   add_body(db, "vp_dang_uy");
   add_body(db, "vh_xh");
-  auto first = dondoc::service::import_rules(db, kValid, "a.jsonc", *dondoc::parse_instant("2026-01-05T08:00+07:00"));
+  auto first = dondoc::service::import_rules(db, kValid, "a.jsonc",
+                                             *dondoc::parse_instant("2026-01-05T08:00+07:00"));
   REQUIRE(first.version == 1);
   std::string second_text = "// bản 2\n" + kValid;
-  auto second = dondoc::service::import_rules(db, second_text, "b.jsonc", *dondoc::parse_instant("2026-01-06T08:00+07:00"));
+  auto second = dondoc::service::import_rules(db, second_text, "b.jsonc",
+                                              *dondoc::parse_instant("2026-01-06T08:00+07:00"));
   REQUIRE(second.version == 2);
   CHECK(dondoc::active_rules_version(db) == 2);
   auto active = dondoc::active_rules_text(db);
@@ -69,9 +71,12 @@ TEST_CASE("import rules: an invalid file changes nothing") {
   Database db(dir.file("d.db"));
   add_body(db, "vp_dang_uy");
   add_body(db, "vh_xh");
-  REQUIRE(dondoc::service::import_rules(db, kValid, "a.jsonc", *dondoc::parse_instant("2026-01-05T08:00+07:00")).version == 1);
+  REQUIRE(dondoc::service::import_rules(db, kValid, "a.jsonc",
+                                        *dondoc::parse_instant("2026-01-05T08:00+07:00"))
+              .version == 1);
   std::string unknown_body = R"({"secretariat": "phong_y_te"})";
-  auto bad = dondoc::service::import_rules(db, unknown_body, "b.jsonc", *dondoc::parse_instant("2026-01-06T08:00+07:00"));
+  auto bad = dondoc::service::import_rules(db, unknown_body, "b.jsonc",
+                                           *dondoc::parse_instant("2026-01-06T08:00+07:00"));
   CHECK_FALSE(bad.version);
   REQUIRE(bad.errors.size() == 1);
   CHECK(bad.errors[0].line == 1);
@@ -85,7 +90,8 @@ TEST_CASE("import rules: an invalid file changes nothing") {
 TEST_CASE("import rules: an empty bodies table is reported as a hint") {
   TempDir dir;
   Database db(dir.file("d.db"));
-  auto bad = dondoc::service::import_rules(db, kValid, "a.jsonc", *dondoc::parse_instant("2026-01-05T08:00+07:00"));
+  auto bad = dondoc::service::import_rules(db, kValid, "a.jsonc",
+                                           *dondoc::parse_instant("2026-01-05T08:00+07:00"));
   CHECK_FALSE(bad.version);
   CHECK(bad.body_table_empty);
   CHECK(bad.errors.size() == 2);  // vp_dang_uy and vh_xh

@@ -44,8 +44,8 @@ TEST_CASE("deliveries tell the task a reply answers and the latest nudge") {
       db, {"outbox:1", "telegram", "5", 0, "100", "3", "reminder", "2026-01-05T09:00+07:00", ""});
   dondoc::record_delivery(
       db, {"outbox:2", "telegram", "5", 0, "101", "7", "reminder", "2026-01-06T09:00+07:00", ""});
-  dondoc::record_delivery(
-      db, {"outbox:3", "telegram", "5", 0, "102", "7", "confirmation", "2026-01-07T09:00+07:00", ""});
+  dondoc::record_delivery(db, {"outbox:3", "telegram", "5", 0, "102", "7", "confirmation",
+                               "2026-01-07T09:00+07:00", ""});
   CHECK(dondoc::nudge_of_message(db, "telegram", "5", "100")->task == "3");
   CHECK_FALSE(dondoc::nudge_of_message(db, "telegram", "6", "100"));
   CHECK(dondoc::recent_nudge(db, "telegram", "5", "2026-01-04T00:00+07:00")->task == "7");

@@ -53,11 +53,12 @@ TEST_CASE("group commit: many concurrent events, fewer transactions, every ack a
         for (int i = 0; i < kPerThread; ++i) {
           auto r = row(std::to_string(t * 1000 + i % 25));  // every key twice
           auto fresh = std::make_shared<bool>(false);
-          writer.submit([r, fresh](Database& db) { *fresh = dondoc::insert_inbound(db, r).has_value(); },
-                        [&, fresh](bool ok, const std::string&) {
-                          if (ok) ++acked;
-                          if (!*fresh) ++duplicates;
-                        });
+          writer.submit(
+              [r, fresh](Database& db) { *fresh = dondoc::insert_inbound(db, r).has_value(); },
+              [&, fresh](bool ok, const std::string&) {
+                if (ok) ++acked;
+                if (!*fresh) ++duplicates;
+              });
         }
       });
     }
