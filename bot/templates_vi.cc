@@ -120,11 +120,6 @@ std::string not_recorded(std::string_view why) {
 
 std::string recorded() { return "Đã ghi nhận."; }
 
-std::string reply_hint() {
-  return "Trả lời: «xong», «đang làm 60%», «vướng: lý do» hoặc «xin gia hạn đến 31/12» (ghi số "
-         "nhiệm vụ nếu trả lời nhiều việc, ví dụ «NV3 xong»).";
-}
-
 std::string ask_blocked_reason(std::string_view task, std::string_view address) {
   return Address(address) + " vui lòng cho biết vướng mắc của Nhiệm vụ " + std::string(task) +
          ", ví dụ: «NV" + std::string(task) + " vướng: chưa có kinh phí».";

@@ -48,7 +48,6 @@ std::string not_recorded(std::string_view why);
 // Nothing was recorded and no reason was given.
 std::string recorded();
 
-std::string reply_hint();  // appended to nudges on platforms without buttons
 // Asked after a "Vướng mắc" / "Xin gia hạn" button: what to write back.
 std::string ask_blocked_reason(std::string_view task, std::string_view address = kDefaultAddress);
 std::string ask_extension_date(std::string_view task, std::string_view address = kDefaultAddress);

@@ -48,11 +48,10 @@ class ChatChannel {
   std::string name() const { return std::string(bot::to_string(id())); }
   virtual ConfigSpec config_spec() const = 0;
 
-  // Sending. The length limit is in UTF-16 units (bot::split_text); a platform without buttons
-  // gets nudge_hint() appended to every nudge instead.
+  // Sending. The length limit is in UTF-16 units (bot::split_text). Every nudge ends with the
+  // engine's numbered reply hint; a platform with buttons gets them on the nudge's last part too.
   virtual std::size_t max_units() const = 0;
   virtual bool has_buttons() const = 0;
-  virtual std::string nudge_hint() const { return {}; }
   virtual bool can_send(const ChannelConfig& c) const { return c.enabled; }
   virtual HttpRequest send_request(const ChannelConfig& c, const OutgoingPart& p) const = 0;
   // Said first for a message answering a button press (Telegram's answerCallbackQuery).

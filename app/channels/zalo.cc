@@ -23,7 +23,6 @@ class Zalo final : public ChatChannel {
 
   std::size_t max_units() const override { return bot::kZaloMaxChars; }
   bool has_buttons() const override { return false; }
-  std::string nudge_hint() const override { return "\n" + bot::vi::reply_hint(); }
   HttpRequest send_request(const ChannelConfig& c, const OutgoingPart& p) const override {
     return bot_api_request(c, "sendMessage", bot::zalo_send_message(p.chat_id, p.text));
   }

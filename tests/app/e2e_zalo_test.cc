@@ -58,6 +58,30 @@ struct FakeZalo {
   }
 };
 
+// `dondoc serve` polling the fake, its clock started at t::kServeTime (office hours).
+struct ZaloServe {
+  int port = t::free_port();
+  t::Background proc;
+  ZaloServe(t::TempDir& dir, const std::string& db, const FakeZalo& zalo, const json& extra = {})
+      : proc(start(dir, db, zalo, port, extra)) {
+    REQUIRE(t::wait_for_http(port, "/healthz"));
+  }
+  static t::Background start(t::TempDir& dir, const std::string& db, const FakeZalo& zalo, int port,
+                             const json& extra) {
+    json config{{"listen", "127.0.0.1:" + std::to_string(port)},
+                {"poll_timeout_s", 1},
+                {"zalo",
+                 {{"token", "ZTOKEN"},
+                  {"api_base", "http://127.0.0.1:" + std::to_string(zalo.port)},
+                  {"mode", "polling"}}}};
+    if (extra.is_object()) config.update(extra);
+    t::write_text(dir.file("serve.json"), config.dump());
+    return t::Background({DONDOC_BINARY, "--db", db, "serve", "--config", dir.file("serve.json"),
+                          "--no-scheduler", "--now", t::kServeTime},
+                         dir.file("serve.log"));
+  }
+};
+
 }  // namespace
 
 TEST_CASE("Zalo polling: link, reply, one confirmation despite 429, 500 and a hang") {
@@ -65,21 +89,9 @@ TEST_CASE("Zalo polling: link, reply, one confirmation despite 429, 500 and a ha
   std::string db = dir.file("d.db");
   REQUIRE(t::run_dondoc({"--db", db, "init", "--demo"}).exit_code == 0);
   FakeZalo zalo(dir);
-  int port = t::free_port();
-  t::write_text(
-      dir.file("serve.json"),
-      json{{"listen", "127.0.0.1:" + std::to_string(port)},
-           {"poll_timeout_s", 1},
-           {"zalo",
-            {{"token", "ZTOKEN"},
-             {"api_base", "http://127.0.0.1:" + std::to_string(zalo.port)},
-             {"mode", "polling"}}},
-           {"sender", {{"timeout_ms", 1000}, {"backoff_base_ms", 200}, {"backoff_max_ms", 1000}}}}
-          .dump());
-  t::Background serve({DONDOC_BINARY, "--db", db, "serve", "--config", dir.file("serve.json"),
-                       "--no-scheduler", "--now", t::kServeTime},
-                      dir.file("serve.log"));
-  REQUIRE(t::wait_for_http(port, "/healthz"));
+  ZaloServe serve(
+      dir, db, zalo,
+      json{{"sender", {{"timeout_ms", 1000}, {"backoff_base_ms", 200}, {"backoff_max_ms", 1000}}}});
 
   auto code = json::parse(t::run_dondoc({"--db", db, "link", "--body", "vh_xh", "--json"}).out);
   zalo.control("inject", {{"chat_id", "zc1"}, {"text", "DK " + code["code"].get<std::string>()}});
@@ -131,19 +143,7 @@ TEST_CASE("Zalo polling: a tick nudges with a reply hint, a free-text reply bind
   t::TempDir dir;
   std::string db = t::nudge_ready_demo_db(dir);
   FakeZalo zalo(dir);
-  int port = t::free_port();
-  t::write_text(dir.file("serve.json"),
-                json{{"listen", "127.0.0.1:" + std::to_string(port)},
-                     {"poll_timeout_s", 1},
-                     {"zalo",
-                      {{"token", "ZTOKEN"},
-                       {"api_base", "http://127.0.0.1:" + std::to_string(zalo.port)},
-                       {"mode", "polling"}}}}
-                    .dump());
-  t::Background serve({DONDOC_BINARY, "--db", db, "serve", "--config", dir.file("serve.json"),
-                       "--no-scheduler", "--now", t::kServeTime},
-                      dir.file("serve.log"));
-  REQUIRE(t::wait_for_http(port, "/healthz"));
+  ZaloServe serve(dir, db, zalo);
   auto code = json::parse(t::run_dondoc({"--db", db, "link", "--body", "vh_xh", "--json"}).out);
   zalo.control("inject", {{"chat_id", "zc2"}, {"text", "dk " + code["code"].get<std::string>()}});
   REQUIRE(zalo.wait_until("Đã liên kết").size() == 1);
@@ -219,23 +219,11 @@ TEST_CASE("Sender pacing: a group chat 1 per 60/group_per_minute s, others not h
   std::string db = dir.file("d.db");
   REQUIRE(t::run_dondoc({"--db", db, "init", "--demo"}).exit_code == 0);
   FakeZalo zalo(dir);
-  int port = t::free_port();
-  t::write_text(dir.file("serve.json"),
-                json{{"listen", "127.0.0.1:" + std::to_string(port)},
-                     {"poll_timeout_s", 1},
-                     {"zalo",
-                      {{"token", "ZTOKEN"},
-                       {"api_base", "http://127.0.0.1:" + std::to_string(zalo.port)},
-                       {"mode", "polling"}}},
-                     {"sender",
-                      {{"per_chat_interval_ms", 1000},
-                       {"group_per_minute", 30},  // one message per 2 s in a group
-                       {"global_per_second", 4}}}}
-                    .dump());
-  t::Background serve({DONDOC_BINARY, "--db", db, "serve", "--config", dir.file("serve.json"),
-                       "--no-scheduler", "--now", t::kServeTime},
-                      dir.file("serve.log"));
-  REQUIRE(t::wait_for_http(port, "/healthz"));
+  ZaloServe serve(dir, db, zalo,
+                  json{{"sender",
+                        {{"per_chat_interval_ms", 1000},
+                         {"group_per_minute", 30},  // one message per 2 s in a group
+                         {"global_per_second", 4}}}});
   const std::vector<std::pair<std::string, std::string>> chats = {
       {"g1", "vh_xh"}, {"p1", "kinh_te"}, {"p2", "vp_ubnd"}};
   for (const auto& [chat, body] : chats) {
@@ -277,19 +265,7 @@ TEST_CASE("Zalo: a head asks the bot how to reply and what they owe, thanks it, 
   t::TempDir dir;
   std::string db = t::nudge_ready_demo_db(dir);
   FakeZalo zalo(dir);
-  int port = t::free_port();
-  t::write_text(dir.file("serve.json"),
-                json{{"listen", "127.0.0.1:" + std::to_string(port)},
-                     {"poll_timeout_s", 1},
-                     {"zalo",
-                      {{"token", "ZTOKEN"},
-                       {"api_base", "http://127.0.0.1:" + std::to_string(zalo.port)},
-                       {"mode", "polling"}}}}
-                    .dump());
-  t::Background serve({DONDOC_BINARY, "--db", db, "serve", "--config", dir.file("serve.json"),
-                       "--no-scheduler", "--now", t::kServeTime},
-                      dir.file("serve.log"));
-  REQUIRE(t::wait_for_http(port, "/healthz"));
+  ZaloServe serve(dir, db, zalo);
   auto code = json::parse(t::run_dondoc({"--db", db, "link", "--body", "kinh_te", "--json"}).out);
   zalo.control("inject", {{"chat_id", "zk"}, {"text", "DK " + code["code"].get<std::string>()}});
   REQUIRE(zalo.wait_until("Đã liên kết").size() == 1);
