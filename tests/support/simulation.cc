@@ -176,6 +176,28 @@ Command command(const Key& k, Command::Kind kind, Instant at) {
   return c;
 }
 
+// A blocked body whose tasks are all continuous (no nudge ever names one) reports its blocker on
+// the first of them when it reads what it owes.
+void block_continuous(Sim& s, const Message& m, Instant at) {
+  if (std::find(m.send_keys.begin(), m.send_keys.end(), "own|" + m.recipient) == m.send_keys.end())
+    return;
+  const Task* first = nullptr;
+  for (const auto& t : s.store.state().plan.tasks) {
+    if (!has_role(t, m.recipient, Assignee::Role::lead) &&
+        !has_role(t, m.recipient, Assignee::Role::coordinator))
+      continue;
+    using D = DeadlineSpec::Kind;
+    if (t.deadline.kind != D::continuous && t.deadline.kind != D::on_request) return;  // nudged
+    if (!first) first = &t;
+  }
+  if (!first || !s.acted.insert(m.recipient).second) return;
+  Key k{"blk", "", first->id, "", "", m.recipient, "", ""};
+  Command c = command(k, Command::Kind::set_status, at);
+  c.status = Status::blocked;
+  c.reason = "thiếu kinh phí";
+  s.pending.emplace(at, c);
+}
+
 // What a body does on reading a message about its own obligations.
 void react(Sim& s, const Message& m) {
   const std::string& b = m.recipient;
@@ -183,6 +205,7 @@ void react(Sim& s, const Message& m) {
        blocking = s.opt.blocked.count(b);
   if (!replying && !extending && !blocking) return;
   Instant at = m.not_before + minutes{30};
+  if (blocking && !replying) block_continuous(s, m, at);
   for (const auto& key : m.send_keys) {
     auto k = parse_key(key);
     if (!k || k->kind == "blk" || k->body != b) continue;
@@ -192,7 +215,9 @@ void react(Sim& s, const Message& m) {
       c.percent = 50;
       s.pending.emplace(at, c);
     }
-    if (k->cycle.empty() && !k->due.empty() && !replying && s.acted.insert(b).second) {
+    // Extensions are asked for a task or, where a body's tasks are all continuous, a report.
+    bool can_act = !k->due.empty() && (extending || k->cycle.empty());
+    if (can_act && !replying && s.acted.insert(b).second) {
       Command c = command(*k, Command::Kind::set_status, at);
       if (extending) {
         c.status = Status::extension_requested;
