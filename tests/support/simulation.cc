@@ -221,7 +221,8 @@ void react(Sim& s, const Message& m) {
       Command c = command(*k, Command::Kind::set_status, at);
       if (extending) {
         c.status = Status::extension_requested;
-        c.new_due = *parse_date(k->due) + days{30};
+        // A month from the later of the due date and today, as a head would ask.
+        c.new_due = std::max(*parse_date(k->due), local_date(at)) + days{30};
         Command a = command(*k, Command::Kind::approve_extension, at + std::chrono::hours{24});
         a.source = "approval:sim";
         s.pending.emplace(a.at, a);
@@ -297,26 +298,28 @@ SimulationOptions mixed_behaviours(const EngineState& st, Instant from, Instant 
   SimulationOptions o;
   o.from = from;
   o.to = to;
-  std::set<std::string> owing;
+  // Bodies with something dated (a task with a deadline, a report) are nudged and can answer
+  // a nudge; the others only learn what they owe (continuous tasks) and can only report a blocker.
+  std::set<std::string> dated, undated;
+  for (const auto& c : st.rules.report_cycles)
+    for (const auto& b : reporters(st.plan, c, {})) dated.insert(b);
+  using D = DeadlineSpec::Kind;
   for (const auto& t : st.plan.tasks)
     for (const auto& a : t.assignees)
-      if (a.role != Assignee::Role::directing) owing.insert(a.body);
+      if (a.role != Assignee::Role::directing && t.deadline.kind != D::continuous &&
+          t.deadline.kind != D::on_request)
+        dated.insert(a.body);
+  for (const auto& t : st.plan.tasks)
+    for (const auto& a : t.assignees)
+      if (a.role != Assignee::Role::directing && !dated.count(a.body)) undated.insert(a.body);
+  // In turn, so that even two dated bodies give one extension and one reply.
+  std::set<std::string>* dated_turns[] = {&o.extending, &o.replying, nullptr, &o.blocked};
   int i = 0;
-  for (const auto& b : owing) {
-    switch (i++ % 4) {
-      case 1:
-        o.replying.insert(b);
-        break;
-      case 2:
-        o.extending.insert(b);
-        break;
-      case 3:
-        o.blocked.insert(b);
-        break;
-      default:
-        break;  // silent
-    }
-  }
+  for (const auto& b : dated)
+    if (auto* set = dated_turns[i++ % 4]) set->insert(b);
+  i = 0;
+  for (const auto& b : undated)
+    if (i++ % 2 == 0) o.blocked.insert(b);  // else silent
   return o;
 }
 
