@@ -58,6 +58,13 @@ void check_directing(const EngineState& st, const SimulationResult& r) {
   }
 }
 
+int count_keys(const SimulationResult& r, const std::string& prefix) {
+  int n = 0;
+  for (const auto& m : r.messages)
+    for (const auto& k : m.send_keys) n += k.rfind(prefix, 0) == 0;
+  return n;
+}
+
 Instant midnight(Date d) { return *parse_instant(format_date(d) + "T00:00+07:00"); }
 
 }  // namespace
@@ -73,6 +80,10 @@ TEST_CASE("each seed's plan, a year from its date with nobody replying") {
     auto r = simulate(st, opt);
     CHECK(r.messages.size() > 20);
     CHECK(r.replies == 0);
+    // Following starts on the plan's date: first, each body that owes something hears what.
+    REQUIRE_FALSE(r.messages.empty());
+    CHECK(r.messages.front().kind == MessageKind::owed);
+    CHECK(local_date(r.messages.front().not_before) == *st.plan.issued);
     require_no_problems(r);
     check_directing(st, r);
   }
@@ -90,6 +101,7 @@ TEST_CASE("each seed's plan, 2026 with replies, extensions and blockers") {
     CHECK(r.messages.size() > 20);
     CHECK(r.replies > 5);
     CHECK_FALSE(r.extended.empty());
+    CHECK(count_keys(r, "blk|") > 0);  // a blocker reached the one who can lift it
     require_no_problems(r);
     check_directing(st, r);
   }
