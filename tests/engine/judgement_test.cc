@@ -239,6 +239,25 @@ TEST_CASE("the form of address is the rules' one, everywhere") {
   }
 }
 
+TEST_CASE("a committee is spoken to as one throughout: \"các đồng chí\" after its greeting") {
+  EngineState st = demo_state();  // kinh_te's leader in charge the Thường trực, a committee
+  for (auto& b : st.plan.bodies)
+    if (b.id == "kinh_te") b.leader = "tt_dang_uy";
+  MemoryStore s(st);
+  s.tick(at("2026-12-01T07:00+07:00"));
+  auto c = make(Command::Kind::set_status, "3", "kinh_te", "2026-12-02T09:00+07:00");
+  c.status = Status::blocked;
+  c.reason = "thiếu kinh phí";
+  s.apply(*apply_command(s.state(), c));
+  std::vector<Message> to_committee;
+  for (auto& m : s.tick(at("2026-12-02T09:30+07:00")))
+    if (m.recipient == "tt_dang_uy") to_committee.push_back(m);
+  REQUIRE(to_committee.size() == 1);
+  const std::string& text = to_committee[0].text;
+  CHECK(text.rfind("Kính gửi các đồng chí Thường trực Đảng ủy,", 0) == 0);
+  CHECK(text.find("Đề nghị các đồng chí chỉ đạo tháo gỡ.") != std::string::npos);
+}
+
 TEST_CASE("a catch-up gives each item once, as it stands today") {
   MemoryStore s(demo_state());
   s.tick(at("2026-12-01T07:00+07:00"));
