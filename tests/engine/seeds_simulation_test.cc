@@ -45,10 +45,10 @@ bool directs_only(const Plan& plan, const std::string& body) {
 
 // Bodies that only direct are never reminded: no reminder, and no send-log key of a reminder or a
 // report request for their own obligations.
-void check_directing(const EngineState& st, const SimulationResult& r) {
+void check_directing(const std::string& name, const EngineState& st, const SimulationResult& r) {
   int directing = 0;
   for (const auto& b : st.plan.bodies) directing += directs_only(st.plan, b.id);
-  INFO("bodies that only direct: " << directing);
+  if (name != "truong_giang") CHECK(directing > 0);  // its table names no directing body
   for (const auto& m : r.messages) {
     if (!directs_only(st.plan, m.recipient)) continue;
     INFO(m.recipient << ": " << m.text.substr(0, 200));
@@ -85,7 +85,7 @@ TEST_CASE("each seed's plan, a year from its date with nobody replying") {
     CHECK(r.messages.front().kind == MessageKind::owed);
     CHECK(local_date(r.messages.front().not_before) == *st.plan.issued);
     require_no_problems(r);
-    check_directing(st, r);
+    check_directing(name, st, r);
   }
 }
 
@@ -103,6 +103,6 @@ TEST_CASE("each seed's plan, 2026 with replies, extensions and blockers") {
     CHECK_FALSE(r.extended.empty());
     CHECK(count_keys(r, "blk|") > 0);  // a blocker reached the one who can lift it
     require_no_problems(r);
-    check_directing(st, r);
+    check_directing(name, st, r);
   }
 }
