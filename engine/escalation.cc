@@ -179,7 +179,6 @@ void collect_blocker(TickContext& c, const Obligation& o) {
   const ObligationState& s = state_of(c, o);
   if (s.status != Status::blocked || !s.status_at) return;
   vi::Item item = vi::describe(o, c.index, c.st.rules, 0);
-  std::string line = vi::blocker_line(item, s.reason, c.st.rules.address);
   for (auto target : c.st.rules.blocker_notify) {
     std::string key =
         "blk|" + o.id + "|" + std::string(to_string(target)) + "|" + format_instant(*s.status_at);
@@ -197,7 +196,8 @@ void collect_blocker(TickContext& c, const Obligation& o) {
       in.kind = MessageKind::blocker;
       in.obligation = &o;
       in.item = item;
-      in.line = line;
+      in.line =
+          vi::blocker_line(item, s.reason, vi::addressee(c.index.body(r), c.st.rules.address));
       in.at = c.now;
       c.intentions.push_back(std::move(in));
     }

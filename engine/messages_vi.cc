@@ -105,11 +105,15 @@ std::string subject(const Obligation& o, const PlanIndex&, const Rules& rules) {
 
 void merge_labels(Item& into, const Item& other) { into.label += " và " + other.label; }
 
+std::string addressee(const Body* body, const std::string& address) {
+  return body && body->kind == Body::Kind::committee ? "các " + address : address;
+}
+
 std::string greeting(const Body* body, const std::string& id, const std::string& address) {
   std::string name = body ? body->name : id;
   if (body && body->kind == Body::Kind::person) return "Kính gửi " + address + " " + name + ",";
   if (body && body->kind == Body::Kind::committee) {
-    return "Kính gửi các " + address + " " + name + ",";
+    return "Kính gửi " + addressee(body, address) + " " + name + ",";
   }
   return "Kính gửi " + address + " lãnh đạo " + name + ",";
 }

@@ -40,6 +40,8 @@ void merge_labels(Item& into, const Item& other);
 // "Kính gửi đồng chí lãnh đạo Phòng Kinh tế," (a person: "Kính gửi đồng chí Chủ tịch UBND xã,";
 // a committee: "Kính gửi các đồng chí Thường trực Đảng ủy,").
 std::string greeting(const Body* body, const std::string& id, const std::string& address);
+// The address used after the greeting, to match it: "các đồng chí" to a committee, else `address`.
+std::string addressee(const Body* body, const std::string& address);
 
 // Lateness in plain words: "quá hạn 3 ngày làm việc" while short, then "quá hạn 3 tháng",
 // "quá hạn hơn 2 năm".

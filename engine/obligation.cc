@@ -186,8 +186,10 @@ void report_obligations(const Plan& plan, const Rules& rules, const Calendar& ca
       std::string period = occ.period.empty() ? std::to_string(year_of(occ.nominal)) : occ.period;
       Date due = roll(occ.nominal, c.roll, cal);
       for (const auto& b : bodies) {
-        out.push_back({obligation_id("", b, c.name, period), "", b, Assignee::Role::lead, c.name,
-                       period, occ.nominal, due});
+        std::string id = obligation_id("", b, c.name, period);
+        auto st = states.find(id);  // an approved extension moves this report only
+        Date d = st == states.end() ? due : effective_due(st->second, due);
+        out.push_back({id, "", b, Assignee::Role::lead, c.name, period, occ.nominal, d});
       }
     }
   }

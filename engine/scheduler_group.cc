@@ -93,7 +93,8 @@ Message normal_message(TickContext& c, const std::string& r, Instant nb,
   ins = merge_reports(std::move(ins));
   std::vector<std::string> lines;
   for (const auto& in : ins) lines.push_back(line_of(in));
-  std::string text = vi::compose(greeting_for(c, r), lines, c.st.rules.address, tail_of(ins));
+  std::string text = vi::compose(greeting_for(c, r), lines,
+                                 vi::addressee(c.index.body(r), c.st.rules.address), tail_of(ins));
   if (ins.size() > 1) {
     auto keys = all_keys(ins);
     std::string key = "grp|" + r + "|" + format_instant(nb) + "|" + keys.front();

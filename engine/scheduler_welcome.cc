@@ -51,8 +51,9 @@ Message welcome(const TickContext& c, const std::string& body, const Owed& owed)
     if (report.empty() && o.task.empty()) report = item.label;
   }
   const Body* b = c.index.body(body);
-  std::string text = vi::owed(vi::greeting(b, body, c.st.rules.address), b ? b->name : body, lines,
-                              c.st.rules.address, vi::reply_hint(task, task_due, report));
+  std::string text =
+      vi::owed(vi::greeting(b, body, c.st.rules.address), b ? b->name : body, lines,
+               vi::addressee(b, c.st.rules.address), vi::reply_hint(task, task_due, report));
   Instant nb = defer_into_office_hours(c.now, c.st.rules.office_hours, cal);
   return make_message("own|" + body, body, MessageKind::owed, std::move(text), nb, std::move(keys));
 }

@@ -93,6 +93,27 @@ TEST_CASE("an approved extension moves the date; the lead's also for its coordin
         CHECK(local_date(m.not_before) > day("2027-01-29"));
 }
 
+TEST_CASE("an approved extension of a report moves that report's date") {
+  MemoryStore s(demo_state());  // kinh_te reports monthly to vh_xh by the 19th
+  s.tick(at("2026-11-02T07:00+07:00"));
+  auto ask = make(Command::Kind::set_status, "", "kinh_te", "2026-11-03T10:00+07:00");
+  ask.cycle = "monthly";
+  ask.period = "2026-11";
+  ask.status = Status::extension_requested;
+  ask.new_due = day("2026-11-27");
+  s.apply(*apply_command(s.state(), ask));
+  auto ok = make(Command::Kind::approve_extension, "", "kinh_te", "2026-11-04T10:00+07:00");
+  ok.cycle = "monthly";
+  ok.period = "2026-11";
+  s.apply(*apply_command(s.state(), ok));
+  auto ms = run(s, day("2026-11-04"), day("2026-12-05"));
+  for (const auto& k : keys_for(ms, "rem|report||monthly|2026-11|kinh_te|"))
+    CHECK(k.find("2026-11-19") == std::string::npos);
+  for (const auto& k : keys_for(ms, "esc|report||monthly|2026-11|kinh_te|"))
+    CHECK(k.find("2026-11-19") == std::string::npos);
+  CHECK_FALSE(keys_for(ms, "rem|report||monthly|2026-11|kinh_te|d-1|2026-11-27").empty());
+}
+
 TEST_CASE("a coordinator's own extension moves only its own date") {
   MemoryStore s(demo_state());
   s.tick(at("2026-12-01T07:00+07:00"));
@@ -216,6 +237,25 @@ TEST_CASE("the form of address is the rules' one, everywhere") {
     CHECK(m.text.find("đồng chí") == std::string::npos);
     CHECK(m.text.find("anh/chị") != std::string::npos);
   }
+}
+
+TEST_CASE("a committee is spoken to as one throughout: \"các đồng chí\" after its greeting") {
+  EngineState st = demo_state();  // kinh_te's leader in charge the Thường trực, a committee
+  for (auto& b : st.plan.bodies)
+    if (b.id == "kinh_te") b.leader = "tt_dang_uy";
+  MemoryStore s(st);
+  s.tick(at("2026-12-01T07:00+07:00"));
+  auto c = make(Command::Kind::set_status, "3", "kinh_te", "2026-12-02T09:00+07:00");
+  c.status = Status::blocked;
+  c.reason = "thiếu kinh phí";
+  s.apply(*apply_command(s.state(), c));
+  std::vector<Message> to_committee;
+  for (auto& m : s.tick(at("2026-12-02T09:30+07:00")))
+    if (m.recipient == "tt_dang_uy") to_committee.push_back(m);
+  REQUIRE(to_committee.size() == 1);
+  const std::string& text = to_committee[0].text;
+  CHECK(text.rfind("Kính gửi các đồng chí Thường trực Đảng ủy,", 0) == 0);
+  CHECK(text.find("Đề nghị các đồng chí chỉ đạo tháo gỡ.") != std::string::npos);
 }
 
 TEST_CASE("a catch-up gives each item once, as it stands today") {

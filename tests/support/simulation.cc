@@ -176,6 +176,28 @@ Command command(const Key& k, Command::Kind kind, Instant at) {
   return c;
 }
 
+// A blocked body whose tasks are all continuous (no nudge ever names one) reports its blocker on
+// the first of them when it reads what it owes.
+void block_continuous(Sim& s, const Message& m, Instant at) {
+  if (std::find(m.send_keys.begin(), m.send_keys.end(), "own|" + m.recipient) == m.send_keys.end())
+    return;
+  const Task* first = nullptr;
+  for (const auto& t : s.store.state().plan.tasks) {
+    if (!has_role(t, m.recipient, Assignee::Role::lead) &&
+        !has_role(t, m.recipient, Assignee::Role::coordinator))
+      continue;
+    using D = DeadlineSpec::Kind;
+    if (t.deadline.kind != D::continuous && t.deadline.kind != D::on_request) return;  // nudged
+    if (!first) first = &t;
+  }
+  if (!first || !s.acted.insert(m.recipient).second) return;
+  Key k{"blk", "", first->id, "", "", m.recipient, "", ""};
+  Command c = command(k, Command::Kind::set_status, at);
+  c.status = Status::blocked;
+  c.reason = "thiếu kinh phí";
+  s.pending.emplace(at, c);
+}
+
 // What a body does on reading a message about its own obligations.
 void react(Sim& s, const Message& m) {
   const std::string& b = m.recipient;
@@ -183,6 +205,7 @@ void react(Sim& s, const Message& m) {
        blocking = s.opt.blocked.count(b);
   if (!replying && !extending && !blocking) return;
   Instant at = m.not_before + minutes{30};
+  if (blocking && !replying) block_continuous(s, m, at);
   for (const auto& key : m.send_keys) {
     auto k = parse_key(key);
     if (!k || k->kind == "blk" || k->body != b) continue;
@@ -192,11 +215,14 @@ void react(Sim& s, const Message& m) {
       c.percent = 50;
       s.pending.emplace(at, c);
     }
-    if (k->cycle.empty() && !k->due.empty() && !replying && s.acted.insert(b).second) {
+    // Extensions are asked for a task or, where a body's tasks are all continuous, a report.
+    bool can_act = !k->due.empty() && (extending || k->cycle.empty());
+    if (can_act && !replying && s.acted.insert(b).second) {
       Command c = command(*k, Command::Kind::set_status, at);
       if (extending) {
         c.status = Status::extension_requested;
-        c.new_due = *parse_date(k->due) + days{30};
+        // A month from the later of the due date and today, as a head would ask.
+        c.new_due = std::max(*parse_date(k->due), local_date(at)) + days{30};
         Command a = command(*k, Command::Kind::approve_extension, at + std::chrono::hours{24});
         a.source = "approval:sim";
         s.pending.emplace(a.at, a);
@@ -272,26 +298,28 @@ SimulationOptions mixed_behaviours(const EngineState& st, Instant from, Instant 
   SimulationOptions o;
   o.from = from;
   o.to = to;
-  std::set<std::string> owing;
+  // Bodies with something dated (a task with a deadline, a report) are nudged and can answer
+  // a nudge; the others only learn what they owe (continuous tasks) and can only report a blocker.
+  std::set<std::string> dated, undated;
+  for (const auto& c : st.rules.report_cycles)
+    for (const auto& b : reporters(st.plan, c, {})) dated.insert(b);
+  using D = DeadlineSpec::Kind;
   for (const auto& t : st.plan.tasks)
     for (const auto& a : t.assignees)
-      if (a.role != Assignee::Role::directing) owing.insert(a.body);
+      if (a.role != Assignee::Role::directing && t.deadline.kind != D::continuous &&
+          t.deadline.kind != D::on_request)
+        dated.insert(a.body);
+  for (const auto& t : st.plan.tasks)
+    for (const auto& a : t.assignees)
+      if (a.role != Assignee::Role::directing && !dated.count(a.body)) undated.insert(a.body);
+  // In turn, so that even two dated bodies give one extension and one reply.
+  std::set<std::string>* dated_turns[] = {&o.extending, &o.replying, nullptr, &o.blocked};
   int i = 0;
-  for (const auto& b : owing) {
-    switch (i++ % 4) {
-      case 1:
-        o.replying.insert(b);
-        break;
-      case 2:
-        o.extending.insert(b);
-        break;
-      case 3:
-        o.blocked.insert(b);
-        break;
-      default:
-        break;  // silent
-    }
-  }
+  for (const auto& b : dated)
+    if (auto* set = dated_turns[i++ % 4]) set->insert(b);
+  i = 0;
+  for (const auto& b : undated)
+    if (i++ % 2 == 0) o.blocked.insert(b);  // else silent
   return o;
 }
 

@@ -37,7 +37,8 @@ struct SimulationResult {
 // "examples/plan.json", "examples/rules.jsonc"); REQUIREs both to be valid.
 EngineState load_plan_and_rules(const std::string& plan_path, const std::string& rules_path);
 
-// Bodies that owe something, split in turn among silent, replying, extending and blocked.
+// Bodies that owe something dated (a task's deadline, a report), split in turn among extending,
+// replying, silent and blocked; those with continuous tasks only, among blocked and silent.
 SimulationOptions mixed_behaviours(const EngineState& st, Instant from, Instant to);
 
 // Runs the year and checks every message: office hours on working days; one message per body per
