@@ -25,11 +25,7 @@ std::string fit(std::string_view s, std::size_t width) {
   std::string t = text::collapse_space(s);
   std::size_t n = text::length(t);
   if (n > width) {
-    std::size_t count = 0, i = 0;
-    for (; i < t.size(); ++i) {
-      if ((static_cast<unsigned char>(t[i]) & 0xC0) != 0x80 && count++ == width - 1) break;
-    }
-    t.resize(i);
+    t.resize(text::code_points_prefix_bytes(t, width - 1));
     while (!t.empty() && t.back() == ' ') t.pop_back();
     t += "…";
     n = text::length(t);
