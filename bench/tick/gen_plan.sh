@@ -3,9 +3,12 @@
 # COMMUNES communes (default 100) x 20 bodies (2 people, 16 units, 1 group, 1 committee) plus the
 # 4 bodies examples/rules.jsonc names, and TASKS_PER_COMMUNE tasks each (default 100): 40%
 # continuous, 20% yearly ("... và những năm tiếp theo"), the rest once (month, quarter, year).
+# The plan is dated ISSUED (default 2025-09-01): an undated plan would be dated on the day it is
+# imported, and nothing due before a plan's date is owed (issue 12).
 # Usage: bench/tick/gen_plan.sh > plan.json        (awk only; about 5 MB for the default size)
 set -euo pipefail
-awk -v communes="${COMMUNES:-100}" -v tasks="${TASKS_PER_COMMUNE:-100}" '
+awk -v communes="${COMMUNES:-100}" -v tasks="${TASKS_PER_COMMUNE:-100}" \
+  -v issued="${ISSUED:-2025-09-01}" '
 function body(id, name, kind, members, leader) {
   printf "%s\n    {\"id\":\"%s\",\"name\":\"%s\",\"kind\":\"%s\",\"members\":[%s],\"leader\":\"%s\"}",
     (nb++ ? "," : ""), id, name, kind, members, leader
@@ -13,7 +16,7 @@ function body(id, name, kind, members, leader) {
 BEGIN {
   split("Văn hóa - Xã hội|Kinh tế|Tài chính - Kế hoạch|Tư pháp - Hộ tịch|Địa chính - Xây dựng|Nông nghiệp|Y tế|Giáo dục|Công an|Quân sự|Tài nguyên - Môi trường|Lao động - Thương binh|Bưu điện văn hóa|Đoàn Thanh niên|Hội Phụ nữ|Hội Nông dân", unit, "|")
   roman[1] = "I"; roman[2] = "II"; roman[3] = "III"; roman[4] = "IV"
-  printf "{\n  \"bodies\": ["
+  printf "{\n  \"issued\": \"%s\",\n  \"bodies\": [", issued
   body("vp_dang_uy", "Văn phòng Đảng ủy", "unit", "", "")
   body("tt_dang_uy", "Thường trực Đảng ủy", "committee", "", "")
   body("vh_xh", "Phòng Văn hóa - Xã hội", "unit", "", "")
