@@ -71,8 +71,13 @@ void Handling::answer(std::string_view what, MessageKind kind, std::string text,
   answers.push_back(std::move(m));
 }
 
-std::string address(Database& db) {
-  auto st = SqliteEngineStore(db).load();
+const EngineState* Handling::state() {
+  if (!state_) state_ = SqliteEngineStore(db).load();
+  return *state_ ? &state_->value() : nullptr;
+}
+
+std::string address(Handling& h) {
+  const EngineState* st = h.state();
   return st ? st->rules.address : std::string(bot::vi::kDefaultAddress);
 }
 
@@ -104,14 +109,13 @@ std::string list_owed(Handling& h, const std::string& body) {
   }
   std::string name = view ? view->body_name : body;
   h.answer("owed", MessageKind::owed,
-           bot::vi::owed(name, format_date_vn(local_date(h.now)), lines, address(h.db)), {}, body);
+           bot::vi::owed(name, format_date_vn(local_date(h.now)), lines, address(h)), {}, body);
   return "listed_owed";
 }
 
-std::vector<std::string> open_tasks(Database& db, const std::string& body) {
+std::vector<std::string> open_tasks(Handling& h, const std::string& body) {
   std::vector<std::string> out;
-  SqliteEngineStore store(db);
-  auto st = store.load();
+  const EngineState* st = h.state();
   if (!st) return out;
   for (const auto& t : st->plan.tasks) {
     bool mine = false;
@@ -125,7 +129,7 @@ std::string link_chat(Handling& h, const std::string& code) {
   auto lc = stored_code(h.db, code, h.now);
   auto check = bot::check_link_code(lc, h.now);
   if (check != bot::CodeCheck::ok) {
-    h.answer("link", MessageKind::link, bot::vi::link_refused(check, address(h.db)));
+    h.answer("link", MessageKind::link, bot::vi::link_refused(check, address(h)));
     return "link_refused";
   }
   std::string at = format_instant(h.now);
@@ -133,8 +137,8 @@ std::string link_chat(Handling& h, const std::string& code) {
   mark_link_code_used(h.db, code, h.channel() + ":" + h.ev.chat_id, at);
   nlohmann::json detail{{"channel", h.channel()}, {"chat_id", h.ev.chat_id}, {"body", lc->body}};
   h.db.audit(audit_kind::kChatLinked, lc->body, h.source(), detail.dump(), at);
-  h.answer("link", MessageKind::link, bot::vi::link_ok(body_name(h.db, lc->body), address(h.db)),
-           {}, lc->body);
+  h.answer("link", MessageKind::link, bot::vi::link_ok(body_name(h.db, lc->body), address(h)), {},
+           lc->body);
   return "linked";
 }
 
@@ -154,14 +158,13 @@ std::string apply_reply(Handling& h, const std::string& body,
 
 std::string ask_which_task(Handling& h, const std::string& body) {
   std::vector<bot::vi::TaskLine> lines;
-  SqliteEngineStore store(h.db);
-  if (auto st = store.load()) {
-    for (const auto& id : open_tasks(h.db, body)) {
+  if (const EngineState* st = h.state()) {
+    for (const auto& id : open_tasks(h, body)) {
       const Task* t = st->plan.find_task(id);
       lines.push_back({id, t ? t->title : ""});
     }
   }
-  h.answer("ask", MessageKind::question, bot::vi::ask_which_task(lines, address(h.db)), {}, body);
+  h.answer("ask", MessageKind::question, bot::vi::ask_which_task(lines, address(h)), {}, body);
   return "asked_which_task";
 }
 

@@ -39,7 +39,7 @@ void fill_reply_context(Handling& h, bot::ChatContext& ctx, std::vector<bot::Rep
   ctx.reply_to = as_nudge(nudge_of_message(h.db, h.channel(), h.ev.chat_id, h.ev.reply_to));
   ctx.recent_nudge = as_nudge(recent_nudge(h.db, h.channel(), h.ev.chat_id,
                                            format_instant(h.now - std::chrono::hours(72))));
-  ctx.open_tasks = detail::open_tasks(h.db, *ctx.body);
+  ctx.open_tasks = detail::open_tasks(h, *ctx.body);
 }
 
 bot::ChatContext chat_context(Handling& h, std::vector<bot::ReplyItem>& items) {
@@ -64,8 +64,8 @@ std::string button_status(Handling& h, const Action& a, const std::string& body)
 
 std::string button_prompt(Handling& h, const Action& a, const std::string& body) {
   h.answer("prompt", MessageKind::question,
-           a.status == "blocked" ? bot::vi::ask_blocked_reason(a.task, detail::address(h.db))
-                                 : bot::vi::ask_extension_date(a.task, detail::address(h.db)),
+           a.status == "blocked" ? bot::vi::ask_blocked_reason(a.task, detail::address(h))
+                                 : bot::vi::ask_extension_date(a.task, detail::address(h)),
            a.task, body);
   return "prompted";
 }
@@ -87,19 +87,19 @@ std::string act(Handling& h, const Action& a, const bot::ChatContext& ctx,
     case Action::Kind::ask_which_task:
       return detail::ask_which_task(h, body);
     case Action::Kind::not_understood:
-      h.answer("hint", MessageKind::hint, bot::vi::not_understood(detail::address(h.db)), {}, body);
+      h.answer("hint", MessageKind::hint, bot::vi::not_understood(detail::address(h)), {}, body);
       return "not_understood";
     case Action::Kind::button_status:
       return button_status(h, a, body);
     case Action::Kind::button_prompt:
       return button_prompt(h, a, body);
     case Action::Kind::help:
-      h.answer("help", MessageKind::help, bot::vi::help(detail::address(h.db)), {}, body);
+      h.answer("help", MessageKind::help, bot::vi::help(detail::address(h)), {}, body);
       return "helped";
     case Action::Kind::owed:
       return detail::list_owed(h, body);
     case Action::Kind::thanks:
-      h.answer("thanks", MessageKind::acknowledgement, bot::vi::thanks(detail::address(h.db)), {},
+      h.answer("thanks", MessageKind::acknowledgement, bot::vi::thanks(detail::address(h)), {},
                body);
       return "thanked";
     case Action::Kind::report_submitted:
@@ -110,7 +110,7 @@ std::string act(Handling& h, const Action& a, const bot::ChatContext& ctx,
 
 // Decides and acts on one stored event, queues its answers, marks it handled; the outcome.
 std::string handle_event(Database& db, std::int64_t seq, const bot::InboundEvent& ev, Instant now) {
-  Handling h{db, ev, now, {}};
+  Handling h(db, ev, now);
   std::vector<bot::ReplyItem> items;
   bot::ChatContext ctx = chat_context(h, items);
   std::string outcome = act(h, bot::decide(ev, ctx), ctx, items);

@@ -12,11 +12,13 @@
 #include "bot/payloads.h"
 #include "bot/reply_parser.h"
 #include "engine/state.h"
+#include "rules/result.h"
 #include "storage/database.h"
 
 namespace dondoc::service::detail {
 
 struct Handling {
+  Handling(Database& d, const bot::InboundEvent& e, Instant t) : db(d), ev(e), now(t) {}
   Database& db;
   const bot::InboundEvent& ev;
   Instant now;
@@ -27,12 +29,18 @@ struct Handling {
   // Queues `text` to this chat as its answer `what` ("link", "reply", ...; one per event).
   void answer(std::string_view what, MessageKind kind, std::string text, std::string task = {},
               std::string recipient = {});
+  // The engine's state as the event found it, loaded once; nullptr when it cannot be loaded (no
+  // rules yet). Not refreshed by what the event records.
+  const EngineState* state();
+
+ private:
+  std::optional<Result<EngineState>> state_;
 };
 
 // The body's open tasks, in plan order.
-std::vector<std::string> open_tasks(Database& db, const std::string& body);
+std::vector<std::string> open_tasks(Handling& h, const std::string& body);
 // The rules' form of address ("đồng chí" when no rules are loaded).
-std::string address(Database& db);
+std::string address(Handling& h);
 
 // Binds the chat with the code, or says why not. Returns the outcome ("linked", "link_refused").
 std::string link_chat(Handling& h, const std::string& code);
