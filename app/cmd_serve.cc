@@ -134,11 +134,6 @@ int run(const cli::Args& args, cli::Io& io) {
     if (!parsed) return cli::bad_input(io, parsed.error());
     config = std::move(parsed).value();
   }
-  std::string db = cli::db_path(args);
-  print_summary(db, io.out);
-  if (!has_chat_channel(config)) io.out << "dondoc: " << bot::vi::no_chat_channel() << "\n";
-
-  net::io_context ioc(1);
   std::optional<ShiftedClock> shifted;
   if (args.option("now")) {
     std::string error;
@@ -146,6 +141,11 @@ int run(const cli::Args& args, cli::Io& io) {
     if (!start) return cli::bad_input(io, error);
     shifted.emplace(*start);
   }
+  std::string db = cli::db_path(args);
+  print_summary(db, io.out);
+  if (!has_chat_channel(config)) io.out << "dondoc: " << bot::vi::no_chat_channel() << "\n";
+
+  net::io_context ioc(1);
   const Clock& clock = shifted ? static_cast<const Clock&>(*shifted) : io.clock;
   Service svc(ioc, db, config, clock);
   Server server(
