@@ -1,6 +1,5 @@
 #include "bot/templates_vi.h"
 
-#include "engine/messages_vi.h"
 #include "rules/text.h"
 
 namespace dondoc::bot::vi {
@@ -62,7 +61,7 @@ std::string ask_which_task(const std::vector<TaskLine>& open_tasks, std::string_
       break;
     }
     const auto& t = open_tasks[i];
-    s += "\nNhiệm vụ " + t.id + ": " + dondoc::vi::cut_at_word(t.title, kTitleChars);
+    s += "\nNhiệm vụ " + t.id + ": " + text::cut_at_word(t.title, kTitleChars);
   }
   return s;
 }
@@ -97,7 +96,7 @@ std::string owed(std::string_view body_name, std::string_view today,
       s += "\nVà " + std::to_string(lines.size() - kMaxListed) + " nội dung khác.";
       break;
     }
-    s += "\n- " + dondoc::vi::cut_at_word(l.label, kTitleChars);
+    s += "\n- " + text::cut_at_word(l.label, kTitleChars);
     s += l.due.empty() ? " (thường xuyên)" : " (hạn " + l.due + ")";
     s += ": " + l.status + (l.overdue ? ", đã quá hạn" : "");
   }

@@ -74,8 +74,6 @@ std::string weekday(Date d) {
 
 std::string day_with_weekday(Date d) { return weekday(d) + " " + format_date_vn(d); }
 
-std::string cut_at_word(const std::string& s, std::size_t n) { return text::cut_at_word(s, n); }
-
 Item describe(const Obligation& o, const PlanIndex& plan, const Rules& rules, int working_days) {
   Item it;
   it.body_name = body_name(plan, o.body);
@@ -91,10 +89,10 @@ Item describe(const Obligation& o, const PlanIndex& plan, const Rules& rules, in
   it.task = o.task;
   it.label = "Nhiệm vụ " + o.task;
   if (t && !t->title.empty())
-    it.label += ": " + cut_at_word(text::collapse_space(t->title), kMaxTitleChars);
+    it.label += ": " + text::cut_at_word(text::collapse_space(t->title), kMaxTitleChars);
   if (!o.period.empty()) it.label += " (năm " + o.period + ")";
   if (o.role == Assignee::Role::coordinator) it.label += " (phối hợp)";
-  if (t) it.output = cut_at_word(text::collapse_space(t->output), kMaxTitleChars);
+  if (t) it.output = text::cut_at_word(text::collapse_space(t->output), kMaxTitleChars);
   return it;
 }
 
@@ -242,7 +240,7 @@ std::string short_label(const Obligation& o, const PlanIndex& plan, const Rules&
   const Task* t = plan.task(o.task);
   std::string label = "Nhiệm vụ " + o.task;
   if (t && !t->title.empty())
-    label += ": " + cut_at_word(text::collapse_space(t->title), kShortTitleChars);
+    label += ": " + text::cut_at_word(text::collapse_space(t->title), kShortTitleChars);
   return label;
 }
 

@@ -17,8 +17,6 @@ namespace dondoc::vi {
 std::string weekday(Date d);
 // "thứ Sáu 18/12/2026".
 std::string day_with_weekday(Date d);
-// The first `n` characters of `s` cut after a whole word, with "…" when cut (never mid-word).
-std::string cut_at_word(const std::string& s, std::size_t n);
 
 // What one obligation is about, ready for a sentence.
 struct Item {

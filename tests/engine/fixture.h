@@ -20,6 +20,18 @@ inline Body body(std::string id, std::string name, Body::Kind kind = Body::Kind:
   return b;
 }
 
+// "Báo cáo tháng" before the 19th, from every assignee to Phòng Văn hóa - Xã hội.
+inline ReportCycle monthly_cycle() {
+  ReportCycle monthly;
+  monthly.name = "monthly";
+  monthly.title = "Báo cáo tháng";
+  monthly.due.kind = DeadlineSpec::Kind::monthly;
+  monthly.due.day = 19;
+  monthly.reporters = "assignees";
+  monthly.to = "vh_xh";
+  return monthly;
+}
+
 inline EngineState demo_state() {
   EngineState st;
   st.plan.bodies = {body("vp_dang_uy", "Văn phòng Đảng ủy", Body::Kind::committee),
@@ -43,13 +55,7 @@ inline EngineState demo_state() {
   Rules& r = st.rules;
   r.secretariat = "vp_dang_uy";
   r.standing_committee = "tt_dang_uy";
-  ReportCycle monthly;
-  monthly.name = "monthly";
-  monthly.title = "Báo cáo tháng";
-  monthly.due.kind = DeadlineSpec::Kind::monthly;
-  monthly.due.day = 19;
-  monthly.reporters = "assignees";
-  monthly.to = "vh_xh";
+  ReportCycle monthly = monthly_cycle();
   ReportCycle quarterly = monthly;
   quarterly.name = "quarterly";
   quarterly.title = "Báo cáo quý";

@@ -4,6 +4,8 @@
 // one message for reports due the same day, and the wording.
 #include <catch2/catch.hpp>
 
+#include "rules/text.h"
+
 #include "engine/commands.h"
 #include "engine/messages_vi.h"
 #include "engine/scheduler.h"
@@ -199,13 +201,7 @@ TEST_CASE("members of a group each hear of their own part; directing bodies of w
 
 TEST_CASE("who reports: never the recipient, never a directing body; \"leads\" in the rules") {
   EngineState st = with_group();
-  ReportCycle monthly;
-  monthly.name = "monthly";
-  monthly.title = "Báo cáo tháng";
-  monthly.due.kind = DeadlineSpec::Kind::monthly;
-  monthly.due.day = 19;
-  monthly.reporters = "assignees";
-  monthly.to = "vh_xh";
+  ReportCycle monthly = monthly_cycle();
   auto all = reporters(st.plan, monthly, {});
   CHECK(std::find(all.begin(), all.end(), "vh_xh") == all.end());
   CHECK(std::find(all.begin(), all.end(), "chu_tich") == all.end());
@@ -319,8 +315,8 @@ TEST_CASE("the second quarter's and the half-year report, due the same day, in o
 }
 
 TEST_CASE("wording: titles cut at a word, no invented percent, tasks named in full") {
-  CHECK(vi::cut_at_word("Xây dựng kế hoạch chuyển đổi số", 12) == "Xây dựng kế…");
-  CHECK(vi::cut_at_word("Xây dựng", 12) == "Xây dựng");
+  CHECK(text::cut_at_word("Xây dựng kế hoạch chuyển đổi số", 12) == "Xây dựng kế…");
+  CHECK(text::cut_at_word("Xây dựng", 12) == "Xây dựng");
   ObligationState s;
   s.status = Status::in_progress;
   CHECK(vi::status_phrase(s, day("2026-12-31")) == "đang thực hiện");
