@@ -1,5 +1,7 @@
 #include "app/cli.h"
 
+#include "service/communes.h"
+
 #include <cstdlib>
 #include <exception>
 #include <fstream>
@@ -21,7 +23,9 @@ std::map<std::string, Entry, std::less<>>& registry() {
 
 void print_usage(std::ostream& os) {
   os << "dondoc: đôn đốc thực hiện kế hoạch hành động.\n"
-        "Cách dùng: dondoc [--db FILE] <lệnh> ... [--json]\n\nCác lệnh:\n";
+        "Cách dùng: dondoc [--db FILE] [--commune ID] <lệnh> ... [--json]\n"
+        "  --commune ID: xã (phường, đặc khu) lệnh làm việc với; không cần khi cơ sở dữ liệu chỉ "
+        "có một xã.\n\nCác lệnh:\n";
   for (const auto& [words, entry] : registry()) os << "  dondoc " << entry.usage << "\n";
 }
 
@@ -46,6 +50,15 @@ std::string db_path(const Args& args) {
   if (auto db = args.option("db")) return *db;
   if (const char* env = std::getenv("DONDOC_DB"); env != nullptr && *env != '\0') return env;
   return "dondoc.db";
+}
+
+std::optional<Commune> commune(const Args& args, Io& io, Database& db) {
+  auto c = service::pick_commune(db, args.option("commune"));
+  if (!c) {
+    bad_input(io, c.error());
+    return std::nullopt;
+  }
+  return *c;
 }
 
 std::optional<std::string> read_file(const std::string& path, std::size_t max_bytes,

@@ -11,6 +11,8 @@
 #include <vector>
 
 #include "engine/ports.h"
+#include "storage/commune_store.h"
+#include "storage/database.h"
 
 namespace dondoc::cli {
 
@@ -56,6 +58,11 @@ int run(int argc, char** argv, Io& io);
 
 // The database path: --db, else $DONDOC_DB, else "dondoc.db" in the working directory.
 std::string db_path(const Args& args);
+
+// The commune the command acts on: --commune ID, else the database's only commune. nullopt after
+// printing why (unknown id, none yet, several: they are listed). The caller then holds
+// `CommuneScope scope(db, c->key)` for as long as it works on the commune.
+std::optional<Commune> commune(const Args& args, Io& io, Database& db);
 
 // Helpers for commands: write an error line "dondoc: message" to io.err and return kExitBadInput.
 int bad_input(Io& io, std::string_view message);

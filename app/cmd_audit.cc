@@ -15,6 +15,9 @@ int run(const cli::Args& args, cli::Io& io) {
     if (!since) return cli::bad_input(io, "--since: thời điểm không hợp lệ \"" + *s + "\"");
   }
   Database db(cli::db_path(args));
+  auto commune = cli::commune(args, io, db);
+  if (!commune) return cli::kExitBadInput;
+  CommuneScope scope(db, commune->key);
   auto rows = list_audit(db, since);
   if (!args.json()) {
     for (const auto& r : rows)

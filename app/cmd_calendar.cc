@@ -83,7 +83,12 @@ int run_year(const cli::Args& args, cli::Io& io) {
   const std::string path = cli::db_path(args);
   if (std::filesystem::exists(path)) {
     Database db(path);
-    overrides = load_calendar_overrides(db);
+    if (args.option("commune") || !list_communes(db).empty()) {  // the commune's own days
+      auto commune = cli::commune(args, io, db);
+      if (!commune) return cli::kExitBadInput;
+      CommuneScope scope(db, commune->key);
+      overrides = load_calendar_overrides(db);
+    }
   }
   Calendar cal(std::move(overrides));
   int y = static_cast<int>(*year);

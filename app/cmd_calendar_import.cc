@@ -30,6 +30,9 @@ int run_import(const cli::Args& args, cli::Io& io) {
   if (!text) return cli::bad_input(io, error);
   const Instant now = io.clock.now();
   Database db(cli::db_path(args));
+  auto commune = cli::commune(args, io, db);
+  if (!commune) return cli::kExitBadInput;
+  CommuneScope scope(db, commune->key);
   auto r = service::import_calendar(db, file, *text, now);
   if (!r.ok()) return print_errors(io, file, r);
   if (args.json()) {

@@ -8,6 +8,7 @@
 #include "app/cli.h"
 #include "app/demo_data.h"
 #include "rules/date.h"
+#include "service/communes.h"
 #include "service/import_plan.h"
 
 namespace dondoc {
@@ -72,10 +73,24 @@ int run_import(const cli::Args& args, cli::Io& io, service::PlanFile kind, const
   std::string path = cli::db_path(args);
   bool existed = std::filesystem::exists(path);
   service::PlanImportResult r;
+  std::string scope_error;
   {
     Database db(path);
-    r = service::import_plan_file(
-        db, {kind, args.positional[0], *text, issued, embedded_file("rules.jsonc")}, now);
+    WriteTransaction tx(db);  // a new commune only with its plan
+    auto commune = service::commune_to_fill(db, args.option("commune"),
+                                            args.option("name").value_or("Xã"), "xa", now);
+    if (!commune) {
+      scope_error = commune.error();
+    } else {
+      CommuneScope scope(db, commune->key);
+      r = service::import_plan_file(
+          db, {kind, args.positional[0], *text, issued, embedded_file("rules.jsonc")}, now);
+      if (r.ok()) tx.commit();
+    }
+  }
+  if (!scope_error.empty()) {
+    if (!existed) remove_database(path);
+    return cli::bad_input(io, scope_error);
   }
   if (!r.ok()) {
     if (!existed) remove_database(path);  // a failed import leaves no file behind

@@ -16,6 +16,9 @@ int run(const cli::Args& args, cli::Io& io) {
   auto body = args.option("body");
   if (!body || body->empty()) return cli::bad_input(io, "link: cần --body <mã cơ quan>");
   Database db(cli::db_path(args));
+  auto commune = cli::commune(args, io, db);
+  if (!commune) return cli::kExitBadInput;
+  CommuneScope scope(db, commune->key);
   auto random = [](std::vector<std::uint8_t>& bytes) {
     return RAND_bytes(bytes.data(), static_cast<int>(bytes.size())) == 1;
   };

@@ -47,6 +47,9 @@ int run(const cli::Args& args, cli::Io& io) {
                           "--status: phải là pending, sent hoặc failed (nhận \"" + status + "\")");
   }
   Database db(cli::db_path(args));
+  auto commune = cli::commune(args, io, db);
+  if (!commune) return cli::kExitBadInput;
+  CommuneScope scope(db, commune->key);
   auto rows = list_outbox(db, status);
   if (args.json()) {
     auto arr = nlohmann::ordered_json::array();

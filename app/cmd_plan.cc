@@ -11,6 +11,7 @@
 #include "engine/plan_json.h"
 #include "rules/date.h"
 #include "rules/text.h"
+#include "service/communes.h"
 #include "service/import_plan.h"
 #include "service/import_rules.h"
 #include "storage/plan_store.h"
@@ -61,6 +62,20 @@ std::unique_ptr<Database> open_existing(const cli::Args& args, cli::Io& io) {
   return std::make_unique<Database>(path);
 }
 
+// open_existing() on the command's commune (cli::commune); nullptr after saying why not.
+struct CommuneDb {
+  std::unique_ptr<Database> db;
+  std::unique_ptr<CommuneScope> scope;  // after db: ends first
+};
+std::optional<CommuneDb> open_commune(const cli::Args& args, cli::Io& io) {
+  CommuneDb out{open_existing(args, io), nullptr};
+  if (!out.db) return std::nullopt;
+  auto commune = cli::commune(args, io, *out.db);
+  if (!commune) return std::nullopt;
+  out.scope = std::make_unique<CommuneScope>(*out.db, commune->key);
+  return out;
+}
+
 void print_tasks_table(const Plan& plan, std::ostream& out) {
   out << "Kế hoạch có " << plan.tasks.size() << " nhiệm vụ.\n";
   std::string section = "\x01";
@@ -76,9 +91,9 @@ void print_tasks_table(const Plan& plan, std::ostream& out) {
 }
 
 int show_tasks(const cli::Args& args, cli::Io& io) {
-  auto db = open_existing(args, io);
-  if (!db) return cli::kExitBadInput;
-  Plan plan = load_plan(*db);
+  auto opened = open_commune(args, io);
+  if (!opened) return cli::kExitBadInput;
+  Plan plan = load_plan(*opened->db);
   if (args.json()) {
     io.out << tasks_to_json(plan.tasks).dump(2) << "\n";
   } else {
@@ -102,9 +117,9 @@ std::string_view kind_vn(Body::Kind k) {
 }
 
 int show_bodies(const cli::Args& args, cli::Io& io) {
-  auto db = open_existing(args, io);
-  if (!db) return cli::kExitBadInput;
-  Plan plan = load_plan(*db);
+  auto opened = open_commune(args, io);
+  if (!opened) return cli::kExitBadInput;
+  Plan plan = load_plan(*opened->db);
   if (args.json()) {
     io.out << bodies_to_json(plan.bodies).dump(2) << "\n";
     return cli::kExitOk;
@@ -120,6 +135,10 @@ int show_bodies(const cli::Args& args, cli::Io& io) {
   }
   return cli::kExitOk;
 }
+
+// The commune `init --demo` fills when the database has none and --commune names none.
+constexpr const char* kDemoCommuneId = "truong_giang";
+constexpr const char* kDemoCommuneName = "Xã Trường Giang";
 
 // The demo plan compiled into the binary. Its problems are our bug: exit 1.
 std::optional<Plan> demo_plan(cli::Io& io) {
@@ -153,15 +172,24 @@ bool load_init_rules(Database& db, cli::Io& io, bool demo, Instant now, bool& lo
 int init(const cli::Args& args, cli::Io& io) {
   std::string path = cli::db_path(args);
   Database db(path);
+  Instant now = io.clock.now();
+  bool demo = args.flag("demo");
+  WriteTransaction tx(db);  // commune, reset, plan and rules together, or nothing
+  // A new commune is named by --name, else after its id; the first one without --commune is the
+  // demo's commune (or "xa", "Xã" for an empty start).
+  std::string name = args.option("name").value_or("");
+  if (!args.option("commune") && name.empty()) name = demo ? kDemoCommuneName : "Xã";
+  auto commune = service::commune_to_fill(db, args.option("commune"), name,
+                                          demo ? kDemoCommuneId : "xa", now);
+  if (!commune) return cli::bad_input(io, commune.error());
+  CommuneScope scope(db, commune->key);
   if (!plan_is_empty(db) && !args.flag("force")) {
     Plan old = load_plan(db);
-    return cli::bad_input(io, "cơ sở dữ liệu " + path + " đã có kế hoạch (" +
-                                  std::to_string(old.bodies.size()) + " cơ quan, " +
+    return cli::bad_input(io, "cơ sở dữ liệu " + path + " đã có kế hoạch cho " + commune->name +
+                                  " (" + std::to_string(old.bodies.size()) + " cơ quan, " +
                                   std::to_string(old.tasks.size()) +
                                   " nhiệm vụ); không thay đổi gì. Dùng --force để thay thế.");
   }
-  Instant now = io.clock.now();
-  WriteTransaction tx(db);  // reset, plan and rules together, or nothing
   if (args.flag("force")) {
     // A fresh start: what was tracked for the old plan must not stick to new tasks with old ids.
     auto rows = reset_tracking(db);
@@ -169,7 +197,6 @@ int init(const cli::Args& args, cli::Io& io) {
              format_instant(now));
     if (rows > 0) io.out << "Đã xóa trạng thái theo dõi của kế hoạch cũ (" << rows << " dòng).\n";
   }
-  bool demo = args.flag("demo");
   std::optional<Plan> plan = demo ? demo_plan(io) : Plan{};
   if (!plan) return cli::kExitInternal;
   PlanSaveCounts c;
@@ -181,12 +208,12 @@ int init(const cli::Args& args, cli::Io& io) {
   if (!load_init_rules(db, io, demo, now, rules_loaded)) return cli::kExitInternal;
   tx.commit();
   if (!demo) {
-    io.out << "Đã tạo cơ sở dữ liệu trống " << path
+    io.out << "Đã tạo " << commune->id << " (" << commune->name << ") trong " << path
            << (rules_loaded ? " với quy tắc mặc định (áp theo kế hoạch khi nhập)" : "") << "\n";
     return cli::kExitOk;
   }
-  io.out << "Đã tạo cơ sở dữ liệu " << path
-         << " với kế hoạch mẫu (xã Trường Giang): " << c.bodies.total() << " cơ quan, "
+  io.out << "Đã nạp kế hoạch mẫu (xã Trường Giang) cho " << commune->id << " (" << commune->name
+         << ") trong " << path << ": " << c.bodies.total() << " cơ quan, "
          << c.tasks.total() << " nhiệm vụ, " << c.indicators.total() << " chỉ tiêu"
          << (rules_loaded ? ", quy tắc mặc định" : "") << "\n";
   return cli::kExitOk;
@@ -194,7 +221,7 @@ int init(const cli::Args& args, cli::Io& io) {
 
 const cli::Registration kTasks{"tasks", "tasks [--json]", &show_tasks};
 const cli::Registration kBodies{"bodies", "bodies [--json]", &show_bodies};
-const cli::Registration kInit{"init", "init [--demo] [--force]", &init};
+const cli::Registration kInit{"init", "init [--demo] [--force] [--name \"Xã ...\"]", &init};
 
 }  // namespace
 }  // namespace dondoc

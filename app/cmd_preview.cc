@@ -90,6 +90,9 @@ int run(const cli::Args& args, cli::Io& io) {
     if (!rules) return code;
   }
   Database db(cli::db_path(args));
+  auto commune = cli::commune(args, io, db);
+  if (!commune) return cli::kExitBadInput;
+  CommuneScope scope(db, commune->key);
   Printer printer(args.json(), io.out);
   auto r =
       service::preview(db, local_instant(*from), local_instant(*from + std::chrono::days{*days}),

@@ -6,6 +6,7 @@
 #include <ostream>
 
 #include "app/cli.h"
+#include "service/communes.h"
 #include "service/bodies.h"
 #include "service/extension.h"
 #include "service/record.h"
@@ -23,6 +24,9 @@ std::optional<std::string> fill_common(const cli::Args& args, const cli::Io& io,
   c.period = args.option("period").value_or("");
   if (c.body.empty()) return "thiếu --body";
   Database db(cli::db_path(args));
+  auto commune = service::pick_commune(db, args.option("commune"));
+  if (!commune) return commune.error();
+  CommuneScope scope(db, commune->key);
   auto id = service::body_id(db, c.body);
   if (!id) return "--body: " + id.error();
   c.body = *id;
@@ -79,6 +83,9 @@ int run_record(const cli::Args& args, cli::Io& io) {
   if (auto e = fill_common(args, io, c)) return cli::bad_input(io, *e);
   if (auto e = fill_status(args, c)) return cli::bad_input(io, *e);
   Database db(cli::db_path(args));
+  auto commune = cli::commune(args, io, db);
+  if (!commune) return cli::kExitBadInput;
+  CommuneScope scope(db, commune->key);
   return print(args, io, service::record(db, c));
 }
 
@@ -93,6 +100,9 @@ int run_extension(const cli::Args& args, cli::Io& io) {
       args.positional[0] == "approve",           c.task, c.body, c.cycle, c.period,
       args.option("by").value_or("secretariat"), c.at};
   Database db(cli::db_path(args));
+  auto commune = cli::commune(args, io, db);
+  if (!commune) return cli::kExitBadInput;
+  CommuneScope scope(db, commune->key);
   return print(args, io, service::decide_extension(db, d));
 }
 

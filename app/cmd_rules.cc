@@ -70,6 +70,9 @@ int run_check(const cli::Args& args, cli::Io& io) {
   if (with_db) {
     if (!db_exists(*args.option("db"), io)) return cli::kExitBadInput;
     Database db(*args.option("db"));
+    auto commune = cli::commune(args, io, db);
+    if (!commune) return cli::kExitBadInput;
+    CommuneScope scope(db, commune->key);
     ids = body_ids(db);
   }
   std::function<bool(std::string_view)> known = [&ids](std::string_view id) {
@@ -100,6 +103,9 @@ int run_load(const cli::Args& args, cli::Io& io) {
   std::string path = cli::db_path(args);
   if (!db_exists(path, io)) return cli::kExitBadInput;
   Database db(path);
+  auto commune = cli::commune(args, io, db);
+  if (!commune) return cli::kExitBadInput;
+  CommuneScope scope(db, commune->key);
   auto loaded = service::import_rules(db, *text, file, io.clock.now());
   if (!loaded.version) {
     print_errors(io, args, file, loaded.errors);
@@ -119,6 +125,9 @@ int run_show(const cli::Args& args, cli::Io& io) {
   std::string path = cli::db_path(args);
   if (!db_exists(path, io)) return cli::kExitBadInput;
   Database db(path);
+  auto commune = cli::commune(args, io, db);
+  if (!commune) return cli::kExitBadInput;
+  CommuneScope scope(db, commune->key);
   auto active = active_rules_text(db);
   if (args.json()) {
     json out = active ? json{{"version", active->version},

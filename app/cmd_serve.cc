@@ -24,6 +24,7 @@
 #include "bot/templates_vi.h"
 #include "service/tick.h"
 #include "storage/group_commit.h"
+#include "storage/commune_store.h"
 #include "storage/plan_store.h"
 
 namespace dondoc::app {
@@ -110,7 +111,8 @@ struct Service {
 
 void start_ticks(net::steady_timer& timer, Service& svc, int interval_s) {
   svc.writer.submit_background([&clock = svc.clock](Database& db) {
-    (void)service::tick(db, clock);  // an error: no rules loaded yet, nothing to schedule
+    // A commune without rules yet has nothing to schedule; the others tick.
+    (void)service::tick_all(db, clock);
   });
   svc.sender.wake();
   timer.expires_after(std::chrono::seconds(interval_s));
@@ -121,9 +123,19 @@ void start_ticks(net::steady_timer& timer, Service& svc, int interval_s) {
 
 void print_summary(const std::string& db_path, std::ostream& out) {
   Database db(db_path);
-  Plan plan = load_plan(db);
-  out << "dondoc: kế hoạch có " << plan.bodies.size() << " cơ quan, đơn vị, " << plan.tasks.size()
-      << " nhiệm vụ, " << plan.indicators.size() << " chỉ tiêu (" << db_path << ")\n";
+  auto communes = list_communes(db);
+  if (communes.empty()) out << "dondoc: chưa có xã nào (" << db_path << ")\n";
+  if (communes.size() > 1) {
+    out << "dondoc: " << communes.size() << " xã (" << db_path << ")\n";
+    return;  // one line per commune would drown the start of a province's log
+  }
+  for (const auto& c : communes) {
+    CommuneScope scope(db, c.key);
+    Plan plan = load_plan(db);
+    out << "dondoc: " << c.name << ": kế hoạch có " << plan.bodies.size() << " cơ quan, đơn vị, "
+        << plan.tasks.size() << " nhiệm vụ, " << plan.indicators.size() << " chỉ tiêu ("
+        << db_path << ")\n";
+  }
 }
 
 int run(const cli::Args& args, cli::Io& io) {

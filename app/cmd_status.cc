@@ -51,6 +51,9 @@ int run(const cli::Args& args, cli::Io& io) {
   auto now = cli::now(args, io, error);
   if (!now) return cli::bad_input(io, error);
   Database db(cli::db_path(args));
+  auto commune = cli::commune(args, io, db);
+  if (!commune) return cli::kExitBadInput;
+  CommuneScope scope(db, commune->key);
   service::StatusQuery q{args.option("body").value_or(""), args.flag("overdue"), false};
   if (!q.body.empty()) {
     auto id = service::body_id(db, q.body);

@@ -43,6 +43,7 @@ class Store {
 // A queued message as the sender sees it.
 struct OutboxRow {
   std::int64_t id = 0;
+  std::int64_t commune = 0;  // the commune whose row it is (storage's communes.key)
   Message message;
   std::string status;  // "pending" | "sent" | "failed"
   int attempts = 0;

@@ -24,9 +24,12 @@ std::string body_name(Database& db, const std::string& id) {
   return id;
 }
 
-std::optional<bot::LinkCode> stored_code(Database& db, const std::string& code, Instant now) {
+// The code as the bot checks it; `commune` is set to the commune it names.
+std::optional<bot::LinkCode> stored_code(Database& db, const std::string& code, Instant now,
+                                         std::int64_t& commune) {
   auto stored = find_link_code(db, code);
   if (!stored) return std::nullopt;
+  commune = stored->commune;
   return bot::LinkCode{stored->code, stored->body, parse_instant(stored->created_at).value_or(now),
                        parse_instant(stored->expires_at).value_or(Instant{}), stored->used};
 }
@@ -56,6 +59,16 @@ std::string apply_for_chat(Handling& h, const std::string& body, const Command& 
 }
 
 }  // namespace
+
+Handling::Handling(Database& d, const bot::InboundEvent& e, Instant t) : db(d), ev(e), now(t) {
+  enter(chat_commune(db, channel(), ev.chat_id).value_or(kNoCommune));
+}
+
+void Handling::enter(std::int64_t commune) {
+  scope_.reset();
+  scope_ = std::make_unique<CommuneScope>(db, commune);
+  state_.reset();
+}
 
 void Handling::answer(std::string_view what, MessageKind kind, std::string text, std::string task,
                       std::string recipient) {
@@ -126,12 +139,14 @@ std::vector<std::string> open_tasks(Handling& h, const std::string& body) {
 }
 
 std::string link_chat(Handling& h, const std::string& code) {
-  auto lc = stored_code(h.db, code, h.now);
+  std::int64_t commune = kNoCommune;
+  auto lc = stored_code(h.db, code, h.now, commune);
   auto check = bot::check_link_code(lc, h.now);
   if (check != bot::CodeCheck::ok) {
     h.answer("link", MessageKind::link, bot::vi::link_refused(check, address(h)));
     return "link_refused";
   }
+  h.enter(commune);  // the chat now belongs to the code's commune
   std::string at = format_instant(h.now);
   bind_chat(h.db, {h.channel(), h.ev.chat_id, h.ev.group}, lc->body, h.ev.from_name, at);
   mark_link_code_used(h.db, code, h.channel() + ":" + h.ev.chat_id, at);

@@ -1,8 +1,9 @@
-// Internal to service/chat_event*.cc: one event being handled — the database, the event, the
-// moment, the chat's body, and the answers it queues (outbox rows addressed to the chat, keyed by
+// Internal to service/chat_event*.cc: one event being handled — the database (in the chat's
+// commune), the event, the moment, the chat's body, and the answers it queues (outbox rows addressed to the chat, keyed by
 // the event). Writer thread only.
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -18,7 +19,8 @@
 namespace dondoc::service::detail {
 
 struct Handling {
-  Handling(Database& d, const bot::InboundEvent& e, Instant t) : db(d), ev(e), now(t) {}
+  // Enters the commune the chat is linked in (kNoCommune for a chat not linked yet).
+  Handling(Database& d, const bot::InboundEvent& e, Instant t);
   Database& db;
   const bot::InboundEvent& ev;
   Instant now;
@@ -32,9 +34,13 @@ struct Handling {
   // The engine's state as the event found it, loaded once; nullptr when it cannot be loaded (no
   // rules yet). Not refreshed by what the event records.
   const EngineState* state();
+  // Moves the handling into `commune` (a link code names one): what follows reads and writes
+  // there, and the answers are queued there.
+  void enter(std::int64_t commune);
 
  private:
   std::optional<Result<EngineState>> state_;
+  std::unique_ptr<CommuneScope> scope_;
 };
 
 // The body's open tasks, in plan order.

@@ -19,10 +19,6 @@ std::vector<ChatAddress> chats_of(Database& db, const Message& m) {
   return out;
 }
 
-bool inside(Instant t, const OfficeHours& hours, const Calendar& cal) {
-  return defer_into_office_hours(t, hours, cal) == t;
-}
-
 }  // namespace
 
 std::string delivery_source(std::int64_t message_id) {
@@ -31,16 +27,15 @@ std::string delivery_source(std::int64_t message_id) {
 
 const Deliveries::Window& Deliveries::window(Database& db, Instant now) {
   int version = active_rules_version(db);
-  if (window_ && version == rules_version_ && now - loaded_at_ < kWindowReload) return *window_;
+  auto& w = windows_[db.commune()];
+  if (w.loaded && version == w.rules_version && now - w.loaded_at < kWindowReload) return w;
   OfficeHours hours;
   if (auto stored = active_rules_text(db)) {
     auto parsed = parse_rules(stored->text);
     if (parsed.ok()) hours = parsed.rules->office_hours;
   }
-  window_ = Window{hours, Calendar(load_calendar_overrides(db))};
-  rules_version_ = version;
-  loaded_at_ = now;
-  return *window_;
+  w = Window{hours, Calendar(load_calendar_overrides(db)), true, version, now};
+  return w;
 }
 
 Instant Deliveries::deliverable_at(Database& db, Instant t, bool answer) {
@@ -52,12 +47,18 @@ Instant Deliveries::deliverable_at(Database& db, Instant t, bool answer) {
 std::vector<DueMessage> Deliveries::due(Database& db, Instant now, int limit,
                                         const std::function<bool(std::string_view)>& can_send,
                                         int max_attempts) {
-  const Window& w = window(db, now);
-  bool office = inside(now, w.hours, w.calendar);
   SqliteEngineStore store(db);
   std::vector<DueMessage> out;
-  for (auto& row : store.due_rows(now, limit, !office)) {
+  for (auto& row : store.due_rows(now, limit, false)) {
+    CommuneScope scope(db, row.commune);  // its commune's hours, calendar and chats
     DueMessage m{row.id, row.attempts, std::move(row.message), {}};
+    if (!m.answer()) {
+      Instant at = deliverable_at(db, now, false);
+      if (at != now) {  // a nudge outside its commune's office hours: it waits for them
+        store.postpone(m.id, at, "chờ giờ làm việc");
+        continue;
+      }
+    }
     m.chats = chats_of(db, m.message);
     std::erase_if(m.chats, [&](const ChatAddress& c) { return !can_send(c.channel); });
     if (m.chats.empty() && m.answer()) {  // its platform is off: kept, looked at in an hour
@@ -91,6 +92,7 @@ void Deliveries::sent(Database& db, std::int64_t id, Instant at) {
 
 void Deliveries::retry(Database& db, std::int64_t id, bool answer, Instant retry_at, bool give_up,
                        const std::string& error) {
+  CommuneScope scope(db, outbox_commune(db, id));
   SqliteEngineStore(db).mark_retry(id, deliverable_at(db, retry_at, answer), give_up, error);
 }
 

@@ -1,12 +1,13 @@
 // The delivery use case, for the sender loop in app/: which outbox messages may go out now and to
 // which chats, and what became of each. What the engine queues for a body (reminders,
-// escalations, digests, …) goes out only inside office hours on working days — the active rules'
-// hours on the calendar with its overrides — retries included; the bot's answers to a chat that
+// escalations, digests, …) goes out only inside office hours on working days — its commune's
+// active rules' hours on the calendar with the commune's overrides — retries included; the bot's answers to a chat that
 // has just written go at once. One Deliveries per sender; writer thread only.
 #pragma once
 
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -58,14 +59,17 @@ class Deliveries {
   Instant deliverable_at(Database& db, Instant t, bool answer);
 
  private:
+  // A commune's office hours and calendar, reloaded when its rules change or after a while.
   struct Window {
     OfficeHours hours;
     Calendar calendar;
+    bool loaded = false;
+    int rules_version = -1;
+    Instant loaded_at{};
   };
+  // The current commune's.
   const Window& window(Database& db, Instant now);
-  std::optional<Window> window_;
-  int rules_version_ = -1;
-  Instant loaded_at_{};
+  std::map<std::int64_t, Window> windows_;
 };
 
 // "outbox:<id>": how delivery records name a message.

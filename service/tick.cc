@@ -22,4 +22,14 @@ Result<TickOutcome> tick(Database& db, const Clock& clock, StoreOverrides overri
   return out;
 }
 
+std::vector<CommuneTick> tick_all(Database& db, const Clock& clock) {
+  std::vector<CommuneTick> out;
+  for (auto& c : list_communes(db)) {
+    CommuneScope scope(db, c.key);
+    auto r = tick(db, clock);
+    out.push_back({std::move(c), std::move(r)});
+  }
+  return out;
+}
+
 }  // namespace dondoc::service

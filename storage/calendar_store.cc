@@ -11,7 +11,9 @@ namespace dondoc {
 
 std::vector<CalendarOverride> load_calendar_overrides(Database& db) {
   std::vector<CalendarOverride> out;
-  SQLite::Statement st(db.sql(), "SELECT date, kind, name FROM calendar_overrides ORDER BY date");
+  SQLite::Statement st(
+      db.sql(), "SELECT date, kind, name FROM calendar_overrides WHERE commune = ? ORDER BY date");
+  st.bind(1, db.commune());
   while (st.executeStep()) {
     std::string date = st.getColumn(0).getString();
     auto parsed = parse_date(date);
@@ -34,12 +36,13 @@ void save_calendar_overrides(Database& db, const std::vector<CalendarOverride>& 
   SQLite::Transaction tx(db.sql(), SQLite::TransactionBehavior::IMMEDIATE);
   SQLite::Statement st(
       db.sql(),
-      "INSERT INTO calendar_overrides(date, kind, name) VALUES (?,?,?) "
-      "ON CONFLICT(date) DO UPDATE SET kind = excluded.kind, name = excluded.name");
+      "INSERT INTO calendar_overrides(date, kind, name, commune) VALUES (?,?,?,?) "
+      "ON CONFLICT(commune, date) DO UPDATE SET kind = excluded.kind, name = excluded.name");
   for (const auto& o : batch) {
     st.bind(1, format_date(o.date));
     st.bind(2, o.kind == CalendarOverride::Kind::work ? "work" : "off");
     st.bind(3, o.name);
+    st.bind(4, db.commune());
     st.exec();
     st.reset();
   }

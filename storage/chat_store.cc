@@ -18,24 +18,25 @@ std::optional<std::string> first_string(SQLite::Statement& st) {
 
 bool insert_link_code(Database& db, const StoredLinkCode& code) {
   SQLite::Statement st(db.sql(),
-                       "INSERT INTO link_codes(code, body, created_at, expires_at) VALUES "
-                       "(?,?,?,?) ON CONFLICT(code) DO NOTHING");
+                       "INSERT INTO link_codes(code, body, created_at, expires_at, commune) VALUES "
+                       "(?,?,?,?,?) ON CONFLICT(code) DO NOTHING");
   st.bind(1, code.code);
   st.bind(2, code.body);
   st.bind(3, code.created_at);
   st.bind(4, code.expires_at);
+  st.bind(5, db.commune());
   return st.exec() == 1;
 }
 
 std::optional<StoredLinkCode> find_link_code(Database& db, std::string_view code) {
   SQLite::Statement st(db.sql(),
-                       "SELECT code, body, created_at, expires_at, used_at IS NOT NULL FROM "
-                       "link_codes WHERE code = ?");
+                       "SELECT code, body, created_at, expires_at, used_at IS NOT NULL, commune "
+                       "FROM link_codes WHERE code = ?");
   st.bind(1, std::string(code));
   if (!st.executeStep()) return std::nullopt;
   return StoredLinkCode{st.getColumn(0).getString(), st.getColumn(1).getString(),
                         st.getColumn(2).getString(), st.getColumn(3).getString(),
-                        st.getColumn(4).getInt() != 0};
+                        st.getColumn(4).getInt() != 0, st.getColumn(5).getInt64()};
 }
 
 void mark_link_code_used(Database& db, std::string_view code, std::string_view used_by,
@@ -51,31 +52,47 @@ void bind_chat(Database& db, const ChatRef& chat, std::string_view body, std::st
                std::string_view at_iso) {
   SQLite::Statement st(db.sql(),
                        "INSERT INTO chat_links(channel, chat_id, body, is_group, from_name, "
-                       "linked_at) VALUES (?,?,?,?,?,?) ON CONFLICT(channel, chat_id) DO UPDATE "
-                       "SET body = excluded.body, is_group = excluded.is_group, from_name = "
-                       "excluded.from_name, linked_at = excluded.linked_at");
+                       "linked_at, commune) VALUES (?,?,?,?,?,?,?) ON CONFLICT(channel, chat_id) "
+                       "DO UPDATE SET body = excluded.body, is_group = excluded.is_group, "
+                       "from_name = excluded.from_name, linked_at = excluded.linked_at, "
+                       "commune = excluded.commune");
   st.bind(1, chat.channel);
   st.bind(2, chat.chat_id);
   st.bind(3, std::string(body));
   st.bind(4, chat.group ? 1 : 0);
   st.bind(5, std::string(from_name));
   st.bind(6, std::string(at_iso));
+  st.bind(7, db.commune());
   st.exec();
+}
+
+std::optional<std::int64_t> chat_commune(Database& db, std::string_view channel,
+                                         std::string_view chat_id) {
+  auto& st = db.cached("SELECT commune FROM chat_links WHERE channel = ? AND chat_id = ?");
+  st.bind(1, std::string(channel));
+  st.bind(2, std::string(chat_id));
+  std::optional<std::int64_t> out;
+  if (st.executeStep()) out = st.getColumn(0).getInt64();
+  st.reset();
+  return out;
 }
 
 std::optional<std::string> chat_body(Database& db, std::string_view channel,
                                      std::string_view chat_id) {
-  auto& st = db.cached("SELECT body FROM chat_links WHERE channel = ? AND chat_id = ?");
+  auto& st = db.cached(
+      "SELECT body FROM chat_links WHERE channel = ? AND chat_id = ? AND commune = ?");
   st.bind(1, std::string(channel));
   st.bind(2, std::string(chat_id));
+  st.bind(3, db.commune());
   return first_string(st);
 }
 
 std::vector<ChatRef> chats_of_body(Database& db, std::string_view body) {
   SQLite::Statement st(db.sql(),
-                       "SELECT channel, chat_id, is_group FROM chat_links WHERE body = ? ORDER BY "
-                       "linked_at, channel, chat_id");
-  st.bind(1, std::string(body));
+                       "SELECT channel, chat_id, is_group FROM chat_links WHERE commune = ? AND "
+                       "body = ? ORDER BY linked_at, channel, chat_id");
+  st.bind(1, db.commune());
+  st.bind(2, std::string(body));
   std::vector<ChatRef> out;
   while (st.executeStep()) {
     out.push_back(ChatRef{st.getColumn(0).getString(), st.getColumn(1).getString(),

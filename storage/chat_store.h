@@ -20,9 +20,11 @@ struct StoredLinkCode {
   std::string created_at;  // ISO instants
   std::string expires_at;
   bool used = false;
+  std::int64_t commune = 0;  // the body's commune (set from the scope on insert)
 };
 
-// False when the code already exists (the caller draws another).
+// False when the code already exists (the caller draws another). The code belongs to the current
+// commune; find and mark look it up across communes (a code names its commune).
 bool insert_link_code(Database& db, const StoredLinkCode& code);
 std::optional<StoredLinkCode> find_link_code(Database& db, std::string_view code);
 void mark_link_code_used(Database& db, std::string_view code, std::string_view used_by,
@@ -34,11 +36,16 @@ struct ChatRef {
   bool group = false;
 };
 
-// Binds (or re-binds) a chat to a body.
+// Binds (or re-binds) a chat to a body of the current commune.
 void bind_chat(Database& db, const ChatRef& chat, std::string_view body, std::string_view from_name,
                std::string_view at_iso);
+// The commune a chat is linked in, across communes; nullopt when it is not linked.
+std::optional<std::int64_t> chat_commune(Database& db, std::string_view channel,
+                                         std::string_view chat_id);
+// The body of the current commune the chat is linked to.
 std::optional<std::string> chat_body(Database& db, std::string_view channel,
                                      std::string_view chat_id);
+// The current commune's chats linked to `body`.
 std::vector<ChatRef> chats_of_body(Database& db, std::string_view body);
 
 std::optional<std::string> last_notice(Database& db, std::string_view channel,

@@ -65,6 +65,17 @@ SQLite::Statement& Database::cached(const std::string& sql) {
   return *st;
 }
 
+std::int64_t Database::commune() const {
+  if (!commune_) throw std::logic_error("dondoc: a commune's data was used without a commune scope");
+  return *commune_;
+}
+
+CommuneScope::CommuneScope(Database& db, std::int64_t commune) : db_(db), previous_(db.commune_) {
+  db_.commune_ = commune;
+}
+
+CommuneScope::~CommuneScope() { db_.commune_ = previous_; }
+
 WriteTransaction::WriteTransaction(Database& db)
     : db_(db), outermost_(sqlite3_get_autocommit(db.sql().getHandle()) != 0) {
   if (outermost_) db_.sql().exec("BEGIN IMMEDIATE");
@@ -101,12 +112,14 @@ void Savepoint::commit() {
 
 void Database::audit(std::string_view kind, std::string_view subject, std::string_view source,
                      std::string_view detail_json, std::string_view at_iso) {
-  auto& st = cached("INSERT INTO audit(at, kind, subject, source, detail) VALUES (?,?,?,?,?)");
+  auto& st = cached(
+      "INSERT INTO audit(at, kind, subject, source, detail, commune) VALUES (?,?,?,?,?,?)");
   st.bind(1, std::string(at_iso));
   st.bind(2, std::string(kind));
   st.bind(3, std::string(subject));
   st.bind(4, std::string(source));
   st.bind(5, std::string(detail_json));
+  st.bind(6, commune_.value_or(0));
   st.exec();
 }
 

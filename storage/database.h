@@ -3,7 +3,9 @@
 // SQLite serialises writers across processes.
 #pragma once
 
+#include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -13,6 +15,9 @@
 #include <SQLiteCpp/Statement.h>
 
 namespace dondoc {
+
+// The commune of nothing: a chat not linked yet, the audit rows that belong to no commune.
+inline constexpr std::int64_t kNoCommune = 0;
 
 struct Migration {
   int version;
@@ -32,7 +37,14 @@ class Database {
   const std::string& path() const { return path_; }
   int schema_version();
 
-  // Appends to the audit trail (inside the caller's transaction, if any).
+  // The commune (communes.key) every query on a commune's own tables reads and writes, set by a
+  // CommuneScope. Throws std::logic_error when none is set: nothing runs unscoped, so nothing of
+  // one commune is read or written for another by accident.
+  std::int64_t commune() const;
+  bool has_commune() const { return commune_.has_value(); }
+
+  // Appends to the audit trail (inside the caller's transaction, if any), under the current
+  // commune, or under none (0) when no scope is set (a chat not linked yet).
   void audit(std::string_view kind, std::string_view subject, std::string_view source,
              std::string_view detail_json, std::string_view at_iso);
 
@@ -43,10 +55,26 @@ class Database {
 
  private:
   void migrate();
+  friend class CommuneScope;
+  std::optional<std::int64_t> commune_;
   std::string path_;
   std::unique_ptr<SQLite::Database> db_;
   // Declared after db_ so the statements are finalised before the connection closes.
   std::unordered_map<std::string, std::unique_ptr<SQLite::Statement>> statements_;
+};
+
+// Sets the Database's commune for its lifetime and restores the previous one after. Same thread
+// as its Database.
+class CommuneScope {
+ public:
+  CommuneScope(Database& db, std::int64_t commune);
+  ~CommuneScope();
+  CommuneScope(const CommuneScope&) = delete;
+  CommuneScope& operator=(const CommuneScope&) = delete;
+
+ private:
+  Database& db_;
+  std::optional<std::int64_t> previous_;
 };
 
 // A write transaction that joins the caller's when one is already open: the outermost begins

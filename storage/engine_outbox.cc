@@ -9,7 +9,7 @@ namespace {
 
 constexpr const char* kColumns =
     "SELECT id, key, recipient, kind, task, cycle, text, status, not_before, attempts, channel, "
-    "chat_id, is_group, callback_id FROM outbox ";
+    "chat_id, is_group, callback_id, commune FROM outbox ";
 
 OutboxRow row_from(SQLite::Statement& q) {
   OutboxRow r;
@@ -29,10 +29,19 @@ OutboxRow row_from(SQLite::Statement& q) {
         ChatAddress{std::move(channel), q.getColumn(11).getString(), q.getColumn(12).getInt() != 0};
   }
   r.message.callback_id = q.getColumn(13).getString();
+  r.commune = q.getColumn(14).getInt64();
   return r;
 }
 
 }  // namespace
+
+std::int64_t outbox_commune(Database& db, std::int64_t id) {
+  auto& q = db.cached("SELECT commune FROM outbox WHERE id = ?");
+  q.bind(1, id);
+  std::int64_t commune = q.executeStep() ? q.getColumn(0).getInt64() : kNoCommune;
+  q.reset();
+  return commune;
+}
 
 std::vector<OutboxRow> SqliteEngineStore::due(Instant now, int limit) {
   return due_rows(now, limit, false);
@@ -56,6 +65,7 @@ void SqliteEngineStore::mark_sent(std::int64_t id, Instant at) {
   st.bind(1, format_instant(at));
   st.bind(2, id);
   st.exec();
+  CommuneScope scope(db_, outbox_commune(db_, id));
   db_.audit("message_sent", std::to_string(id), "sender", "{}", format_instant(at));
 }
 
@@ -82,17 +92,21 @@ void SqliteEngineStore::postpone(std::int64_t id, Instant until, const std::stri
 }
 
 std::vector<OutboxRow> list_outbox(Database& db, const std::string& status) {
-  SQLite::Statement q(db.sql(), std::string(kColumns) +
-                                    (status.empty() ? "" : "WHERE status = ? ") +
+  SQLite::Statement q(db.sql(), std::string(kColumns) + "WHERE commune = ? " +
+                                    (status.empty() ? "" : "AND status = ? ") +
                                     "ORDER BY not_before, id");
-  if (!status.empty()) q.bind(1, status);
+  q.bind(1, db.commune());
+  if (!status.empty()) q.bind(2, status);
   std::vector<OutboxRow> out;
   while (q.executeStep()) out.push_back(row_from(q));
   return out;
 }
 
 std::vector<AuditRow> list_audit(Database& db, std::optional<Instant> since) {
-  SQLite::Statement q(db.sql(), "SELECT at, kind, subject, source, detail FROM audit ORDER BY seq");
+  SQLite::Statement q(db.sql(),
+                      "SELECT at, kind, subject, source, detail FROM audit WHERE commune = ? ORDER "
+                      "BY seq");
+  q.bind(1, db.commune());
   std::vector<AuditRow> out;
   while (q.executeStep()) {
     AuditRow r{q.getColumn(0).getString(), q.getColumn(1).getString(), q.getColumn(2).getString(),

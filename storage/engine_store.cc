@@ -42,7 +42,8 @@ void load_states(Database& db, StateMap& out) {
   SQLite::Statement q(db.sql(),
                       "SELECT id, task, body, cycle, period, status, percent, reason, "
                       "requested_due, due_override, acknowledged_at, last_reply, status_at, "
-                      "done_at, source FROM engine_obligations");
+                      "done_at, source FROM engine_obligations WHERE commune = ?");
+  q.bind(1, db.commune());
   while (q.executeStep()) {
     ObligationState s;
     s.id = q.getColumn(0).getString();
@@ -68,8 +69,8 @@ void save_state(Database& db, const ObligationState& s) {
   SQLite::Statement& st = db.cached(
       "INSERT OR REPLACE INTO engine_obligations (id, task, body, cycle, period, "
       "status, percent, reason, requested_due, due_override, acknowledged_at, "
-      "last_reply, status_at, done_at, source) VALUES "
-      "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+      "last_reply, status_at, done_at, source, commune) VALUES "
+      "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
   st.bind(1, s.id);
   st.bind(2, s.task);
   st.bind(3, s.body);
@@ -85,12 +86,14 @@ void save_state(Database& db, const ObligationState& s) {
   bind_opt(st, 13, s.status_at, format_instant);
   bind_opt(st, 14, s.done_at, format_instant);
   st.bind(15, s.source);
+  st.bind(16, db.commune());
   st.exec();
 }
 
 std::optional<Instant> meta_instant(Database& db, const char* key) {
-  SQLite::Statement& q = db.cached("SELECT value FROM engine_meta WHERE key = ?");
-  q.bind(1, key);
+  SQLite::Statement& q = db.cached("SELECT value FROM engine_meta WHERE commune = ? AND key = ?");
+  q.bind(1, db.commune());
+  q.bind(2, key);
   // Reset at once: a cached statement left mid-step would hold the connection's read snapshot.
   std::optional<std::string> v;
   if (q.executeStep()) v = q.getColumn(0).getString();
@@ -99,15 +102,18 @@ std::optional<Instant> meta_instant(Database& db, const char* key) {
 }
 
 void set_meta(Database& db, const char* key, Instant v) {
-  SQLite::Statement& st = db.cached("INSERT OR REPLACE INTO engine_meta(key, value) VALUES (?, ?)");
-  st.bind(1, key);
-  st.bind(2, format_instant(v));
+  SQLite::Statement& st =
+      db.cached("INSERT OR REPLACE INTO engine_meta(commune, key, value) VALUES (?, ?, ?)");
+  st.bind(1, db.commune());
+  st.bind(2, key);
+  st.bind(3, format_instant(v));
   st.exec();
 }
 
 bool key_exists(Database& db, const std::string& key) {
-  SQLite::Statement& q = db.cached("SELECT 1 FROM send_log WHERE key = ?");
-  q.bindNoCopy(1, key);
+  SQLite::Statement& q = db.cached("SELECT 1 FROM send_log WHERE commune = ? AND key = ?");
+  q.bind(1, db.commune());
+  q.bindNoCopy(2, key);
   bool found = q.executeStep();
   q.reset();
   return found;
@@ -118,7 +124,7 @@ bool key_exists(Database& db, const std::string& key) {
 void insert_key(Database& db, const std::string& key, std::optional<std::int64_t> message,
                 const std::string& at) {
   SQLite::Statement& st =
-      db.cached("INSERT OR IGNORE INTO send_log(key, message_id, at) VALUES (?, ?, ?)");
+      db.cached("INSERT OR IGNORE INTO send_log(key, message_id, at, commune) VALUES (?, ?, ?, ?)");
   st.bindNoCopy(1, key);
   if (message) {
     st.bind(2, *message);
@@ -126,6 +132,7 @@ void insert_key(Database& db, const std::string& key, std::optional<std::int64_t
     st.bind(2);
   }
   st.bindNoCopy(3, at);
+  st.bind(4, db.commune());
   st.exec();
 }
 
@@ -153,7 +160,8 @@ std::optional<std::int64_t> queue_message(Database& db, const Message& m, const 
   if (!any_new) return std::nullopt;
   SQLite::Statement& st = db.cached(
       "INSERT OR IGNORE INTO outbox(key, recipient, kind, task, cycle, text, not_before, "
-      "created_at, channel, chat_id, is_group, callback_id) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)");
+      "created_at, channel, chat_id, is_group, callback_id, commune) VALUES "
+      "(?,?,?,?,?,?,?,?,?,?,?,?,?)");
   st.bindNoCopy(1, m.key);
   st.bindNoCopy(2, m.recipient);
   st.bind(3, std::string(to_string(m.kind)));
@@ -167,6 +175,7 @@ std::optional<std::int64_t> queue_message(Database& db, const Message& m, const 
   st.bind(10, m.chat ? m.chat->chat_id : std::string());
   st.bind(11, m.chat && m.chat->group ? 1 : 0);
   st.bindNoCopy(12, m.callback_id);
+  st.bind(13, db.commune());
   if (st.exec() == 0) return std::nullopt;
   std::int64_t id = db.sql().getLastInsertRowid();
   for (const auto& k : m.send_keys) insert_key(db, k, id, now.empty() ? not_before : now);
@@ -192,11 +201,13 @@ void audit_queued(Database& db, const AuditEntry& a, const QueuedSummary& q) {
 void load_failed(Database& db, std::vector<FailedMessage>& out) {
   SQLite::Statement q(db.sql(),
                       "SELECT o.id, o.recipient, o.text, o.last_error FROM outbox o "
-                      "WHERE o.status = 'failed' AND o.channel = '' "
-                      "AND NOT EXISTS (SELECT 1 FROM send_log s WHERE s.key = 'failed|' || o.id) "
+                      "WHERE o.status = 'failed' AND o.channel = '' AND o.commune = ?1 "
+                      "AND NOT EXISTS (SELECT 1 FROM send_log s WHERE s.commune = ?1 AND "
+                      "s.key = 'failed|' || o.id) "
                       "AND NOT EXISTS (SELECT 1 FROM send_log s WHERE s.message_id = o.id "
                       "AND s.key >= 'failed|' AND s.key < 'failed}') "
                       "ORDER BY o.id LIMIT 1000");
+  q.bind(1, db.commune());
   while (q.executeStep()) {
     out.push_back({q.getColumn(0).getInt64(), q.getColumn(1).getString(),
                    q.getColumn(2).getString(), q.getColumn(3).getString()});
@@ -236,14 +247,20 @@ Result<EngineState> SqliteEngineStore::load() {
   // Only the keys the scheduler consults (reminders, escalation steps, blockers, digests), by
   // primary-key ranges: confirmations and message keys of history are never loaded. One plain
   // covering-index range scan per prefix: an OR of the ranges costs a rowid set to deduplicate.
-  // Sized once (max rowid bounds the row count, read in O(log n)) rather than rehashed as it grows.
-  st.sent.reserve(static_cast<std::size_t>(
-      db_.sql().execAndGet("SELECT coalesce(max(rowid), 0) FROM send_log").getInt64()));
-  SQLite::Statement q(db_.sql(), "SELECT key FROM send_log WHERE key >= ? AND key < ?");
+  // Sized once (the commune's key count bounds it: one scan of its primary-key range) rather than
+  // rehashed as it grows.
+  {
+    SQLite::Statement n(db_.sql(), "SELECT count(*) FROM send_log WHERE commune = ?");
+    n.bind(1, db_.commune());
+    if (n.executeStep()) st.sent.reserve(static_cast<std::size_t>(n.getColumn(0).getInt64()));
+  }
+  SQLite::Statement q(db_.sql(),
+                      "SELECT key FROM send_log WHERE commune = ? AND key >= ? AND key < ?");
   for (const char* prefix : {"rem", "esc", "blk", "dig"}) {
     q.reset();
-    q.bind(1, std::string(prefix) + "|");
-    q.bind(2, std::string(prefix) + "}");
+    q.bind(1, db_.commune());
+    q.bind(2, std::string(prefix) + "|");
+    q.bind(3, std::string(prefix) + "}");
     while (q.executeStep()) {
       SQLite::Column key = q.getColumn(0);
       st.sent.emplace(static_cast<const char*>(key.getBlob()),

@@ -35,6 +35,7 @@ class SqliteEngineStore : public Store, public Outbox {
   // Requires: the caller holds a write transaction on the same Database.
   int apply_in_transaction(const Batch& batch);
 
+  // Every commune's due rows (the sender serves the whole deployment); each row names its commune.
   std::vector<OutboxRow> due(Instant now, int limit) override;
   // due(), or only the rows addressed to one chat (the bot's answers) when chat_only.
   std::vector<OutboxRow> due_rows(Instant now, int limit, bool chat_only);
@@ -50,7 +51,10 @@ class SqliteEngineStore : public Store, public Outbox {
   StoreOverrides overrides_;
 };
 
-// Reading for the CLI.
+// The commune of an outbox row (kNoCommune when there is no such row).
+std::int64_t outbox_commune(Database& db, std::int64_t id);
+
+// Reading for the CLI: the current commune's rows.
 std::vector<OutboxRow> list_outbox(Database& db, const std::string& status);  // "" = all
 struct AuditRow {
   std::string at, kind, subject, source, detail;

@@ -1,5 +1,6 @@
 // The schema, as forward migrations. Never edit a released migration: append a new one.
-// Version blocks: 1-9 plan and calendar, 10-19 rules, 20-39 engine state, 40-59 bot and ingest.
+// Version blocks: 1-9 plan and calendar, 10-19 rules, 20-39 engine state, 40-59 bot and ingest,
+// 60-69 later changes, 70-79 communes.
 #include <vector>
 
 #include "storage/database.h"
@@ -229,6 +230,211 @@ ALTER TABLE tasks ADD COLUMN directing TEXT NOT NULL DEFAULT '[]';
 -- What a delivered nudge was about when it was a report (its cycle), so that a bare "xong" in
 -- answer to a report nudge is read as that report sent.
 ALTER TABLE chat_deliveries ADD COLUMN cycle TEXT NOT NULL DEFAULT '';
+)sql"},
+      {70, R"sql(
+-- Communes (xã, phường, đặc khu): one deployment serves many. Every table of a commune's own data
+-- gains `commune` (communes.key) in its key, so two communes may both have body "vh_xh" and task
+-- "2". A database made before holds one commune: key 1, id 'xa', to be renamed with `dondoc
+-- commune rename`. The platform's event log, notices and deliveries stay per chat: a chat belongs
+-- to the commune of the body it is linked to.
+CREATE TABLE communes (
+  key INTEGER PRIMARY KEY,
+  id TEXT NOT NULL UNIQUE,
+  name TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  settings TEXT NOT NULL DEFAULT '{}'   -- JSON object: the commune's own bot, ...
+);
+INSERT INTO communes(key, id, name, created_at)
+SELECT 1, 'xa', 'Xã', strftime('%Y-%m-%dT%H:%M:%SZ', 'now')
+WHERE EXISTS (SELECT 1 FROM bodies) OR EXISTS (SELECT 1 FROM tasks)
+   OR EXISTS (SELECT 1 FROM rules_versions) OR EXISTS (SELECT 1 FROM engine_obligations)
+   OR EXISTS (SELECT 1 FROM outbox) OR EXISTS (SELECT 1 FROM audit)
+   OR EXISTS (SELECT 1 FROM link_codes) OR EXISTS (SELECT 1 FROM chat_links)
+   OR EXISTS (SELECT 1 FROM calendar_overrides);
+
+CREATE TABLE bodies_c (
+  commune INTEGER NOT NULL,
+  id TEXT NOT NULL,
+  name TEXT NOT NULL,
+  aliases TEXT NOT NULL DEFAULT '[]',
+  kind TEXT NOT NULL CHECK (kind IN ('unit','group','person','committee')),
+  members TEXT NOT NULL DEFAULT '[]',
+  leader TEXT NOT NULL DEFAULT '',
+  PRIMARY KEY (commune, id)
+);
+INSERT INTO bodies_c SELECT 1, id, name, aliases, kind, members, leader FROM bodies ORDER BY rowid;
+DROP TABLE bodies;
+ALTER TABLE bodies_c RENAME TO bodies;
+
+CREATE TABLE tasks_c (
+  commune INTEGER NOT NULL,
+  id TEXT NOT NULL,
+  position INTEGER NOT NULL,
+  section TEXT NOT NULL DEFAULT '',
+  section_title TEXT NOT NULL DEFAULT '',
+  title TEXT NOT NULL,
+  lead TEXT NOT NULL DEFAULT '[]',
+  coordinators TEXT NOT NULL DEFAULT '[]',
+  output TEXT NOT NULL DEFAULT '',
+  deadline_text TEXT NOT NULL DEFAULT '',
+  deadline TEXT NOT NULL,
+  directing TEXT NOT NULL DEFAULT '[]',
+  PRIMARY KEY (commune, id)
+);
+INSERT INTO tasks_c SELECT 1, id, position, section, section_title, title, lead, coordinators,
+  output, deadline_text, deadline, directing FROM tasks ORDER BY rowid;
+DROP TABLE tasks;
+ALTER TABLE tasks_c RENAME TO tasks;
+
+CREATE TABLE indicators_c (
+  commune INTEGER NOT NULL,
+  id TEXT NOT NULL,
+  position INTEGER NOT NULL,
+  name TEXT NOT NULL,
+  unit TEXT NOT NULL DEFAULT '',
+  monitoring_body TEXT NOT NULL DEFAULT '',
+  milestones TEXT NOT NULL DEFAULT '{}',
+  PRIMARY KEY (commune, id)
+);
+INSERT INTO indicators_c SELECT 1, id, position, name, unit, monitoring_body, milestones
+  FROM indicators ORDER BY rowid;
+DROP TABLE indicators;
+ALTER TABLE indicators_c RENAME TO indicators;
+
+DROP TRIGGER audit_no_update;
+DROP TRIGGER audit_no_delete;
+CREATE TABLE audit_c (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  commune INTEGER NOT NULL,             -- 0: no commune (a chat not linked yet)
+  at TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  subject TEXT NOT NULL DEFAULT '',
+  source TEXT NOT NULL DEFAULT '',
+  detail TEXT NOT NULL DEFAULT '{}'
+);
+INSERT INTO audit_c SELECT seq, 1, at, kind, subject, source, detail FROM audit ORDER BY seq;
+DROP TABLE audit;
+ALTER TABLE audit_c RENAME TO audit;
+CREATE INDEX audit_by_commune ON audit(commune, seq);
+CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit BEGIN SELECT RAISE(ABORT, 'audit is append-only'); END;
+CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit BEGIN SELECT RAISE(ABORT, 'audit is append-only'); END;
+
+CREATE TABLE calendar_overrides_c (
+  commune INTEGER NOT NULL,
+  date TEXT NOT NULL,
+  kind TEXT NOT NULL CHECK (kind IN ('off','work')),
+  name TEXT NOT NULL DEFAULT '',
+  PRIMARY KEY (commune, date)
+);
+INSERT INTO calendar_overrides_c SELECT 1, date, kind, name FROM calendar_overrides;
+DROP TABLE calendar_overrides;
+ALTER TABLE calendar_overrides_c RENAME TO calendar_overrides;
+
+CREATE TABLE rules_versions_c (
+  version INTEGER PRIMARY KEY AUTOINCREMENT,
+  commune INTEGER NOT NULL,
+  loaded_at TEXT NOT NULL,
+  source TEXT NOT NULL DEFAULT '',
+  text TEXT NOT NULL,
+  active INTEGER NOT NULL DEFAULT 0 CHECK (active IN (0, 1))
+);
+INSERT INTO rules_versions_c SELECT version, 1, loaded_at, source, text, active
+  FROM rules_versions ORDER BY version;
+DROP TABLE rules_versions;
+ALTER TABLE rules_versions_c RENAME TO rules_versions;
+CREATE UNIQUE INDEX rules_versions_one_active ON rules_versions(commune) WHERE active = 1;
+
+CREATE TABLE engine_obligations_c (
+  commune INTEGER NOT NULL,
+  id TEXT NOT NULL,
+  task TEXT NOT NULL DEFAULT '',
+  body TEXT NOT NULL,
+  cycle TEXT NOT NULL DEFAULT '',
+  period TEXT NOT NULL DEFAULT '',
+  status TEXT NOT NULL,
+  percent INTEGER NOT NULL DEFAULT 0,
+  reason TEXT NOT NULL DEFAULT '',
+  requested_due TEXT,
+  due_override TEXT,
+  acknowledged_at TEXT,
+  last_reply TEXT,
+  status_at TEXT,
+  done_at TEXT,
+  source TEXT NOT NULL DEFAULT '',
+  PRIMARY KEY (commune, id)
+);
+INSERT INTO engine_obligations_c SELECT 1, id, task, body, cycle, period, status, percent, reason,
+  requested_due, due_override, acknowledged_at, last_reply, status_at, done_at, source
+  FROM engine_obligations;
+DROP TABLE engine_obligations;
+ALTER TABLE engine_obligations_c RENAME TO engine_obligations;
+
+CREATE TABLE outbox_c (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  commune INTEGER NOT NULL,
+  key TEXT NOT NULL,
+  recipient TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  task TEXT,
+  cycle TEXT,
+  text TEXT NOT NULL,
+  status TEXT NOT NULL DEFAULT 'pending' CHECK (status IN ('pending','sent','failed')),
+  not_before TEXT NOT NULL,
+  attempts INTEGER NOT NULL DEFAULT 0,
+  created_at TEXT NOT NULL,
+  sent_at TEXT,
+  last_error TEXT NOT NULL DEFAULT '',
+  channel TEXT NOT NULL DEFAULT '',
+  chat_id TEXT NOT NULL DEFAULT '',
+  is_group INTEGER NOT NULL DEFAULT 0,
+  callback_id TEXT NOT NULL DEFAULT '',
+  UNIQUE (commune, key)
+);
+INSERT INTO outbox_c SELECT id, 1, key, recipient, kind, task, cycle, text, status, not_before,
+  attempts, created_at, sent_at, last_error, channel, chat_id, is_group, callback_id
+  FROM outbox ORDER BY id;
+DROP TABLE outbox;
+ALTER TABLE outbox_c RENAME TO outbox;
+CREATE INDEX outbox_due ON outbox(status, not_before);
+
+CREATE TABLE send_log_c (
+  commune INTEGER NOT NULL,
+  key TEXT NOT NULL,
+  message_id INTEGER,
+  at TEXT NOT NULL,
+  PRIMARY KEY (commune, key)
+);
+INSERT INTO send_log_c SELECT 1, key, message_id, at FROM send_log ORDER BY rowid;
+DROP TABLE send_log;
+ALTER TABLE send_log_c RENAME TO send_log;
+
+CREATE TABLE engine_meta_c (
+  commune INTEGER NOT NULL,
+  key TEXT NOT NULL,
+  value TEXT NOT NULL,
+  PRIMARY KEY (commune, key)
+);
+INSERT INTO engine_meta_c SELECT 1, key, value FROM engine_meta;
+DROP TABLE engine_meta;
+ALTER TABLE engine_meta_c RENAME TO engine_meta;
+
+CREATE TABLE plan_meta_c (
+  commune INTEGER NOT NULL,
+  key TEXT NOT NULL,
+  value TEXT NOT NULL,
+  PRIMARY KEY (commune, key)
+);
+INSERT INTO plan_meta_c SELECT 1, key, value FROM plan_meta;
+DROP TABLE plan_meta;
+ALTER TABLE plan_meta_c RENAME TO plan_meta;
+
+-- A link code names a body and so its commune; a chat serves one body of one commune.
+ALTER TABLE link_codes ADD COLUMN commune INTEGER NOT NULL DEFAULT 0;
+UPDATE link_codes SET commune = 1;
+ALTER TABLE chat_links ADD COLUMN commune INTEGER NOT NULL DEFAULT 0;
+UPDATE chat_links SET commune = 1;
+DROP INDEX chat_links_by_body;
+CREATE INDEX chat_links_by_body ON chat_links(commune, body);
 )sql"},
   };
   return all;

@@ -48,7 +48,8 @@ std::string dump(const json& j) { return j.dump(); }
 
 std::set<std::string> ids_in(Database& db, const char* table) {
   std::set<std::string> out;
-  SQLite::Statement q(db.sql(), std::string("SELECT id FROM ") + table);
+  SQLite::Statement q(db.sql(), std::string("SELECT id FROM ") + table + " WHERE commune = ?");
+  q.bind(1, db.commune());
   while (q.executeStep()) out.insert(q.getColumn(0).getString());
   return out;
 }
@@ -58,7 +59,9 @@ std::set<std::string> ids_in(Database& db, const char* table) {
 std::map<std::string, int> positions(Database& db, const char* table,
                                      const std::vector<std::string>& incoming) {
   std::map<std::string, int> pos;
-  SQLite::Statement q(db.sql(), std::string("SELECT id, position FROM ") + table);
+  SQLite::Statement q(db.sql(),
+                      std::string("SELECT id, position FROM ") + table + " WHERE commune = ?");
+  q.bind(1, db.commune());
   int next = 0;
   while (q.executeStep()) {
     pos[q.getColumn(0).getString()] = q.getColumn(1).getInt();
@@ -88,8 +91,9 @@ SaveCounts upsert_bodies(Database& db, const std::vector<Body>& bodies) {
   SaveCounts c;
   auto existing = ids_in(db, "bodies");
   SQLite::Statement st(db.sql(),
-                       "INSERT INTO bodies(id, name, aliases, kind, members, leader) "
-                       "VALUES (?,?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET name=excluded.name, "
+                       "INSERT INTO bodies(id, name, aliases, kind, members, leader, commune) "
+                       "VALUES (?,?,?,?,?,?,?) ON CONFLICT(commune, id) DO UPDATE SET "
+                       "name=excluded.name, "
                        "aliases=excluded.aliases, kind=excluded.kind, members=excluded.members, "
                        "leader=excluded.leader");
   for (const auto& b : bodies) {
@@ -100,6 +104,7 @@ SaveCounts upsert_bodies(Database& db, const std::vector<Body>& bodies) {
     st.bind(4, std::string(to_string(b.kind)));
     st.bind(5, dump(b.members));
     st.bind(6, b.leader);
+    st.bind(7, db.commune());
     st.exec();
     count(c, existing, b.id);
   }
@@ -112,17 +117,19 @@ SaveCounts upsert_tasks(Database& db, const std::vector<Task>& tasks) {
   std::vector<std::string> ids;
   for (const auto& t : tasks) ids.push_back(t.id);
   auto pos = positions(db, "tasks", ids);
-  SQLite::Statement move(db.sql(), "UPDATE tasks SET position=? WHERE id=?");
+  SQLite::Statement move(db.sql(), "UPDATE tasks SET position=? WHERE commune=? AND id=?");
   for (const auto& [id, p] : pos) {
     move.reset();
     move.bind(1, p);
-    move.bind(2, id);
+    move.bind(2, db.commune());
+    move.bind(3, id);
     move.exec();
   }
   SQLite::Statement st(
       db.sql(),
       "INSERT INTO tasks(id, position, section, section_title, title, lead, coordinators, output, "
-      "deadline_text, deadline, directing) VALUES (?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT(id) DO "
+      "deadline_text, deadline, directing, commune) VALUES (?,?,?,?,?,?,?,?,?,?,?,?) ON "
+      "CONFLICT(commune, id) DO "
       "UPDATE SET position=excluded.position, section=excluded.section, "
       "section_title=excluded.section_title, title=excluded.title, lead=excluded.lead, "
       "coordinators=excluded.coordinators, output=excluded.output, "
@@ -141,6 +148,7 @@ SaveCounts upsert_tasks(Database& db, const std::vector<Task>& tasks) {
     st.bind(9, t.deadline_text);
     st.bind(10, dump(to_json(t.deadline)));
     st.bind(11, dump(t.directing));
+    st.bind(12, db.commune());
     st.exec();
     count(c, existing, t.id);
   }
@@ -155,7 +163,8 @@ SaveCounts upsert_indicators(Database& db, const std::vector<Indicator>& indicat
   auto pos = positions(db, "indicators", ids);
   SQLite::Statement st(db.sql(),
                        "INSERT INTO indicators(id, position, name, unit, monitoring_body, "
-                       "milestones) VALUES (?,?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET "
+                       "milestones, commune) VALUES (?,?,?,?,?,?,?) ON CONFLICT(commune, id) DO "
+                       "UPDATE SET "
                        "position=excluded.position, name=excluded.name, unit=excluded.unit, "
                        "monitoring_body=excluded.monitoring_body, milestones=excluded.milestones");
   for (const auto& i : indicators) {
@@ -168,6 +177,7 @@ SaveCounts upsert_indicators(Database& db, const std::vector<Indicator>& indicat
     st.bind(4, i.unit);
     st.bind(5, i.monitoring_body);
     st.bind(6, dump(milestones));
+    st.bind(7, db.commune());
     st.exec();
     count(c, existing, i.id);
   }
@@ -189,7 +199,9 @@ void audit_import(Database& db, const ImportSource& src, const PlanSaveCounts& c
 std::vector<Body> load_bodies(Database& db) {
   std::vector<Body> out;
   SQLite::Statement q(db.sql(),
-                      "SELECT id, name, aliases, kind, members, leader FROM bodies ORDER BY rowid");
+                      "SELECT id, name, aliases, kind, members, leader FROM bodies WHERE commune = "
+                      "? ORDER BY rowid");
+  q.bind(1, db.commune());
   while (q.executeStep()) {
     Body b;
     b.id = q.getColumn(0).getString();
@@ -205,14 +217,19 @@ std::vector<Body> load_bodies(Database& db) {
 
 std::vector<Task> load_tasks(Database& db) {
   std::vector<Task> out;
-  out.reserve(
-      static_cast<std::size_t>(db.sql().execAndGet("SELECT count(*) FROM tasks").getInt64()));
+  {
+    SQLite::Statement n(db.sql(), "SELECT count(*) FROM tasks WHERE commune = ?");
+    n.bind(1, db.commune());
+    if (n.executeStep()) out.reserve(static_cast<std::size_t>(n.getColumn(0).getInt64()));
+  }
   // A plan repeats a few deadline shapes ("Thường xuyên", "Năm 2026") across thousands of tasks:
   // parse each stored JSON text once.
   std::unordered_map<std::string, DeadlineSpec> parsed;
   SQLite::Statement q(db.sql(),
                       "SELECT id, section, section_title, title, lead, coordinators, output, "
-                      "deadline_text, deadline, directing FROM tasks ORDER BY position, rowid");
+                      "deadline_text, deadline, directing FROM tasks WHERE commune = ? ORDER BY "
+                      "position, rowid");
+  q.bind(1, db.commune());
   while (q.executeStep()) {
     Task t;
     t.id = q.getColumn(0).getString();
@@ -239,7 +256,8 @@ std::vector<Indicator> load_indicators(Database& db) {
   std::vector<Indicator> out;
   SQLite::Statement q(db.sql(),
                       "SELECT id, name, unit, monitoring_body, milestones FROM indicators "
-                      "ORDER BY position, rowid");
+                      "WHERE commune = ? ORDER BY position, rowid");
+  q.bind(1, db.commune());
   while (q.executeStep()) {
     Indicator i;
     i.id = q.getColumn(0).getString();
@@ -268,23 +286,28 @@ Plan load_plan(Database& db) {
 }
 
 std::optional<Date> load_issued(Database& db) {
-  SQLite::Statement q(db.sql(), "SELECT value FROM plan_meta WHERE key = 'issued'");
+  SQLite::Statement q(db.sql(),
+                      "SELECT value FROM plan_meta WHERE commune = ? AND key = 'issued'");
+  q.bind(1, db.commune());
   if (!q.executeStep()) return std::nullopt;
   return parse_date(q.getColumn(0).getString());
 }
 
 void save_issued(Database& db, Date issued) {
   SQLite::Statement st(db.sql(),
-                       "INSERT INTO plan_meta(key, value) VALUES ('issued', ?) "
-                       "ON CONFLICT(key) DO UPDATE SET value = excluded.value");
-  st.bind(1, format_date(issued));
+                       "INSERT INTO plan_meta(commune, key, value) VALUES (?, 'issued', ?) "
+                       "ON CONFLICT(commune, key) DO UPDATE SET value = excluded.value");
+  st.bind(1, db.commune());
+  st.bind(2, format_date(issued));
   st.exec();
 }
 
 bool plan_is_empty(Database& db) {
-  return db.sql()
-             .execAndGet("SELECT (SELECT COUNT(*) FROM bodies) + (SELECT COUNT(*) FROM tasks)")
-             .getInt() == 0;
+  SQLite::Statement q(db.sql(),
+                      "SELECT NOT EXISTS (SELECT 1 FROM bodies WHERE commune = ?1) AND NOT EXISTS "
+                      "(SELECT 1 FROM tasks WHERE commune = ?1)");
+  q.bind(1, db.commune());
+  return q.executeStep() && q.getColumn(0).getInt() != 0;
 }
 
 SaveCounts save_bodies(Database& db, const std::vector<Body>& bodies, const ImportSource& src) {
@@ -320,8 +343,11 @@ PlanSaveCounts save_plan(Database& db, const Plan& plan, const ImportSource& src
 PlanSaveCounts replace_plan(Database& db, const Plan& plan, const ImportSource& src) {
   WriteTransaction tx(db);
   db.sql().exec("PRAGMA defer_foreign_keys=ON");
-  db.sql().exec(
-      "DELETE FROM tasks; DELETE FROM indicators; DELETE FROM bodies; DELETE FROM plan_meta;");
+  for (const char* table : {"tasks", "indicators", "bodies", "plan_meta"}) {
+    SQLite::Statement del(db.sql(), std::string("DELETE FROM ") + table + " WHERE commune = ?");
+    del.bind(1, db.commune());
+    del.exec();
+  }
   PlanSaveCounts c;
   c.bodies = upsert_bodies(db, plan.bodies);
   c.tasks = upsert_tasks(db, plan.tasks);

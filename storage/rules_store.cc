@@ -10,13 +10,17 @@ namespace {
 
 int insert_version(Database& db, std::string_view text, std::string_view source,
                    std::string_view now_iso) {
-  db.sql().exec("UPDATE rules_versions SET active = 0 WHERE active = 1");
+  SQLite::Statement off(db.sql(),
+                        "UPDATE rules_versions SET active = 0 WHERE commune = ? AND active = 1");
+  off.bind(1, db.commune());
+  off.exec();
   SQLite::Statement ins(db.sql(),
-                        "INSERT INTO rules_versions(loaded_at, source, text, active) "
-                        "VALUES (?, ?, ?, 1)");
+                        "INSERT INTO rules_versions(loaded_at, source, text, active, commune) "
+                        "VALUES (?, ?, ?, 1, ?)");
   ins.bind(1, std::string(now_iso));
   ins.bind(2, std::string(source));
   ins.bind(3, std::string(text));
+  ins.bind(4, db.commune());
   ins.exec();
   int version = static_cast<int>(db.sql().getLastInsertRowid());
   nlohmann::json detail = {{"version", version}, {"source", source}, {"bytes", text.size()}};
@@ -29,7 +33,8 @@ int insert_version(Database& db, std::string_view text, std::string_view source,
 
 std::vector<std::string> body_ids(Database& db) {
   std::vector<std::string> ids;
-  SQLite::Statement st(db.sql(), "SELECT id FROM bodies ORDER BY id");
+  SQLite::Statement st(db.sql(), "SELECT id FROM bodies WHERE commune = ? ORDER BY id");
+  st.bind(1, db.commune());
   while (st.executeStep()) ids.push_back(st.getColumn(0).getString());
   return ids;
 }
@@ -45,14 +50,17 @@ int store_rules(Database& db, std::string_view text, std::string_view source,
 std::optional<StoredRules> active_rules_text(Database& db) {
   SQLite::Statement st(db.sql(),
                        "SELECT version, loaded_at, source, text FROM rules_versions "
-                       "WHERE active = 1");
+                       "WHERE commune = ? AND active = 1");
+  st.bind(1, db.commune());
   if (!st.executeStep()) return std::nullopt;
   return StoredRules{st.getColumn(0).getInt(), st.getColumn(1).getString(),
                      st.getColumn(2).getString(), st.getColumn(3).getString()};
 }
 
 int active_rules_version(Database& db) {
-  SQLite::Statement st(db.sql(), "SELECT version FROM rules_versions WHERE active = 1");
+  SQLite::Statement st(db.sql(),
+                       "SELECT version FROM rules_versions WHERE commune = ? AND active = 1");
+  st.bind(1, db.commune());
   return st.executeStep() ? st.getColumn(0).getInt() : 0;
 }
 
