@@ -83,12 +83,15 @@ int run_year(const cli::Args& args, cli::Io& io) {
   const std::string path = cli::db_path(args);
   if (std::filesystem::exists(path)) {
     Database db(path);
-    if (args.option("commune") || !list_communes(db).empty()) {  // the commune's own days
+    // The commune's calendar when it is named or the only one, else the nation's.
+    std::int64_t key = kNoCommune;
+    if (args.option("commune") || list_communes(db).size() == 1) {
       auto commune = cli::commune(args, io, db);
       if (!commune) return cli::kExitBadInput;
-      CommuneScope scope(db, commune->key);
-      overrides = load_calendar_overrides(db);
+      key = commune->key;
     }
+    CommuneScope scope(db, key);
+    overrides = load_calendar_overrides(db);
   }
   Calendar cal(std::move(overrides));
   int y = static_cast<int>(*year);

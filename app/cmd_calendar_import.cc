@@ -30,15 +30,20 @@ int run_import(const cli::Args& args, cli::Io& io) {
   if (!text) return cli::bad_input(io, error);
   const Instant now = io.clock.now();
   Database db(cli::db_path(args));
-  auto commune = cli::commune(args, io, db);
-  if (!commune) return cli::kExitBadInput;
-  CommuneScope scope(db, commune->key);
+  // Official days off are the nation's, for every commune; --commune keeps them to one.
+  std::optional<Commune> commune;
+  if (args.option("commune")) {
+    commune = cli::commune(args, io, db);
+    if (!commune) return cli::kExitBadInput;
+  }
+  CommuneScope scope(db, commune ? commune->key : kNoCommune);
   auto r = service::import_calendar(db, file, *text, now);
   if (!r.ok()) return print_errors(io, file, r);
   if (args.json()) {
     io.out << nlohmann::json{{"imported", r.imported}}.dump() << "\n";
   } else {
-    io.out << "Đã nạp " << r.imported << " ngày điều chỉnh lịch từ " << file << "\n";
+    io.out << "Đã nạp " << r.imported << " ngày điều chỉnh lịch từ " << file
+           << (commune ? " cho " + commune->name : std::string(" cho mọi xã")) << "\n";
   }
   return cli::kExitOk;
 }

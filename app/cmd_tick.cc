@@ -37,7 +37,7 @@ int report(const std::vector<service::CommuneTick>& ticks, bool asked, Instant n
   if (args.json()) {
     nlohmann::ordered_json out = {{"queued", queued}};
     if (ticks.size() == 1 && ticks[0].outcome) out["by_kind"] = kinds_of(*ticks[0].outcome);
-    out["communes"] = communes;
+    if (ticks.size() > 1) out["communes"] = communes;
     io.out << out.dump() << "\n";
     return cli::kExitOk;
   }

@@ -11,8 +11,12 @@ namespace dondoc {
 
 std::vector<CalendarOverride> load_calendar_overrides(Database& db) {
   std::vector<CalendarOverride> out;
-  SQLite::Statement st(
-      db.sql(), "SELECT date, kind, name FROM calendar_overrides WHERE commune = ? ORDER BY date");
+  // The nation's days (kNoCommune) and the commune's own; on one date the commune's wins.
+  SQLite::Statement st(db.sql(),
+                       "SELECT date, kind, name FROM calendar_overrides o WHERE commune IN (0, ?1) "
+                       "AND NOT (commune = 0 AND ?1 <> 0 AND EXISTS (SELECT 1 FROM "
+                       "calendar_overrides c WHERE c.commune = ?1 AND c.date = o.date)) "
+                       "ORDER BY date");
   st.bind(1, db.commune());
   while (st.executeStep()) {
     std::string date = st.getColumn(0).getString();

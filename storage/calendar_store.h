@@ -11,10 +11,12 @@
 
 namespace dondoc {
 
-// Every stored override, sorted by date.
+// The current commune's calendar: the nation's overrides (stored under kNoCommune) and the
+// commune's own, which win on a date they share; sorted by date. Under kNoCommune: the nation's.
 std::vector<CalendarOverride> load_calendar_overrides(Database& db);
 
-// Inserts the overrides, replacing any stored for the same dates, and appends one audit row
+// Inserts the overrides for the current commune (kNoCommune: for the nation, every commune),
+// replacing any stored there for the same dates, and appends one audit row
 // (kind "calendar_import", detail {"count":N,"file":source_file}), all in one transaction.
 // Requires: at_iso is the current time as format_instant writes it.
 void save_calendar_overrides(Database& db, const std::vector<CalendarOverride>& batch,

@@ -7,6 +7,7 @@
 
 #include "storage/database.h"
 #include "tests/support/process.h"
+#include "tests/support/scoped_db.h"
 
 using dondoc::testing::run_dondoc;
 using dondoc::testing::source_path;
@@ -18,11 +19,13 @@ namespace {
 // A database whose bodies table holds the ids the example rules name.
 std::string demo_db(const TempDir& dir) {
   std::string path = dir.file("d.db");
-  dondoc::Database db(path);
+  dondoc::testing::ScopedDb db(path);
   for (const char* id : {"vp_dang_uy", "tt_dang_uy", "vh_xh", "kinh_te", "chu_tich", "pct_ubnd"}) {
-    SQLite::Statement st(db.sql(), "INSERT INTO bodies(id, name, kind) VALUES (?, ?, 'unit')");
-    st.bind(1, id);
+    SQLite::Statement st(db.sql(),
+                         "INSERT INTO bodies(commune, id, name, kind) VALUES (?, ?, ?, 'unit')");
+    st.bind(1, db.commune());
     st.bind(2, id);
+    st.bind(3, id);
     st.exec();
   }
   return path;

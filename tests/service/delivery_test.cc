@@ -6,6 +6,7 @@
 
 #include "service/import_plan.h"
 #include "service/import_rules.h"
+#include "tests/support/scoped_db.h"
 #include "storage/chat_store.h"
 #include "storage/engine_store.h"
 #include "tests/support/process.h"
@@ -60,7 +61,7 @@ auto can_send = [](std::string_view) { return true; };
 
 TEST_CASE("delivery: nudges wait for office hours on a working day, answers go at once") {
   TempDir dir;
-  Database db(dir.file("d.db"));
+  dondoc::testing::ScopedDb db(dir.file("d.db"));
   demo(db);
   Batch b;
   b.messages = {reminder(at(2026, 11, 27, 16, 0)), answer(at(2026, 11, 27, 21, 0))};
@@ -81,7 +82,7 @@ TEST_CASE("delivery: nudges wait for office hours on a working day, answers go a
 
 TEST_CASE("delivery: a nudge's retry moves into office hours, an answer's does not") {
   TempDir dir;
-  Database db(dir.file("d.db"));
+  dondoc::testing::ScopedDb db(dir.file("d.db"));
   demo(db);
   service::Deliveries d;
   // A one-hour retry from Friday 16:30 would land at 17:30: Monday 07:30 instead.

@@ -3,6 +3,7 @@
 
 #include <catch2/catch.hpp>
 
+#include "tests/support/scoped_db.h"
 #include "storage/calendar_store.h"
 #include "tests/support/process.h"
 
@@ -32,7 +33,7 @@ TEST_CASE("calendar import: the format from the name or the text") {
 
 TEST_CASE("calendar import: JSON and ICS days are stored") {
   TempDir dir;
-  Database db(dir.file("d.db"));
+  dondoc::testing::ScopedDb db(dir.file("d.db"));
   auto json = service::import_calendar(
       db, "h.json", R"([{"date": "2026-03-02", "kind": "off", "name": "A"}])", kNow);
   REQUIRE(json.ok());
@@ -48,7 +49,7 @@ TEST_CASE("calendar import: JSON and ICS days are stored") {
 
 TEST_CASE("calendar import: a bad file stores nothing; errors name the file") {
   TempDir dir;
-  Database db(dir.file("d.db"));
+  dondoc::testing::ScopedDb db(dir.file("d.db"));
   auto json = service::import_calendar(db, "h.json",
                                        "[\n {\"date\": \"2026-03-02\", \"kind\": \"nghỉ\"}]", kNow);
   REQUIRE(json.errors.size() == 1);

@@ -8,6 +8,7 @@
 #include "engine/plan_import.h"
 #include "rules/rules_file.h"
 #include "service/default_rules.h"
+#include "tests/support/scoped_db.h"
 #include "storage/plan_store.h"
 #include "storage/rules_store.h"
 #include "tests/support/process.h"
@@ -31,7 +32,7 @@ std::string default_rules() { return read_text(source_path("examples/rules.jsonc
 
 TEST_CASE("plan import: the plan's date from --issued, the file, the stored date, else today") {
   TempDir dir;
-  Database db(dir.file("p.db"));
+  dondoc::testing::ScopedDb db(dir.file("p.db"));
   using service::PlanFile;
   std::string plan = seed("truong_giang");
   auto r = service::import_plan_file(db, {PlanFile::plan, "plan.json", plan, {}, {}}, kNow);
@@ -47,7 +48,7 @@ TEST_CASE("plan import: the plan's date from --issued, the file, the stored date
   CHECK(r.issued == make_date(2025, 9, 15));  // the stored date stays
 
   TempDir fresh;
-  Database db2(fresh.file("q.db"));
+  dondoc::testing::ScopedDb db2(fresh.file("q.db"));
   std::string bodies = read_text(source_path("examples/bodies.csv"));
   REQUIRE(service::import_plan_file(db2, {PlanFile::bodies, "b.csv", bodies, {}, {}}, kNow).ok());
   CHECK_FALSE(load_issued(db2));  // bodies alone do not date a plan
@@ -57,7 +58,7 @@ TEST_CASE("plan import: the plan's date from --issued, the file, the stored date
 
 TEST_CASE("plan import: a file with a problem stores nothing and names the file") {
   TempDir dir;
-  Database db(dir.file("p.db"));
+  dondoc::testing::ScopedDb db(dir.file("p.db"));
   std::string bad = R"({"issued": "2025-02-30", "bodies": [{"id": "a", "name": "A"}]})";
   auto r = service::import_plan_file(db, {service::PlanFile::plan, "x.json", bad, {}, {}}, kNow);
   REQUIRE_FALSE(r.ok());
@@ -97,7 +98,7 @@ TEST_CASE("default rules: validate on the empty plan and on every seed plan, rol
 
 TEST_CASE("default rules: loaded by init on an empty database, made again by an import") {
   TempDir dir;
-  Database db(dir.file("p.db"));
+  dondoc::testing::ScopedDb db(dir.file("p.db"));
   REQUIRE(service::load_default_rules(db, default_rules(), kNow).empty());
   std::string rules = default_rules();
   auto r = service::import_plan_file(

@@ -1,5 +1,6 @@
 #include "service/import_rules.h"
 
+#include "tests/support/scoped_db.h"
 #include "storage/rules_store.h"
 
 #include <string>
@@ -15,10 +16,12 @@ using dondoc::testing::TempDir;
 namespace {
 
 void add_body(Database& db, const std::string& id, const std::string& kind = "unit") {
-  SQLite::Statement st(db.sql(), "INSERT INTO bodies(id, name, kind) VALUES (?, ?, ?)");
-  st.bind(1, id);
+  SQLite::Statement st(db.sql(),
+                       "INSERT INTO bodies(commune, id, name, kind) VALUES (?, ?, ?, ?)");
+  st.bind(1, db.commune());
   st.bind(2, id);
-  st.bind(3, kind);
+  st.bind(3, id);
+  st.bind(4, kind);
   st.exec();
 }
 
@@ -38,14 +41,14 @@ const std::string kValid = R"({
 
 TEST_CASE("rules store: no rules loaded yet") {
   TempDir dir;
-  Database db(dir.file("d.db"));
+  dondoc::testing::ScopedDb db(dir.file("d.db"));
   CHECK(dondoc::active_rules_version(db) == 0);
   CHECK_FALSE(dondoc::active_rules_text(db).has_value());
 }
 
 TEST_CASE("import rules: each load is a new active version with an audit row") {
   TempDir dir;
-  Database db(dir.file("d.db"));
+  dondoc::testing::ScopedDb db(dir.file("d.db"));
   add_body(db, "vp_dang_uy");
   add_body(db, "vh_xh");
   auto first = dondoc::service::import_rules(db, kValid, "a.jsonc",
@@ -68,7 +71,7 @@ TEST_CASE("import rules: each load is a new active version with an audit row") {
 
 TEST_CASE("import rules: an invalid file changes nothing") {
   TempDir dir;
-  Database db(dir.file("d.db"));
+  dondoc::testing::ScopedDb db(dir.file("d.db"));
   add_body(db, "vp_dang_uy");
   add_body(db, "vh_xh");
   REQUIRE(dondoc::service::import_rules(db, kValid, "a.jsonc",
@@ -89,7 +92,7 @@ TEST_CASE("import rules: an invalid file changes nothing") {
 
 TEST_CASE("import rules: an empty bodies table is reported as a hint") {
   TempDir dir;
-  Database db(dir.file("d.db"));
+  dondoc::testing::ScopedDb db(dir.file("d.db"));
   auto bad = dondoc::service::import_rules(db, kValid, "a.jsonc",
                                            *dondoc::parse_instant("2026-01-05T08:00+07:00"));
   CHECK_FALSE(bad.version);

@@ -4,6 +4,7 @@
 
 #include "engine/commands.h"
 #include "service/tick.h"
+#include "tests/support/scoped_db.h"
 #include "storage/engine_store.h"
 #include "storage/plan_store.h"
 #include "tests/engine/fixture.h"
@@ -27,7 +28,7 @@ TEST_CASE("tick: ticks are durable and never queue a key twice") {
   TempDir dir;
   int ticks_that_queued = 0;
   {
-    Database db(dir.file("d.db"));
+    dondoc::testing::ScopedDb db(dir.file("d.db"));
     auto first = service::tick(db, FixedClock(at("2026-12-01T07:00+07:00")), demo_overrides());
     REQUIRE(first);
     ticks_that_queued += first->queued > 0 ? 1 : 0;
@@ -36,7 +37,7 @@ TEST_CASE("tick: ticks are durable and never queue a key twice") {
     CHECK(r->queued > 0);
     ++ticks_that_queued;
   }
-  Database db(dir.file("d.db"));  // reopened: as after a restart
+  dondoc::testing::ScopedDb db(dir.file("d.db"));  // reopened: as after a restart
   int rows = count(db, "SELECT COUNT(*) FROM outbox");
   auto again = service::tick(db, FixedClock(at("2026-12-15T08:00+07:00")), demo_overrides());
   REQUIRE(again);
@@ -64,7 +65,7 @@ TEST_CASE("tick: ticks are durable and never queue a key twice") {
 
 TEST_CASE("engine store: a command's state, audit and confirmation commit together") {
   TempDir dir;
-  Database db(dir.file("d.db"));
+  dondoc::testing::ScopedDb db(dir.file("d.db"));
   SqliteEngineStore store(db, demo_overrides());
   auto st = store.load();
   REQUIRE(st);
@@ -94,7 +95,7 @@ TEST_CASE("engine store: a command's state, audit and confirmation commit togeth
 
 TEST_CASE("engine store: failed messages load until reported, failure notices never") {
   TempDir dir;
-  Database db(dir.file("d.db"));
+  dondoc::testing::ScopedDb db(dir.file("d.db"));
   REQUIRE(service::tick(db, FixedClock(at("2026-12-01T07:00+07:00")), demo_overrides()));
   REQUIRE(service::tick(db, FixedClock(at("2026-12-15T08:00+07:00")), demo_overrides()));
   SqliteEngineStore store(db, demo_overrides());

@@ -1,3 +1,4 @@
+#include "tests/support/scoped_db.h"
 #include "storage/calendar_store.h"
 
 #include <SQLiteCpp/Statement.h>
@@ -22,7 +23,7 @@ TEST_CASE("calendar overrides are stored, replaced by date, and audited") {
   dondoc::testing::TempDir dir;
   const std::string path = dir.file("dondoc.db");
   {
-    Database db(path);
+    dondoc::testing::ScopedDb db(path);
     CHECK(dondoc::load_calendar_overrides(db).empty());
     dondoc::save_calendar_overrides(
         db,
@@ -33,7 +34,7 @@ TEST_CASE("calendar overrides are stored, replaced by date, and audited") {
                                     {make("2026-02-16", CalendarOverride::Kind::work, "Đi làm")},
                                     "fix.ics", "2026-01-06T09:00+07:00");
   }
-  Database db(path);  // reopened: the data is on disk
+  dondoc::testing::ScopedDb db(path);  // reopened: the data is on disk
   auto all = dondoc::load_calendar_overrides(db);
   REQUIRE(all.size() == 2);
   CHECK(dondoc::format_date(all[0].date) == "2026-01-10");
@@ -59,7 +60,7 @@ TEST_CASE("calendar overrides are stored, replaced by date, and audited") {
 
 TEST_CASE("a failing batch changes nothing") {
   dondoc::testing::TempDir dir;
-  Database db(dir.file("dondoc.db"));
+  dondoc::testing::ScopedDb db(dir.file("dondoc.db"));
   dondoc::save_calendar_overrides(db, {make("2026-01-02", CalendarOverride::Kind::off, "a")},
                                   "a.json", "2026-01-01T00:00+07:00");
   // A trigger that makes the second insert fail stands in for a crash halfway.

@@ -1,3 +1,4 @@
+#include "tests/support/scoped_db.h"
 #include "storage/chat_store.h"
 
 #include <catch2/catch.hpp>
@@ -8,7 +9,7 @@ using dondoc::Database;
 
 TEST_CASE("link codes are stored once and marked used") {
   dondoc::testing::TempDir dir;
-  Database db(dir.file("t.db"));
+  dondoc::testing::ScopedDb db(dir.file("t.db"));
   dondoc::StoredLinkCode c{"AB3K9XYZ", "vh_xh", "2026-01-05T09:00+07:00", "2026-01-12T09:00+07:00",
                            false};
   CHECK(dondoc::insert_link_code(db, c));
@@ -24,7 +25,7 @@ TEST_CASE("link codes are stored once and marked used") {
 
 TEST_CASE("chats bind to bodies and re-bind") {
   dondoc::testing::TempDir dir;
-  Database db(dir.file("t.db"));
+  dondoc::testing::ScopedDb db(dir.file("t.db"));
   dondoc::bind_chat(db, {"zalo", "c1", false}, "vh_xh", "Lan", "2026-01-05T09:00+07:00");
   dondoc::bind_chat(db, {"telegram", "5", true}, "vh_xh", "Tổ", "2026-01-05T09:01+07:00");
   CHECK(dondoc::chat_body(db, "zalo", "c1") == "vh_xh");
@@ -39,7 +40,7 @@ TEST_CASE("chats bind to bodies and re-bind") {
 
 TEST_CASE("deliveries tell the task a reply answers and the latest nudge") {
   dondoc::testing::TempDir dir;
-  Database db(dir.file("t.db"));
+  dondoc::testing::ScopedDb db(dir.file("t.db"));
   dondoc::record_delivery(
       db, {"outbox:1", "telegram", "5", 0, "100", "3", "reminder", "2026-01-05T09:00+07:00", ""});
   dondoc::record_delivery(
@@ -64,7 +65,7 @@ TEST_CASE("deliveries tell the task a reply answers and the latest nudge") {
 
 TEST_CASE("the unlinked notice time is kept per chat") {
   dondoc::testing::TempDir dir;
-  Database db(dir.file("t.db"));
+  dondoc::testing::ScopedDb db(dir.file("t.db"));
   CHECK_FALSE(dondoc::last_notice(db, "zalo", "c9"));
   dondoc::set_last_notice(db, "zalo", "c9", "2026-01-05T09:00+07:00");
   dondoc::set_last_notice(db, "zalo", "c9", "2026-01-06T09:00+07:00");

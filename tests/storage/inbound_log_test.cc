@@ -1,3 +1,4 @@
+#include "tests/support/scoped_db.h"
 #include "storage/inbound_log.h"
 
 #include <catch2/catch.hpp>
@@ -22,7 +23,7 @@ InboundRow row(std::string key) {
 
 TEST_CASE("an event is stored once under its channel and key") {
   dondoc::testing::TempDir dir;
-  Database db(dir.file("t.db"));
+  dondoc::testing::ScopedDb db(dir.file("t.db"));
   CHECK(dondoc::insert_inbound(db, row("1")).has_value());
   CHECK_FALSE(dondoc::insert_inbound(db, row("1")).has_value());
   auto zalo = row("1");
@@ -69,7 +70,7 @@ TEST_CASE("group commit: many concurrent events, fewer transactions, every ack a
   CHECK(acked == kThreads * kPerThread);
   CHECK(duplicates == kThreads * kPerThread / 2);
   CHECK(batches < static_cast<std::size_t>(kThreads * kPerThread));
-  Database db(dir.file("t.db"));
+  dondoc::testing::ScopedDb db(dir.file("t.db"));
   CHECK(dondoc::inbound_count(db) == kThreads * kPerThread / 2);
 }
 
@@ -92,7 +93,7 @@ TEST_CASE("a failing job is undone alone; the others in its batch commit") {
                       "bad job");
   }
   CHECK(error == "boom");
-  Database db(dir.file("t.db"));
+  dondoc::testing::ScopedDb db(dir.file("t.db"));
   CHECK(dondoc::inbound_exists(db, "telegram", "a"));
   CHECK_FALSE(dondoc::inbound_exists(db, "telegram", "b"));
   CHECK(dondoc::inbound_exists(db, "telegram", "c"));
@@ -127,7 +128,7 @@ TEST_CASE("background jobs commit whole, one per transaction; the writer drains 
   CHECK(background_error == "handling failed");
   CHECK(std::count(order.begin(), order.end(), "ack") == 20);
   CHECK(std::count(order.begin(), order.end(), "bg1") == 1);
-  Database db(dir.file("t.db"));
+  dondoc::testing::ScopedDb db(dir.file("t.db"));
   CHECK(dondoc::inbound_exists(db, "telegram", "bg1"));
   CHECK_FALSE(dondoc::inbound_exists(db, "telegram", "bg2"));  // rolled back whole
   CHECK(dondoc::inbound_count(db) == 21);

@@ -6,6 +6,7 @@
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
 
+#include "tests/support/scoped_db.h"
 #include "storage/chat_store.h"
 #include "storage/engine_store.h"
 #include "tests/engine/fixture.h"
@@ -70,7 +71,7 @@ void make_old_database(const std::string& path) {
 
 TEST_CASE("outbox: a bot's answer is queued once by key and read back with its chat") {
   TempDir dir;
-  Database db(dir.file("d.db"));
+  dondoc::testing::ScopedDb db(dir.file("d.db"));
   SqliteEngineStore store(db);
   Batch b;
   b.messages.push_back(answer("telegram|u1|reply", MessageKind::confirmation, "2"));
@@ -99,7 +100,7 @@ TEST_CASE("outbox: a bot's answer is queued once by key and read back with its c
 
 TEST_CASE("outbox: a postponed answer keeps its attempts and is due later") {
   TempDir dir;
-  Database db(dir.file("d.db"));
+  dondoc::testing::ScopedDb db(dir.file("d.db"));
   SqliteEngineStore store(db);
   Batch b;
   b.messages.push_back(answer("generic|e1|link", MessageKind::link));
@@ -114,7 +115,7 @@ TEST_CASE("outbox: a postponed answer keeps its attempts and is due later") {
 
 TEST_CASE("outbox: a failed answer to a chat is not reported to the secretariat") {
   TempDir dir;
-  Database db(dir.file("d.db"));
+  dondoc::testing::ScopedDb db(dir.file("d.db"));
   EngineState demo = demo_state();
   SqliteEngineStore store(db, {demo.plan, demo.rules});
   Batch b;
@@ -136,7 +137,7 @@ TEST_CASE("outbox: a failed answer to a chat is not reported to the secretariat"
 TEST_CASE("outbox: a database of the previous schema moves its chat replies into the outbox") {
   TempDir dir;
   make_old_database(dir.file("old.db"));
-  Database db(dir.file("old.db"));  // migrates
+  dondoc::testing::ScopedDb db(dir.file("old.db"));  // migrates
   CHECK(db.schema_version() >= 61);
   CHECK_FALSE(db.sql().tableExists("chat_outbox"));
   auto rows = list_outbox(db, "");

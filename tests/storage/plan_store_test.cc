@@ -1,3 +1,4 @@
+#include "tests/support/scoped_db.h"
 #include "storage/plan_store.h"
 
 #include <SQLiteCpp/Statement.h>
@@ -54,14 +55,14 @@ TEST_CASE("plan store: a saved plan loads back the same, in order, with assignee
   TempDir dir;
   Plan plan = demo();
   {
-    Database db(dir.file("p.db"));
+    dondoc::testing::ScopedDb db(dir.file("p.db"));
     CHECK(plan_is_empty(db));
     auto c = save_plan(db, plan, {"plan", "plan.json", "2025-09-15T08:00+07:00"});
     CHECK(c.bodies.inserted == 11);
     CHECK(c.tasks.inserted == 8);
     CHECK(c.indicators.inserted == static_cast<int>(plan.indicators.size()));
   }
-  Database db(dir.file("p.db"));
+  dondoc::testing::ScopedDb db(dir.file("p.db"));
   CHECK_FALSE(plan_is_empty(db));
   Plan back = load_plan(db);
   REQUIRE(back.bodies.size() == plan.bodies.size());
@@ -96,7 +97,7 @@ TEST_CASE("plan store: a saved plan loads back the same, in order, with assignee
 
 TEST_CASE("plan store: re-importing updates by id and keeps or sets the order") {
   TempDir dir;
-  Database db(dir.file("p.db"));
+  dondoc::testing::ScopedDb db(dir.file("p.db"));
   save_tasks(db, {task("1", "Một"), task("2", "Hai"), task("3", "Ba")}, {"tasks", "a.csv", "t"});
 
   // A partial file: stored tasks keep their places, new ones follow.
@@ -118,7 +119,7 @@ TEST_CASE("plan store: re-importing updates by id and keeps or sets the order") 
 
 TEST_CASE("plan store: bodies upsert by id; replace_plan swaps the whole plan") {
   TempDir dir;
-  Database db(dir.file("p.db"));
+  dondoc::testing::ScopedDb db(dir.file("p.db"));
   Plan plan = demo();
   save_plan(db, plan, {"plan", "plan.json", "t"});
   Body renamed = plan.bodies[2];
@@ -142,7 +143,7 @@ TEST_CASE("plan store: bodies upsert by id; replace_plan swaps the whole plan") 
 
 TEST_CASE("plan store: the plan's date and the directing bodies are stored and loaded back") {
   TempDir dir;
-  Database db(dir.file("d.db"));
+  dondoc::testing::ScopedDb db(dir.file("d.db"));
   Plan plan = demo();
   CHECK_FALSE(load_plan(db).issued);
   plan.issued = make_date(2025, 9, 11);
