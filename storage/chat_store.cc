@@ -87,6 +87,12 @@ std::optional<std::string> chat_body(Database& db, std::string_view channel,
   return first_string(st);
 }
 
+int linked_chat_count(Database& db) {
+  SQLite::Statement st(db.sql(), "SELECT COUNT(*) FROM chat_links WHERE commune = ?");
+  st.bind(1, db.commune());
+  return st.executeStep() ? st.getColumn(0).getInt() : 0;
+}
+
 std::vector<ChatRef> chats_of_body(Database& db, std::string_view body) {
   SQLite::Statement st(db.sql(),
                        "SELECT channel, chat_id, is_group FROM chat_links WHERE commune = ? AND "

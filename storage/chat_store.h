@@ -45,6 +45,8 @@ std::optional<std::int64_t> chat_commune(Database& db, std::string_view channel,
 // The body of the current commune the chat is linked to.
 std::optional<std::string> chat_body(Database& db, std::string_view channel,
                                      std::string_view chat_id);
+// How many chats are linked to the current commune's bodies.
+int linked_chat_count(Database& db);
 // The current commune's chats linked to `body`.
 std::vector<ChatRef> chats_of_body(Database& db, std::string_view body);
 

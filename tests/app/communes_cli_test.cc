@@ -128,3 +128,37 @@ TEST_CASE("a one-commune database needs no --commune; commune add, rename and ba
   CHECK(list["communes"][0]["name"] == "Xã Đắk Hà");
   CHECK(list["communes"][0]["tasks"] == 0);
 }
+
+TEST_CASE("province summary ranks the communes by on-time rate") {
+  TempDir dir;
+  std::string db = dir.file("p.db");
+  run_ok({"--db", db, "--commune", "xa_a", "init", "--demo", "--name", "Xã A"});
+  run_ok({"--db", db, "--commune", "xa_b", "init", "--demo", "--name", "Xã B"});
+  run_ok({"--db", db, "--commune", "xa_c", "init", "--name", "Xã C"});  // no plan yet
+  run_ok({"--db", db, "tick", "--now", "2025-09-22T08:00+07:00"});  // reports are owed from here
+  run_ok({"--db", db, "--commune", "xa_b", "record", "--task", "2", "--body", "vh_xh", "--status",
+          "done", "--now", "2025-09-25T09:00+07:00"});
+  run_ok({"--db", db, "--commune", "xa_b", "record", "--task", "4", "--body", "vh_xh", "--status",
+          "blocked", "--reason", "chưa có kinh phí", "--now", "2025-09-25T09:00+07:00"});
+  auto j = json::parse(
+      run_ok({"--db", db, "province", "summary", "--now", "2025-12-01T09:00+07:00", "--json"}).out);
+  auto communes = j["communes"];
+  REQUIRE(communes.size() == 3);
+  CHECK(communes[0]["id"] == "xa_b");  // one task done on time
+  CHECK(communes[0]["rank"] == 1);
+  CHECK(communes[0]["on_time"] == 1);
+  CHECK(communes[0]["blocked"] == 1);
+  CHECK(communes[1]["id"] == "xa_a");
+  CHECK(communes[1]["on_time"] == 0);
+  CHECK(communes[1]["blocked"] == 0);
+  CHECK(communes[0]["overdue"].get<int>() < communes[1]["overdue"].get<int>());
+  CHECK(communes[0]["due"] == communes[1]["due"]);  // same plan: the same fell due
+  CHECK(communes[1]["reports"]["monthly"]["due"].get<int>() > 0);
+  CHECK(communes[1]["reports"]["monthly"]["submitted"] == 0);
+  CHECK(communes[0]["linked_chats"] == 0);
+  CHECK(communes[2]["id"] == "xa_c");  // nothing to count yet: last, with the reason
+  CHECK(communes[2]["on_time_rate"].is_null());
+  auto text = run_ok({"--db", db, "province", "summary", "--now", "2025-12-01T09:00+07:00"}).out;
+  CHECK(text.find("1. Xã B (xa_b): đúng hạn") != std::string::npos);
+  CHECK(text.find("báo cáo tháng đã gửi 0/") != std::string::npos);
+}
