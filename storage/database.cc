@@ -54,6 +54,12 @@ void Database::migrate() {
   tx.commit();
 }
 
+void Database::backup_to(const std::string& path) {
+  SQLite::Statement st(*db_, "VACUUM INTO ?");
+  st.bind(1, path);
+  st.exec();
+}
+
 SQLite::Statement& Database::cached(const std::string& sql) {
   auto& st = statements_[sql];
   if (!st) {
@@ -66,7 +72,8 @@ SQLite::Statement& Database::cached(const std::string& sql) {
 }
 
 std::int64_t Database::commune() const {
-  if (!commune_) throw std::logic_error("dondoc: a commune's data was used without a commune scope");
+  if (!commune_)
+    throw std::logic_error("dondoc: a commune's data was used without a commune scope");
   return *commune_;
 }
 
@@ -112,8 +119,8 @@ void Savepoint::commit() {
 
 void Database::audit(std::string_view kind, std::string_view subject, std::string_view source,
                      std::string_view detail_json, std::string_view at_iso) {
-  auto& st = cached(
-      "INSERT INTO audit(at, kind, subject, source, detail, commune) VALUES (?,?,?,?,?,?)");
+  auto& st =
+      cached("INSERT INTO audit(at, kind, subject, source, detail, commune) VALUES (?,?,?,?,?,?)");
   st.bind(1, std::string(at_iso));
   st.bind(2, std::string(kind));
   st.bind(3, std::string(subject));

@@ -48,6 +48,11 @@ class Database {
   void audit(std::string_view kind, std::string_view subject, std::string_view source,
              std::string_view detail_json, std::string_view at_iso);
 
+  // Writes a consistent copy of the whole database (every commune) to `path`, which must not
+  // exist, while other connections keep reading and writing (SQLite's VACUUM INTO). Throws with
+  // SQLite's message on failure.
+  void backup_to(const std::string& path);
+
   // A statement prepared once per connection and handed back reset, with no bindings, for
   // statements on hot paths (audit, inbound events). Requires: the caller finishes with it before
   // asking for the same sql again.

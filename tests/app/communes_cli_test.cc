@@ -5,6 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "tests/support/background.h"
 #include "tests/support/process.h"
 
 using namespace dondoc::testing;
@@ -161,4 +162,25 @@ TEST_CASE("province summary ranks the communes by on-time rate") {
   auto text = run_ok({"--db", db, "province", "summary", "--now", "2025-12-01T09:00+07:00"}).out;
   CHECK(text.find("1. Xã B (xa_b): đúng hạn") != std::string::npos);
   CHECK(text.find("báo cáo tháng đã gửi 0/") != std::string::npos);
+}
+
+TEST_CASE("backup copies every commune while the database is in use, and refuses to overwrite") {
+  TempDir dir;
+  std::string db = dir.file("p.db");
+  run_ok({"--db", db, "--commune", "xa_a", "init", "--demo", "--name", "Xã A"});
+  run_ok({"--db", db, "--commune", "xa_b", "init", "--demo", "--name", "Xã B"});
+  int port = free_port();
+  write_text(dir.file("serve.json"), json{{"listen", "127.0.0.1:" + std::to_string(port)}}.dump());
+  Background serve({DONDOC_BINARY, "--db", db, "serve", "--config", dir.file("serve.json")},
+                   dir.file("serve.log"));
+  REQUIRE(wait_for_http(port, "/healthz"));  // serving (and ticking) while the copy is made
+  std::string copy = dir.file("copy.db");
+  run_ok({"--db", db, "backup", copy});
+  auto list = json::parse(run_ok({"--db", copy, "commune", "list", "--json"}).out);
+  CHECK(list["communes"].size() == 2);
+  CHECK(list["communes"][1]["tasks"] == 8);
+  auto again = run_dondoc({"--db", db, "backup", copy});
+  CHECK(again.exit_code == 2);
+  CHECK(again.err.find("không ghi đè") != std::string::npos);
+  CHECK(run_dondoc({"--db", dir.file("none.db"), "backup", dir.file("x.db")}).exit_code == 2);
 }
