@@ -2,7 +2,9 @@
 
 #include "app/server.h"
 
+#include <linux/filter.h>
 #include <openssl/crypto.h>
+#include <sys/socket.h>
 
 #include <algorithm>
 #include <boost/asio/ip/tcp.hpp>
@@ -13,6 +15,7 @@
 #include <boost/beast/http.hpp>
 #include <boost/beast/version.hpp>
 #include <iostream>
+#include <iterator>
 #include <list>
 #include <optional>
 #include <vector>
@@ -72,6 +75,7 @@ struct Connections {
   std::size_t cap;
   std::list<Session*> open;
   bool stopping = false;
+  bool listening = true;  // false once stop() closed the listening socket
   std::function<void()> drained;
   long evicted = 0, refused = 0;  // since the last log line
   LogGate cap_log;
@@ -81,7 +85,9 @@ struct Connections {
   void refuse(tcp::socket socket);
   void note_cap();
   void closed() {  // a connection left the list
-    if (stopping && open.empty() && drained) net::post(io, std::exchange(drained, {}));
+    if (stopping && !listening && open.empty() && drained) {
+      net::post(io, std::exchange(drained, {}));
+    }
   }
 };
 
@@ -254,6 +260,24 @@ void Connections::note_cap() {
   evicted = refused = 0;
 }
 
+// stop(): the listening socket drops new SYNs from now on (their clients retry a second later and
+// are refused by then), while handshakes under way complete into the accept queue, which is
+// served before the socket closes: so closing it resets no connection the kernel completed.
+// Best effort (a refused filter only reopens that small window).
+void drop_new_handshakes(int fd) {
+  static sock_filter code[] = {
+      BPF_STMT(BPF_LD | BPF_B | BPF_ABS, 13),           // the TCP header's flags
+      BPF_STMT(BPF_ALU | BPF_AND | BPF_K, 0x12),        // SYN | ACK
+      BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, 0x02, 0, 1),  // SYN alone: a new handshake
+      BPF_STMT(BPF_RET | BPF_K, 0),                     // dropped
+      BPF_STMT(BPF_RET | BPF_K, 0xFFFFFFFF)};           // kept
+  sock_fprog prog{static_cast<unsigned short>(std::size(code)), code};
+  ::setsockopt(fd, SOL_SOCKET, SO_ATTACH_FILTER, &prog, sizeof prog);
+}
+
+// How long the handshakes under way at stop() get to complete (loopback: microseconds).
+constexpr std::chrono::milliseconds kHandshakeWait{50};
+
 bool resource_error(const beast::error_code& ec) {
   return ec == net::error::no_descriptors || ec == net::error::no_buffer_space ||
          ec == net::error::no_memory || ec == beast::errc::too_many_files_open_in_system;
@@ -263,11 +287,12 @@ bool resource_error(const beast::error_code& ec) {
 
 struct Server::Impl : std::enable_shared_from_this<Server::Impl> {
   Impl(net::io_context& io, std::shared_ptr<Connections> c)
-      : io(io), acceptor(io), retry(io), grace(io), conns(std::move(c)) {}
+      : io(io), acceptor(io), retry(io), grace(io), closing(io), conns(std::move(c)) {}
   net::io_context& io;
   tcp::acceptor acceptor;
-  net::steady_timer retry;  // the wait after accept failed
-  net::steady_timer grace;  // stop(): how long a new connection may take to send its request
+  net::steady_timer retry;    // the wait after accept failed
+  net::steady_timer grace;    // stop(): how long a new connection may take to send its request
+  net::steady_timer closing;  // stop(): the wait for handshakes under way
   std::shared_ptr<Connections> conns;
   std::string host;
   int port = 0;
@@ -280,7 +305,7 @@ struct Server::Impl : std::enable_shared_from_this<Server::Impl> {
     acceptor.async_accept([self = shared_from_this()](beast::error_code ec, tcp::socket s) {
       if (ec == net::error::operation_aborted) return;
       if (!ec) self->admit(std::move(s));
-      if (self->conns->stopping) return;
+      if (self->conns->stopping && (ec || !self->conns->listening)) return;
       if (ec && ec != net::error::connection_aborted) return self->accept_failed(ec);
       if (!ec) self->accepted();
       self->do_accept();
@@ -321,7 +346,16 @@ struct Server::Impl : std::enable_shared_from_this<Server::Impl> {
     });
   }
 
-  // stop(): the connections already completed by the kernel are served, not reset.
+  // stop(): the connections already completed by the kernel are served, not reset; then the
+  // listening socket closes.
+  void close_listener() {
+    if (acceptor.is_open()) take_queued();
+    beast::error_code ec;
+    acceptor.close(ec);
+    conns->listening = false;
+    conns->closed();  // nothing open: drained at once
+  }
+
   void take_queued() {
     beast::error_code ec;
     acceptor.non_blocking(true, ec);
@@ -348,6 +382,7 @@ Server::~Server() {
   impl_->acceptor.close(ec);
   impl_->retry.cancel();
   impl_->grace.cancel();
+  impl_->closing.cancel();
 }
 
 bool Server::start(std::string& error) {
@@ -379,15 +414,17 @@ void Server::stop(std::function<void()> drained) {
   i.conns->stopping = true;
   i.conns->drained = std::move(drained);
   i.retry.cancel();
-  if (i.acceptor.is_open()) i.take_queued();
-  beast::error_code ec;
-  i.acceptor.close(ec);
   i.conns->close_idle(false);  // keep-alive connections between two requests
   i.grace.expires_after(kFirstRequestGrace);
   i.grace.async_wait([c = i.conns](beast::error_code e) {
     if (!e) c->close_idle(true);
   });
-  i.conns->closed();  // nothing open: drained at once
+  if (!i.acceptor.is_open()) return i.close_listener();
+  drop_new_handshakes(i.acceptor.native_handle());
+  i.closing.expires_after(kHandshakeWait);
+  i.closing.async_wait([self = impl_](beast::error_code e) {
+    if (!e) self->close_listener();
+  });
 }
 
 std::size_t Server::connections() const { return impl_->conns->open.size(); }
