@@ -1,20 +1,25 @@
-// `dondoc serve [--config FILE] [--no-scheduler]`: prints the plan summary, then runs the HTTP
-// server (webhooks, /healthz, /metrics), the polling loops, the sender and the tick timer on one
-// io_context thread, with every SQLite write going through the group-commit writer.
+// `dondoc serve [--config FILE] [--no-scheduler]`: prints the plan summary, raises the descriptor
+// limit, then runs the HTTP server (webhooks, /healthz, /metrics), the polling loops, the sender
+// and the tick timer on one io_context thread, with every SQLite write going through the
+// group-commit writer, until SIGTERM or SIGINT stops it gracefully (Stopper).
 #include <utility>  // before Boost under C++20
 
 #include <boost/asio/io_context.hpp>
+#include <boost/asio/post.hpp>
 #include <boost/asio/signal_set.hpp>
 #include <boost/asio/steady_timer.hpp>
+#include <csignal>
 #include <cstdlib>
 #include <iostream>
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <optional>
+#include <vector>
 
 #include "app/channels/channel.h"
 #include "app/cli.h"
 #include "app/config.h"
+#include "app/fd_limit.h"
 #include "app/http_client.h"
 #include "app/ingest.h"
 #include "app/pollers.h"
@@ -138,6 +143,110 @@ void print_summary(const std::string& db_path, std::ostream& out) {
   }
 }
 
+// SIGTERM / SIGINT: stop accepting and answer the requests in flight, let the sender finish
+// (or hand back) its send, stop the pollers and the ticks, let the writer commit what it holds,
+// then leave ioc.run() (exit 0). A second signal, or shutdown_timeout_s passing, exits at once
+// with status 1: the database stays consistent, as after a crash. Io thread.
+class Stopper {
+ public:
+  Stopper(net::io_context& io, Service& svc, Server& server,
+          std::vector<std::unique_ptr<Poller>>& pollers, net::steady_timer& ticks)
+      : io_(io),
+        svc_(svc),
+        server_(server),
+        pollers_(pollers),
+        ticks_(ticks),
+        signals_(io, SIGINT, SIGTERM),
+        deadline_(io) {}
+
+  void arm() {
+    signals_.async_wait([this](boost::system::error_code ec, int sig) {
+      if (!ec) begin(sig);
+    });
+  }
+
+ private:
+  void begin(int sig) {
+    started_ = std::chrono::steady_clock::now();
+    std::cerr << "dondoc serve: " << (sig == SIGINT ? "SIGINT" : "SIGTERM") << ": stopping ("
+              << server_.connections() << " connection(s) open, at most "
+              << svc_.config.shutdown_timeout_s << " s)\n";
+    signals_.async_wait([this](boost::system::error_code ec, int) {
+      if (!ec) force("a second signal");
+    });
+    deadline_.expires_after(std::chrono::seconds(svc_.config.shutdown_timeout_s));
+    deadline_.async_wait([this](boost::system::error_code ec) {
+      if (!ec) force("shutdown_timeout_s passed");
+    });
+    ticks_.cancel();
+    for (auto& p : pollers_) p->stop();
+    server_.stop([this] { part_done(); });
+    svc_.sender.stop([this] { part_done(); });
+  }
+
+  // Connections drained and sender idle: a no-op job on each writer lane commits after every job
+  // submitted before it, so their callbacks (the last acks' bookkeeping) have run when it does.
+  void part_done() {
+    if (--parts_ > 0) return;
+    auto left = std::make_shared<int>(2);
+    auto done = [this, left](bool, const std::string&) {
+      net::post(io_, [this, left] {
+        if (--*left == 0) finish();
+      });
+    };
+    svc_.writer.submit([](Database&) {}, done);
+    svc_.writer.submit_background([](Database&) {}, done);
+  }
+
+  void finish() {
+    deadline_.cancel();
+    boost::system::error_code ec;
+    signals_.cancel(ec);
+    std::cerr << "dondoc serve: stopped cleanly in " << elapsed_ms() << " ms\n";
+    io_.stop();
+  }
+
+  [[noreturn]] void force(const char* why) {
+    std::cerr << "dondoc serve: " << why << " after " << elapsed_ms() << " ms: exiting now with "
+              << server_.connections()
+              << " connection(s) still open (their events, if committed, are kept; the sender's "
+                 "message in flight stays pending)\n";
+    std::cerr.flush();
+    std::cout.flush();
+    std::_Exit(1);
+  }
+
+  long elapsed_ms() const {
+    return static_cast<long>(std::chrono::duration_cast<std::chrono::milliseconds>(
+                                 std::chrono::steady_clock::now() - started_)
+                                 .count());
+  }
+
+  net::io_context& io_;
+  Service& svc_;
+  Server& server_;
+  std::vector<std::unique_ptr<Poller>>& pollers_;
+  net::steady_timer& ticks_;
+  net::signal_set signals_;
+  net::steady_timer deadline_;
+  std::chrono::steady_clock::time_point started_;
+  int parts_ = 2;  // the server's drain and the sender's stop
+};
+
+// RLIMIT_NOFILE raised to its hard limit, and the connection cap that fits under it; logged once.
+int descriptor_budget(int configured) {
+  FdLimits lim = raise_fd_limit();
+  int cap = connection_cap(configured, lim.soft);
+  std::cerr << "dondoc serve: descriptors: limit " << lim.soft;
+  if (lim.soft != lim.before) std::cerr << " (raised from " << lim.before << ")";
+  std::cerr << ", hard limit " << lim.hard << "; max_connections " << cap;
+  if (cap != configured) std::cerr << " (configured " << configured << ")";
+  std::cerr << ", " << kReservedDescriptors << " kept for the database and outbound HTTP\n";
+  if (!lim.error.empty())
+    std::cerr << "dondoc serve: could not raise the limit: " << lim.error << "\n";
+  return cap;
+}
+
 int run(const cli::Args& args, cli::Io& io) {
   ServeConfig config = default_serve_config();
   if (auto path = args.option("config")) {
@@ -157,13 +266,14 @@ int run(const cli::Args& args, cli::Io& io) {
   print_summary(db, io.out);
   if (!has_chat_channel(config)) io.out << "dondoc: " << bot::vi::no_chat_channel() << "\n";
 
+  int max_connections = descriptor_budget(config.max_connections);
   net::io_context ioc(1);
   const Clock& clock = shifted ? static_cast<const Clock&>(*shifted) : io.clock;
   Service svc(ioc, db, config, clock);
   Server server(
       ioc, config.host, config.port,
       [&svc](HttpIn in, Respond r) { svc.handle(std::move(in), std::move(r)); },
-      config.http_timeout_s);
+      config.http_timeout_s, max_connections);
   std::string error;
   if (!server.start(error)) return cli::bad_input(io, error);
   io.out << "dondoc: đang phục vụ tại http://" << config.host << ":" << server.port() << "\n";
@@ -181,9 +291,10 @@ int run(const cli::Args& args, cli::Io& io) {
   net::steady_timer tick_timer(ioc);
   if (!args.flag("no-scheduler")) start_ticks(tick_timer, svc, config.tick_interval_s);
 
-  net::signal_set signals(ioc, SIGINT, SIGTERM);
-  signals.async_wait([&ioc](boost::system::error_code, int) { ioc.stop(); });
+  Stopper stopper(ioc, svc, server, pollers, tick_timer);
+  stopper.arm();
   ioc.run();
+  svc.writer.close();  // jobs submitted after the stop's barrier (a poll's late answer)
   io.out << "dondoc: đã dừng.\n";
   return cli::kExitOk;
 }

@@ -197,7 +197,9 @@ Result<ServeConfig> parse_serve_config(std::string_view text, std::string_view f
   if (!read_listen(r, c) || !read_channels(r, c, getenv) || !read_sender(r, c.sender) ||
       !r.integer("", "poll_timeout_s", c.poll_timeout_s, 0, 50, "config") ||
       !r.integer("", "tick_interval_s", c.tick_interval_s, 1, 86400, "config") ||
-      !r.integer("", "http_timeout_s", c.http_timeout_s, 1, 300, "config")) {
+      !r.integer("", "http_timeout_s", c.http_timeout_s, 1, 300, "config") ||
+      !r.integer("", "max_connections", c.max_connections, 1, 1000000, "config") ||
+      !r.integer("", "shutdown_timeout_s", c.shutdown_timeout_s, 1, 600, "config")) {
     return Result<ServeConfig>::fail(r.error());
   }
   return c;

@@ -41,6 +41,10 @@ struct ServeConfig {
   int poll_timeout_s = 25;   // long-poll timeout sent to getUpdates
   int tick_interval_s = 60;  // scheduler timer
   int http_timeout_s = 30;   // reading one request / writing its response, per connection
+  // Descriptors and stopping (docs/config.md): client connections open at once (lowered at start
+  // to fit the descriptor limit), and how long SIGTERM/SIGINT may take before serve exits anyway.
+  int max_connections = 256;
+  int shutdown_timeout_s = 10;
 
   // The platform's settings, a disabled one when the file does not configure it.
   const ChannelConfig& channel(bot::Channel c) const;

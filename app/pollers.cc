@@ -25,10 +25,11 @@ struct Poller::Impl : std::enable_shared_from_this<Poller::Impl> {
   net::steady_timer timer;
   long long offset = 0;
   int failures = 0;
-  bool stopped = false;
+  bool stopped = false;   // destroyed: nothing more, not even an answer in flight
+  bool stopping = false;  // stop(): no new poll
 
   void poll() {
-    if (stopped) return;
+    if (stopped || stopping) return;
     HttpRequest r =
         platform.poll_request(config.channel(platform.id()), config.poll_timeout_s, offset);
     r.timeout_ms = (config.poll_timeout_s + 10) * 1000;
@@ -103,5 +104,10 @@ Poller::~Poller() {
 }
 
 void Poller::start() { impl_->poll(); }
+
+void Poller::stop() {
+  impl_->stopping = true;
+  impl_->timer.cancel();
+}
 
 }  // namespace dondoc::app

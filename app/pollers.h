@@ -21,6 +21,9 @@ class Poller {
          const ChatChannel& platform);
   ~Poller();
   void start();
+  // Polls no more. A getUpdates already in flight is not waited for (it may hold a long poll);
+  // if its answer comes while serve is still stopping, its events are stored and acked as usual.
+  void stop();
 
  private:
   struct Impl;

@@ -51,6 +51,8 @@ struct Sender::Impl : std::enable_shared_from_this<Sender::Impl> {
   // Used only inside writer jobs (the writer thread), shared by them.
   std::shared_ptr<service::Deliveries> deliveries = std::make_shared<service::Deliveries>();
   bool busy = false, again = false, stopped = false;
+  bool sending = false;           // a part's HTTP request is in flight
+  std::function<void()> on_idle;  // stop(): called once nothing is in flight
   std::deque<Item> items;
   std::size_t current = 0;  // the item whose part is in flight
   std::map<std::string, SteadyTime> chat_next;
@@ -66,6 +68,7 @@ struct Sender::Impl : std::enable_shared_from_this<Sender::Impl> {
   }
 
   void pass() {
+    if (stopped) return;
     if (busy) {
       again = true;
       return;
@@ -88,6 +91,7 @@ struct Sender::Impl : std::enable_shared_from_this<Sender::Impl> {
   // pacing does not hold up the others; finishes items with nothing left; waits for the earliest
   // chat (and the overall rate) otherwise; ends the pass when no item is left.
   void next() {
+    if (stopped) return halt();
     if (items.empty()) {
       busy = false;
       if (again) {
@@ -132,11 +136,24 @@ struct Sender::Impl : std::enable_shared_from_this<Sender::Impl> {
     note_sent(p);
     HttpRequest r = p.platform->send_request(settings(p), outgoing(item, p));
     r.timeout_ms = config.sender.timeout_ms;
+    sending = true;
     http.request(std::move(r),
                  [self = shared_from_this()](HttpResponse r) { self->on_answer(std::move(r)); });
   }
 
+  // Stopping: an item whose every part is delivered is marked sent; the others stay pending in the
+  // outbox (their delivered parts are recorded and not sent again).
+  void halt() {
+    for (const Item& item : items) {
+      if (item.next_part >= item.parts.size()) mark_sent(item.id);
+    }
+    items.clear();
+    busy = false;
+    if (!sending && on_idle) net::post(io, std::exchange(on_idle, {}));
+  }
+
   void on_answer(HttpResponse r) {
+    sending = false;
     Item& item = items[current];
     const Part& p = item.parts[item.next_part];
     bot::SendAnswer a = p.platform->read_answer(r, outgoing(item, p));
@@ -166,6 +183,11 @@ struct Sender::Impl : std::enable_shared_from_this<Sender::Impl> {
     writer.submit([d, ds = deliveries](Database& db) { ds->record_part(db, d); });
   }
 
+  void mark_sent(std::int64_t id) {
+    ++metrics.messages_sent;
+    writer.submit([id, now = clock.now(), d = deliveries](Database& db) { d->sent(db, id, now); });
+  }
+
   // Ends items[current]. ok: every part delivered -> sent. Else retry_after_s > 0: the platform's
   // wait; -1: permanent failure.
   void finish_item(bool ok, int retry_after_s, const std::string& why) {
@@ -173,8 +195,7 @@ struct Sender::Impl : std::enable_shared_from_this<Sender::Impl> {
     items.erase(items.begin() + static_cast<std::ptrdiff_t>(current));
     Instant now = clock.now();
     if (ok) {
-      ++metrics.messages_sent;
-      writer.submit([id = item.id, now, d = deliveries](Database& db) { d->sent(db, id, now); });
+      mark_sent(item.id);
       return next();
     }
     bool give_up = retry_after_s < 0 || item.attempts + 1 >= config.sender.max_attempts;
@@ -207,6 +228,16 @@ void Sender::start() {
 
 void Sender::wake() {
   net::post(impl_->io, [impl = impl_] { impl->pass(); });
+}
+
+void Sender::stop(std::function<void()> idle) {
+  Impl& i = *impl_;
+  if (i.stopped) return;
+  i.stopped = true;
+  i.on_idle = std::move(idle);
+  i.timer.cancel();
+  i.tick.cancel();
+  if (!i.sending) i.halt();
 }
 
 }  // namespace dondoc::app

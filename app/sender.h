@@ -6,6 +6,7 @@
 // io_context's thread; database work goes through the group-commit writer.
 #pragma once
 
+#include <functional>
 #include <memory>
 
 #include "app/config.h"
@@ -22,6 +23,10 @@ class Sender {
   ~Sender();
   void start();  // a pass now and then every second
   void wake();   // something was queued: a pass soon
+  // Sends nothing more: the message whose part is in flight gets its answer recorded (delivered,
+  // or a retry scheduled); every other row stays pending for the next start. Calls idle (posted,
+  // io thread) once no send is in flight and the writer has the bookkeeping. Once.
+  void stop(std::function<void()> idle);
 
  private:
   struct Impl;

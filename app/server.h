@@ -1,9 +1,12 @@
-// The HTTP server of `serve`: accepts connections on one io_context thread, reads requests with a
-// 1 MiB body limit and a read timeout, and hands each complete request to an asynchronous handler
-// that answers later (after the group commit). Beast stays inside server.cc. Runs on the
-// io_context's thread; construct and start from the thread that will run it.
+// The HTTP server of `serve`: accepts connections on one io_context thread (at most
+// max_connections at once; backing off when descriptors run out), reads requests with a 1 MiB
+// body limit and a read timeout, and hands each complete request to an asynchronous handler that
+// answers later (after the group commit); stops gracefully. Beast stays inside server.cc. Runs on
+// the io_context's thread; construct, start and stop from the thread that will run it.
 #pragma once
 
+#include <chrono>
+#include <cstddef>
 #include <functional>
 #include <map>
 #include <memory>
@@ -16,6 +19,7 @@ class io_context;
 namespace dondoc::app {
 
 inline constexpr std::size_t kMaxRequestBody = 1 << 20;  // 1 MiB
+inline constexpr std::chrono::milliseconds kFirstRequestGrace{1000};
 
 struct HttpIn {
   std::string method;                          // "GET", "POST", ...
@@ -36,12 +40,22 @@ using Handler = std::function<void(HttpIn, Respond)>;
 
 class Server {
  public:
+  // At most max_connections client connections are open at once. A new one past the cap closes
+  // the oldest idle connection (waiting for a request of which nothing has arrived) or, when none
+  // is idle, is answered 503 with Connection: close.
   Server(boost::asio::io_context& io, const std::string& host, int port, Handler handler,
-         int read_timeout_s = 30);
+         int read_timeout_s = 30, int max_connections = 256);
   ~Server();
   // Binds and starts accepting; false and error on failure (port in use, bad address).
   bool start(std::string& error);
   int port() const;  // the bound port (useful with port 0)
+
+  // Stops accepting: the connections the kernel already queued are taken, then the listening
+  // socket closes (later ones are refused). Idle keep-alive connections close now, a new one gets
+  // kFirstRequestGrace to send its request, and every request in flight is answered with
+  // Connection: close. Calls drained (posted, io thread) once no connection is left. Once.
+  void stop(std::function<void()> drained);
+  std::size_t connections() const;  // client connections open now
 
  private:
   struct Impl;

@@ -24,9 +24,12 @@ GroupCommit::GroupCommit(const std::string& path, std::size_t max_batch)
   checkpointer_ = std::thread([this] { checkpoint_loop(); });
 }
 
-GroupCommit::~GroupCommit() {
+GroupCommit::~GroupCommit() { close(); }
+
+void GroupCommit::close() {
   {
     std::lock_guard lock(mu_);
+    if (stopping_) return;
     stopping_ = true;
   }
   cv_.notify_all();

@@ -35,7 +35,7 @@ class GroupCommit {
 
   // Opens its own connection to path (migrating it) and starts the writer thread.
   explicit GroupCommit(const std::string& path, std::size_t max_batch = 1024);
-  // Runs every job already submitted (both lanes), then stops the thread.
+  // Runs every job already submitted (both lanes), then stops the threads (close()).
   ~GroupCommit();
   GroupCommit(const GroupCommit&) = delete;
   GroupCommit& operator=(const GroupCommit&) = delete;
@@ -47,6 +47,11 @@ class GroupCommit {
   // Submits on the ack lane and waits; throws std::runtime_error with the job's error. Not from
   // the writer thread.
   void run(Job job);
+
+  // Runs every job already submitted (both lanes), then stops the threads; nothing may be
+  // submitted after it. For an owner whose jobs' callbacks must run before it is destroyed (serve's
+  // graceful stop). Idempotent; not from the writer thread.
+  void close();
 
   std::size_t depth() const;
   std::size_t batches() const;  // committed transactions so far (metrics, tests)

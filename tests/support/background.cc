@@ -42,6 +42,18 @@ void Background::kill9() {
   pid_ = -1;
 }
 
+void Background::signal(int sig) {
+  if (pid_ > 0) ::kill(pid_, sig);
+}
+
+int Background::wait() {
+  if (pid_ <= 0) return -1;
+  int status = 0;
+  waitpid(pid_, &status, 0);
+  pid_ = -1;
+  return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+}
+
 int free_port() {
   int s = socket(AF_INET, SOCK_STREAM, 0);
   sockaddr_in a{};

@@ -18,7 +18,9 @@ class Background {
   ~Background();
   Background(const Background&) = delete;
   Background& operator=(const Background&) = delete;
-  void kill9();  // SIGKILL and reap
+  void kill9();          // SIGKILL and reap
+  void signal(int sig);  // sends sig, does not wait
+  int wait();            // reaps: the exit code, or 128 + the signal that ended it
   pid_t pid() const { return pid_; }
 
  private:
