@@ -50,6 +50,7 @@ std::string metrics_text(const Metrics& m) {
   add("dondoc_events_duplicate_total", "Redelivered events ignored.", m.events_duplicate);
   add("dondoc_events_handled_total", "Events handled by the bot.", m.events_handled);
   add("dondoc_replies_applied_total", "Status replies applied.", m.replies_applied);
+  add("dondoc_replies_refused_total", "Status replies the engine refused.", m.replies_refused);
   add("dondoc_links_total", "Chats linked to bodies.", m.links);
   add("dondoc_messages_sent_total", "Messages delivered.", m.messages_sent);
   add("dondoc_messages_failed_total", "Messages given up.", m.messages_failed);

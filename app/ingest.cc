@@ -121,6 +121,7 @@ void Ingest::handle_pending() {
           }
           metrics_.events_handled += result->handled;
           metrics_.replies_applied += result->replies_applied;
+          metrics_.replies_refused += result->replies_refused;
           metrics_.links += result->links;
           if (result->more) rescan_ = true;
           if (result->replied > 0 && on_reply_queued) on_reply_queued();

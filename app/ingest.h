@@ -35,6 +35,7 @@ struct Metrics {
   std::atomic<long> events_duplicate{0};
   std::atomic<long> events_handled{0};
   std::atomic<long> replies_applied{0};
+  std::atomic<long> replies_refused{0};
   std::atomic<long> links{0};
   std::atomic<long> messages_sent{0};
   std::atomic<long> messages_failed{0};

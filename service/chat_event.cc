@@ -139,7 +139,8 @@ void handle_isolated(Database& db, std::int64_t seq, Instant now, HandledBatch& 
     mark_inbound_handled(db, seq, outcome, format_instant(now));
   }
   ++out.handled;
-  out.replies_applied += outcome == "applied";
+  out.replies_applied += outcome == "applied" || outcome == "partly_applied";
+  out.replies_refused += outcome == "refused" || outcome == "partly_applied";
   out.links += outcome == "linked";
   out.replied += outcome != "ignored" && outcome != "error";
 }
