@@ -1,35 +1,18 @@
-// Linking a chat, applying a status reply, asking which task: the answers of service/chat_event.
-#include <nlohmann/json.hpp>
+// Applying a status reply, asking which task, what a body owes: the answers of
+// service/chat_event (linking a chat is in service/link.cc).
 
-#include "bot/linking.h"
 #include "bot/reply_command.h"
 #include "bot/templates_vi.h"
 #include "engine/kinds.h"
 #include "service/chat_handling.h"
 #include "service/status.h"
-#include "storage/chat_store.h"
 #include "storage/engine_store.h"
-#include "storage/plan_store.h"
 
 namespace dondoc::service::detail {
 namespace {
 
 // "nhiệm vụ của tôi" lists what falls due within this many days, and everything late.
 constexpr int kOwedHorizonDays = 92;
-
-std::string body_name(Database& db, const std::string& id) {
-  for (const auto& b : load_bodies(db)) {
-    if (b.id == id) return b.name;
-  }
-  return id;
-}
-
-std::optional<bot::LinkCode> stored_code(Database& db, const std::string& code, Instant now) {
-  auto stored = find_link_code(db, code);
-  if (!stored) return std::nullopt;
-  return bot::LinkCode{stored->code, stored->body, parse_instant(stored->created_at).value_or(now),
-                       parse_instant(stored->expires_at).value_or(Instant{}), stored->used};
-}
 
 // What applying one command gave: the text for the chat, and whether the engine applied it.
 struct Applied {
@@ -135,23 +118,6 @@ std::vector<std::string> open_tasks(Handling& h, const std::string& body) {
     if (mine && task_open(t, st->obligations)) out.push_back(t.id);
   }
   return out;
-}
-
-std::string link_chat(Handling& h, const std::string& code) {
-  auto lc = stored_code(h.db, code, h.now);
-  auto check = bot::check_link_code(lc, h.now);
-  if (check != bot::CodeCheck::ok) {
-    h.answer("link", MessageKind::link, bot::vi::link_refused(check, address(h)));
-    return "link_refused";
-  }
-  std::string at = format_instant(h.now);
-  bind_chat(h.db, {h.channel(), h.ev.chat_id, h.ev.group}, lc->body, h.ev.from_name, at);
-  mark_link_code_used(h.db, code, h.channel() + ":" + h.ev.chat_id, at);
-  nlohmann::json detail{{"channel", h.channel()}, {"chat_id", h.ev.chat_id}, {"body", lc->body}};
-  h.db.audit(audit_kind::kChatLinked, lc->body, h.source(), detail.dump(), at);
-  h.answer("link", MessageKind::link, bot::vi::link_ok(body_name(h.db, lc->body), address(h)), {},
-           lc->body);
-  return "linked";
 }
 
 std::string apply_reply(Handling& h, const std::string& body,
