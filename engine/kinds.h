@@ -23,5 +23,7 @@ inline constexpr std::string_view kMessagesQueued = "messages_queued";
 inline constexpr std::string_view kMessageSent = "message_sent";
 inline constexpr std::string_view kLinkCodeCreated = "link_code_created";
 inline constexpr std::string_view kChatLinked = "chat_linked";
+inline constexpr std::string_view kLinkAttemptFailed = "link_attempt_failed";
+inline constexpr std::string_view kLinkAttemptsThrottled = "link_attempts_throttled";
 
 }  // namespace dondoc::audit_kind
