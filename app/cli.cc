@@ -1,7 +1,6 @@
 #include "app/cli.h"
 
-#include "service/communes.h"
-
+#include <charconv>
 #include <cstdlib>
 #include <exception>
 #include <fstream>
@@ -89,13 +88,16 @@ std::optional<std::string> read_file(const std::string& path, std::size_t max_by
   return data;
 }
 
-std::optional<long> int_option(const Args& args, std::string_view name, std::string& error) {
+std::optional<int> int_option(const Args& args, std::string_view name, int min, int max,
+                              std::string& error) {
   auto v = args.option(name);
   if (!v) return std::nullopt;
-  char* end = nullptr;
-  long n = std::strtol(v->c_str(), &end, 10);
-  if (v->empty() || end == nullptr || *end != '\0') {
-    error = "--" + std::string(name) + ": không phải số nguyên: \"" + *v + "\"";
+  int n = 0;
+  const char* end = v->data() + v->size();
+  auto [ptr, ec] = std::from_chars(v->data(), end, n);
+  if (v->empty() || ec != std::errc() || ptr != end || n < min || n > max) {
+    error = "--" + std::string(name) + ": cần một số nguyên từ " + std::to_string(min) + " đến " +
+            std::to_string(max) + ", không phải \"" + *v + "\"";
     return std::nullopt;
   }
   return n;

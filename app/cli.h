@@ -72,7 +72,10 @@ std::optional<std::string> read_file(const std::string& path, std::size_t max_by
 // The moment a command acts at: `--now ISO` when given, else io.clock. nullopt and a message
 // naming the option when --now is malformed.
 std::optional<Instant> now(const Args& args, const Io& io, std::string& error);
-// Parses an integer option; error message names the option when malformed.
-std::optional<long> int_option(const Args& args, std::string_view name, std::string& error);
+// Parses an integer option whole (std::from_chars: no sign but '-', no spaces, no trailing text)
+// into [min, max]. nullopt when absent; nullopt and a message naming the option and the range in
+// `error` when malformed or out of range (the caller exits 2, nothing changed).
+std::optional<int> int_option(const Args& args, std::string_view name, int min, int max,
+                              std::string& error);
 
 }  // namespace dondoc::cli

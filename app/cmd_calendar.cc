@@ -73,11 +73,9 @@ int run_year(const cli::Args& args, cli::Io& io) {
                                   " (dùng: calendar --year YYYY | calendar import FILE)");
   }
   std::string error;
-  auto year = cli::int_option(args, "year", error);
+  auto year = cli::int_option(args, "year", kCalendarFirstYear, kCalendarLastYear, error);
   if (!error.empty()) return cli::bad_input(io, error);
-  if (!year || *year < kCalendarFirstYear || *year > kCalendarLastYear) {
-    return cli::bad_input(io, "cần --year YYYY trong khoảng 1900–2100");
-  }
+  if (!year) return cli::bad_input(io, "cần --year YYYY trong khoảng 1900–2100");
   // Overrides come from the database when it exists; a read never creates one.
   std::vector<CalendarOverride> overrides;
   const std::string path = cli::db_path(args);
@@ -94,7 +92,7 @@ int run_year(const cli::Args& args, cli::Io& io) {
     overrides = load_calendar_overrides(db);
   }
   Calendar cal(std::move(overrides));
-  int y = static_cast<int>(*year);
+  int y = *year;
   if (args.json()) {
     io.out << year_json(cal, y).dump(-1, ' ', false, json::error_handler_t::replace) << "\n";
   } else {

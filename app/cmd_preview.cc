@@ -10,7 +10,7 @@
 namespace dondoc {
 namespace {
 
-constexpr long kMaxDays = 366;
+constexpr int kMaxDays = 366;
 
 nlohmann::ordered_json or_null(const std::string& s) {
   return s.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(s);
@@ -78,11 +78,9 @@ int run(const cli::Args& args, cli::Io& io) {
   auto from = parse_date(*from_text);
   if (!from) return cli::bad_input(io, "--from: ngày không hợp lệ \"" + *from_text + "\"");
   std::string err;
-  auto days = cli::int_option(args, "days", err);
+  auto days = cli::int_option(args, "days", 1, kMaxDays, err);
   if (!err.empty()) return cli::bad_input(io, err);
-  if (!days || *days < 1 || *days > kMaxDays) {
-    return cli::bad_input(io, "--days: cần một số từ 1 đến 366");
-  }
+  if (!days) return cli::bad_input(io, "--days: cần một số từ 1 đến 366");
   std::optional<Rules> rules;
   if (auto path = args.option("rules")) {
     int code = 0;

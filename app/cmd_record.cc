@@ -49,7 +49,7 @@ std::optional<std::string> fill_status(const cli::Args& args, Command& c) {
   }
   c.status = *s;
   std::string err;
-  if (auto p = cli::int_option(args, "percent", err)) c.percent = static_cast<int>(*p);
+  if (auto p = cli::int_option(args, "percent", 0, 100, err)) c.percent = *p;
   if (!err.empty()) return err;
   c.reason = args.option("reason").value_or("");
   if (c.reason.size() > kMaxReason) return "--reason: quá dài (tối đa 1000 byte)";

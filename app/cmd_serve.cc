@@ -56,7 +56,12 @@ std::string metrics_text(const Metrics& m) {
   add("dondoc_events_duplicate_total", "Redelivered events ignored.", m.events_duplicate);
   add("dondoc_events_handled_total", "Events handled by the bot.", m.events_handled);
   add("dondoc_replies_applied_total", "Status replies applied.", m.replies_applied);
+  add("dondoc_replies_refused_total", "Status replies the engine refused.", m.replies_refused);
   add("dondoc_links_total", "Chats linked to bodies.", m.links);
+  add("dondoc_link_attempts_failed_total", "Link codes that linked nothing.",
+      m.link_attempts_failed);
+  add("dondoc_link_attempts_throttled_total", "Link attempts refused over the per-chat limit.",
+      m.link_attempts_throttled);
   add("dondoc_messages_sent_total", "Messages delivered.", m.messages_sent);
   add("dondoc_messages_failed_total", "Messages given up.", m.messages_failed);
   add("dondoc_send_retries_total", "Delivery attempts to retry.", m.send_retries);

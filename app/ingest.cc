@@ -121,7 +121,10 @@ void Ingest::handle_pending() {
           }
           metrics_.events_handled += result->handled;
           metrics_.replies_applied += result->replies_applied;
+          metrics_.replies_refused += result->replies_refused;
           metrics_.links += result->links;
+          metrics_.link_attempts_failed += result->link_failed;
+          metrics_.link_attempts_throttled += result->link_throttled;
           if (result->more) rescan_ = true;
           if (result->replied > 0 && on_reply_queued) on_reply_queued();
           if (!to_handle_.empty() || rescan_ || handle_again_) handle_pending();

@@ -35,7 +35,10 @@ struct Metrics {
   std::atomic<long> events_duplicate{0};
   std::atomic<long> events_handled{0};
   std::atomic<long> replies_applied{0};
+  std::atomic<long> replies_refused{0};
   std::atomic<long> links{0};
+  std::atomic<long> link_attempts_failed{0};
+  std::atomic<long> link_attempts_throttled{0};
   std::atomic<long> messages_sent{0};
   std::atomic<long> messages_failed{0};
   std::atomic<long> send_retries{0};

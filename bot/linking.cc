@@ -73,4 +73,23 @@ CodeCheck check_link_code(const std::optional<LinkCode>& code, Instant now) {
   return CodeCheck::ok;
 }
 
+namespace {
+
+bool window_open(const std::optional<LinkAttempts>& a, Instant now) {
+  return a && now < link_retry_at(*a);
+}
+
+}  // namespace
+
+LinkGate link_gate(const std::optional<LinkAttempts>& attempts, Instant now) {
+  if (!window_open(attempts, now) || attempts->failures < kMaxLinkFailures) return LinkGate::check;
+  return attempts->explained ? LinkGate::silent : LinkGate::explain;
+}
+
+LinkAttempts after_failure(const std::optional<LinkAttempts>& attempts, Instant now) {
+  LinkAttempts a = window_open(attempts, now) ? *attempts : LinkAttempts{now, 0, false};
+  ++a.failures;
+  return a;
+}
+
 }  // namespace dondoc::bot

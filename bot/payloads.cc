@@ -1,6 +1,7 @@
 #include "bot/payloads.h"
 
 #include <algorithm>
+#include <initializer_list>
 
 #include "rules/text.h"
 
@@ -9,14 +10,31 @@ namespace {
 
 using nlohmann::json;
 
-// An id the platform may send as a number or a string; empty when absent or of another type.
+// An id the platform may send as a number or a string, whole; empty when absent or of another
+// type. The callers refuse one over kMaxIdBytes (oversized_id), never cut it.
 std::string id_string(const json& j, const char* key) {
   if (!j.is_object()) return {};
   auto it = j.find(key);
   if (it == j.end()) return {};
-  if (it->is_string()) return std::string(text::utf8_prefix(it->get<std::string>(), 128));
+  if (it->is_string()) return it->get<std::string>();
+  if (it->is_number_unsigned()) return std::to_string(it->get<unsigned long long>());
   if (it->is_number_integer()) return std::to_string(it->get<long long>());
   return {};
+}
+
+struct NamedId {
+  const char* field;
+  const std::string& value;
+};
+
+// The error naming the first id over kMaxIdBytes; nullopt when every id is within it.
+std::optional<std::string> oversized_id(std::initializer_list<NamedId> ids) {
+  for (const auto& id : ids) {
+    if (id.value.size() <= kMaxIdBytes) continue;
+    return std::string(id.field) + " too long (" + std::to_string(id.value.size()) +
+           " bytes, at most " + std::to_string(kMaxIdBytes) + "): refused, ids are never cut";
+  }
+  return std::nullopt;
 }
 
 std::string str_field(const json& j, const char* key) {
@@ -203,6 +221,11 @@ Result<InboundEvent> parse_telegram_update(const json& update) {
   if (e.kind != InboundEvent::Kind::other && e.chat_id.empty()) {
     return Result<InboundEvent>::fail("message.chat.id missing");
   }
+  if (auto too_long = oversized_id({{"chat.id", e.chat_id},
+                                    {"callback_query.id", e.callback_id},
+                                    {"message_id", e.reply_to}})) {
+    return Result<InboundEvent>::fail(*too_long);
+  }
   return e;
 }
 
@@ -220,6 +243,10 @@ Result<InboundEvent> parse_zalo_event(const json& body) {
   std::string message_id = id_string(*m, "message_id");
   if (e.chat_id.empty()) return Result<InboundEvent>::fail("message.chat.id missing");
   if (message_id.empty()) return Result<InboundEvent>::fail("message.message_id missing");
+  if (auto too_long =
+          oversized_id({{"message.chat.id", e.chat_id}, {"message.message_id", message_id}})) {
+    return Result<InboundEvent>::fail(*too_long);
+  }
   e.event_key = e.chat_id + ":" + message_id;
   e.from_name = clean_text(str_field(m->value("from", json::object()), "display_name"));
   std::string event_name = str_field(r, "event_name");
@@ -246,6 +273,10 @@ Result<InboundEvent> parse_generic_event(const json& body) {
   e.text = clean_text(t->get<std::string>());
   e.from_name = clean_text(str_field(body, "from_name"));
   e.reply_to = id_string(body, "reply_to");
+  if (auto too_long = oversized_id(
+          {{"event_id", e.event_key}, {"chat_id", e.chat_id}, {"reply_to", e.reply_to}})) {
+    return Result<InboundEvent>::fail(*too_long);
+  }
   return e;
 }
 
@@ -318,6 +349,7 @@ SendAnswer parse_send_answer(std::string_view body) {
   }
   if (auto r = j.find("result"); r != j.end() && r->is_object()) {
     a.message_id = id_string(*r, "message_id");
+    if (a.message_id.size() > kMaxIdBytes) a.message_id.clear();  // kept whole or not at all
   }
   return a;
 }

@@ -20,6 +20,9 @@ std::string_view to_string(Channel c);
 std::optional<Channel> channel_from_string(std::string_view s);
 
 inline constexpr std::size_t kMaxTextBytes = 16 * 1024;  // longer inbound texts are cut
+// Ids are never cut (two ids sharing a prefix would become one): an event carrying an id longer
+// than this (event_id, chat_id, message_id, reply_to, callback id) is refused whole.
+inline constexpr std::size_t kMaxIdBytes = 256;
 inline constexpr std::size_t kTelegramMaxChars = 4096;
 inline constexpr std::size_t kZaloMaxChars = 2000;
 inline constexpr std::size_t kCallbackDataMaxBytes = 64;
@@ -46,8 +49,9 @@ nlohmann::json to_json(const InboundEvent& e);
 std::string to_log_json(const InboundEvent& e);
 Result<InboundEvent> event_from_json(const nlohmann::json& j);
 
-// Envelope parsers. Wrong shape -> error with a reason (HTTP 400). An update carrying nothing we
-// handle (edited message, sticker, ...) gives Kind::other with its key, so it is acked only.
+// Envelope parsers. Wrong shape or an id over kMaxIdBytes -> error with a reason naming the field
+// (HTTP 400). An update carrying nothing we handle (edited message, sticker, ...) gives
+// Kind::other with its key, so it is acked only.
 Result<InboundEvent> parse_telegram_update(const nlohmann::json& update);
 // A Zalo webhook body {"ok":true,"result":{...}} or one element of getUpdates' result.
 Result<InboundEvent> parse_zalo_event(const nlohmann::json& body);

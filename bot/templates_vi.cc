@@ -1,5 +1,8 @@
 #include "bot/templates_vi.h"
 
+#include <cstdio>
+
+#include "rules/date.h"
 #include "rules/text.h"
 
 namespace dondoc::bot::vi {
@@ -40,6 +43,19 @@ std::string link_refused(CodeCheck why, std::string_view address) {
   }
   return "Xin lỗi, không tìm thấy mã liên kết này. " + Address(address) +
          " vui lòng kiểm tra lại mã do Văn phòng cung cấp.";
+}
+
+std::string link_throttled(Instant retry_at, Instant now, std::string_view address) {
+  int minute = local_minute_of_day(retry_at);
+  char hhmm[24];
+  std::snprintf(hhmm, sizeof hhmm, "%02d:%02d", minute / 60, minute % 60);
+  std::string when = hhmm;
+  if (local_date(retry_at) != local_date(now))
+    when += " ngày " + format_date_vn(local_date(retry_at));
+  return "Mã liên kết đã bị nhập sai quá nhiều lần. Để bảo đảm an toàn, cuộc trò chuyện này tạm "
+         "thời không thể liên kết. " +
+         Address(address) + " vui lòng kiểm tra lại mã do Văn phòng cung cấp và thử lại sau " +
+         when + ".";
 }
 
 std::string unlinked_explanation() {

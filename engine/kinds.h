@@ -25,5 +25,7 @@ inline constexpr std::string_view kLinkCodeCreated = "link_code_created";
 inline constexpr std::string_view kChatLinked = "chat_linked";
 inline constexpr std::string_view kCommuneAdded = "commune_added";
 inline constexpr std::string_view kCommuneRenamed = "commune_renamed";
+inline constexpr std::string_view kLinkAttemptFailed = "link_attempt_failed";
+inline constexpr std::string_view kLinkAttemptsThrottled = "link_attempts_throttled";
 
 }  // namespace dondoc::audit_kind

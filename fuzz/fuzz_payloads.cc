@@ -16,6 +16,7 @@ void round_trip(const dondoc::Result<dondoc::bot::InboundEvent>& e) {
   auto back = dondoc::bot::event_from_json(dondoc::bot::to_json(*e));
   if (!back.ok() || back->event_key != e->event_key || back->text != e->text) std::abort();
   if (e->text.size() > dondoc::bot::kMaxTextBytes) std::abort();
+  if (e->chat_id.size() > dondoc::bot::kMaxIdBytes) std::abort();  // refused, never cut
   // The log line is written by hand: it must parse back to exactly what to_json describes.
   auto line = nlohmann::json::parse(dondoc::bot::to_log_json(*e), nullptr, false);
   if (line.is_discarded() || line != dondoc::bot::to_json(*e)) std::abort();

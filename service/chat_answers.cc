@@ -1,15 +1,12 @@
-// Linking a chat, applying a status reply, asking which task: the answers of service/chat_event.
-#include <nlohmann/json.hpp>
+// Applying a status reply, asking which task, what a body owes: the answers of
+// service/chat_event (linking a chat is in service/link.cc).
 
-#include "bot/linking.h"
 #include "bot/reply_command.h"
 #include "bot/templates_vi.h"
 #include "engine/kinds.h"
 #include "service/chat_handling.h"
 #include "service/status.h"
-#include "storage/chat_store.h"
 #include "storage/engine_store.h"
-#include "storage/plan_store.h"
 
 namespace dondoc::service::detail {
 namespace {
@@ -17,31 +14,20 @@ namespace {
 // "nhiệm vụ của tôi" lists what falls due within this many days, and everything late.
 constexpr int kOwedHorizonDays = 92;
 
-std::string body_name(Database& db, const std::string& id) {
-  for (const auto& b : load_bodies(db)) {
-    if (b.id == id) return b.name;
-  }
-  return id;
-}
-
-// The code as the bot checks it; `commune` is set to the commune it names.
-std::optional<bot::LinkCode> stored_code(Database& db, const std::string& code, Instant now,
-                                         std::int64_t& commune) {
-  auto stored = find_link_code(db, code);
-  if (!stored) return std::nullopt;
-  commune = stored->commune;
-  return bot::LinkCode{stored->code, stored->body, parse_instant(stored->created_at).value_or(now),
-                       parse_instant(stored->expires_at).value_or(Instant{}), stored->used};
-}
+// What applying one command gave: the text for the chat, and whether the engine applied it.
+struct Applied {
+  std::string text;
+  bool applied = false;
+};
 
 // Applies one command; returns the confirmation (or the engine's error) for the chat. The
 // engine's own confirmation to the body is not queued: the answer goes to this chat instead.
-std::string apply_for_chat(Handling& h, const std::string& body, const Command& cmd) {
+Applied apply_for_chat(Handling& h, const std::string& body, const Command& cmd) {
   SqliteEngineStore store(h.db);
   auto st = store.load();
-  if (!st) return bot::vi::not_recorded(st.error());
+  if (!st) return {bot::vi::not_recorded(st.error())};
   auto r = apply_command(*st, cmd);
-  if (!r) return r.error();
+  if (!r) return {r.error()};
   Batch batch = std::move(r).value();
   std::string text;
   std::vector<Message> kept;
@@ -55,7 +41,12 @@ std::string apply_for_chat(Handling& h, const std::string& body, const Command& 
   }
   batch.messages = std::move(kept);
   store.apply_in_transaction(batch);
-  return text.empty() ? bot::vi::recorded() : text;
+  return {text.empty() ? bot::vi::recorded() : text, true};
+}
+
+// The outcome of an event whose replies were applied (every one), partly, or refused (none).
+std::string reply_outcome(int applied, int refused) {
+  return refused == 0 ? "applied" : applied == 0 ? "refused" : "partly_applied";
 }
 
 }  // namespace
@@ -105,8 +96,9 @@ std::string report_sent(Handling& h, const std::string& body, const std::string&
   c.percent = 100;
   c.at = h.now;
   c.source = h.source();
-  h.answer("reply", MessageKind::confirmation, apply_for_chat(h, body, c), {}, body);
-  return "applied";
+  Applied a = apply_for_chat(h, body, c);
+  h.answer("reply", MessageKind::confirmation, a.text, {}, body);
+  return a.applied ? "applied" : "refused";
 }
 
 std::string list_owed(Handling& h, const std::string& body) {
@@ -138,37 +130,21 @@ std::vector<std::string> open_tasks(Handling& h, const std::string& body) {
   return out;
 }
 
-std::string link_chat(Handling& h, const std::string& code) {
-  std::int64_t commune = kNoCommune;
-  auto lc = stored_code(h.db, code, h.now, commune);
-  auto check = bot::check_link_code(lc, h.now);
-  if (check != bot::CodeCheck::ok) {
-    h.answer("link", MessageKind::link, bot::vi::link_refused(check, address(h)));
-    return "link_refused";
-  }
-  h.enter(commune);  // the chat now belongs to the code's commune
-  std::string at = format_instant(h.now);
-  bind_chat(h.db, {h.channel(), h.ev.chat_id, h.ev.group}, lc->body, h.ev.from_name, at);
-  mark_link_code_used(h.db, code, h.channel() + ":" + h.ev.chat_id, at);
-  nlohmann::json detail{{"channel", h.channel()}, {"chat_id", h.ev.chat_id}, {"body", lc->body}};
-  h.db.audit(audit_kind::kChatLinked, lc->body, h.source(), detail.dump(), at);
-  h.answer("link", MessageKind::link, bot::vi::link_ok(body_name(h.db, lc->body), address(h)), {},
-           lc->body);
-  return "linked";
-}
-
 std::string apply_reply(Handling& h, const std::string& body,
                         const std::vector<bot::ReplyItem>& items, const std::string& task) {
   std::string text;
   std::string about = task;  // the one task the answer is about, "" when several
+  int applied = 0, refused = 0;
   for (std::size_t i = 0; i < items.size(); ++i) {
     auto cmd = bot::to_command(items[i], body, task, h.now, h.source());
-    text += (text.empty() ? "" : "\n") + apply_for_chat(h, body, cmd);
+    Applied a = apply_for_chat(h, body, cmd);
+    text += (text.empty() ? "" : "\n") + a.text;
+    (a.applied ? applied : refused) += 1;
     std::string t = items[i].task.value_or(task);
     about = i == 0 || t == about ? t : "";
   }
   h.answer("reply", MessageKind::confirmation, text, about, body);
-  return "applied";
+  return reply_outcome(applied, refused);
 }
 
 std::string ask_which_task(Handling& h, const std::string& body) {

@@ -108,12 +108,23 @@ std::string act(Handling& h, const Action& a, const bot::ChatContext& ctx,
   return "ignored";
 }
 
+// A link request stays in the inbound log without its code, so the database never holds a code
+// in plain (a right one is used at once; one sent while the chat is throttled stays valid).
+void hide_link_code(Database& db, std::int64_t seq, const bot::InboundEvent& ev,
+                    const std::string& code) {
+  bot::InboundEvent hidden = ev;
+  hidden.text = "DK " + std::string(code.size(), '*');
+  replace_inbound_payload(db, seq, bot::to_log_json(hidden));
+}
+
 // Decides and acts on one stored event, queues its answers, marks it handled; the outcome.
 std::string handle_event(Database& db, std::int64_t seq, const bot::InboundEvent& ev, Instant now) {
   Handling h(db, ev, now);
   std::vector<bot::ReplyItem> items;
   bot::ChatContext ctx = chat_context(h, items);
-  std::string outcome = act(h, bot::decide(ev, ctx), ctx, items);
+  bot::Action action = bot::decide(ev, ctx);
+  std::string outcome = act(h, action, ctx, items);
+  if (action.kind == Action::Kind::link) hide_link_code(db, seq, ev, action.code);
   if (!h.answers.empty()) {
     Batch answers;
     answers.messages = std::move(h.answers);
@@ -139,9 +150,12 @@ void handle_isolated(Database& db, std::int64_t seq, Instant now, HandledBatch& 
     mark_inbound_handled(db, seq, outcome, format_instant(now));
   }
   ++out.handled;
-  out.replies_applied += outcome == "applied";
+  out.replies_applied += outcome == "applied" || outcome == "partly_applied";
+  out.replies_refused += outcome == "refused" || outcome == "partly_applied";
   out.links += outcome == "linked";
-  out.replied += outcome != "ignored" && outcome != "error";
+  out.link_failed += outcome == "link_refused";
+  out.link_throttled += outcome == "link_throttled" || outcome == "link_throttled_silent";
+  out.replied += outcome != "ignored" && outcome != "error" && outcome != "link_throttled_silent";
 }
 
 }  // namespace

@@ -32,10 +32,13 @@ std::optional<std::int64_t> store_event(Database& db, const bot::InboundEvent& e
 // What one handling pass did.
 struct HandledBatch {
   int handled = 0;
-  int replies_applied = 0;
+  int replies_applied = 0;  // events whose status reply the engine applied (wholly or partly)
+  int replies_refused = 0;  // events whose status reply it refused (wholly or partly)
   int links = 0;
-  int replied = 0;    // events that queued an answer to their chat
-  bool more = false;  // the pass stopped at its limit: more events wait
+  int link_failed = 0;     // link attempts with a code that links nothing
+  int link_throttled = 0;  // link attempts refused unchecked, over the per-chat limit
+  int replied = 0;         // events that queued an answer to their chat
+  bool more = false;       // the pass stopped at its limit: more events wait
 };
 
 // Handles up to `limit` stored, unhandled events, oldest first. An event whose handling throws is

@@ -48,14 +48,20 @@ std::vector<std::string> open_tasks(Handling& h, const std::string& body);
 // The rules' form of address ("đồng chí" when no rules are loaded).
 std::string address(Handling& h);
 
-// Binds the chat with the code, or says why not. Returns the outcome ("linked", "link_refused").
+// Binds the chat with the code, or says why not (service/link.cc). Returns the outcome: "linked",
+// "link_refused" (a wrong, used or expired code, counted against the chat), "link_throttled" (over
+// the limit: the code is not checked, the chat is told when to retry) or "link_throttled_silent"
+// (over the limit and told already: no answer).
 std::string link_chat(Handling& h, const std::string& code);
-// Applies the parsed items of `body`; `task` for items naming none. Returns "applied".
+// Applies the parsed items of `body`; `task` for items naming none. Returns "applied" when the
+// engine applied every item, "refused" when it refused every one (the chat is told why),
+// "partly_applied" otherwise.
 std::string apply_reply(Handling& h, const std::string& body,
                         const std::vector<bot::ReplyItem>& items, const std::string& task);
 // Lists the body's open tasks and asks which one the reply is about.
 std::string ask_which_task(Handling& h, const std::string& body);
-// Records the body's report of `cycle` (period "" = the nearest open one) as sent.
+// Records the body's report of `cycle` (period "" = the nearest open one) as sent: "applied", or
+// "refused" when the engine refused it.
 std::string report_sent(Handling& h, const std::string& body, const std::string& cycle,
                         const std::string& period);
 // "nhiệm vụ của tôi": the body's open tasks and reports with due dates and status.

@@ -1,7 +1,8 @@
-// The link use case: a one-time code (valid 7 days) that a department head sends to the bot
-// ("DK CODE" or "/start CODE") to bind their chat to a body, stored with its audit entry. The
-// caller supplies random bytes (the app reads them from the system's generator; tests pass fixed
-// ones). Call from the thread that owns the Database.
+// The link use case: a one-time code (valid 7 days, stored only as its hash) that a department
+// head sends to the bot ("DK CODE" or "/start CODE") to bind their chat to a body, stored with its
+// audit entry. The caller supplies random bytes (the app reads them from the system's generator;
+// tests pass fixed ones). The chat's side (detail::link_chat, with the limit on wrong codes) is
+// handled here too, for service/chat_event. Call from the thread that owns the Database.
 #pragma once
 
 #include <cstdint>

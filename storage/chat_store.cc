@@ -2,6 +2,8 @@
 
 #include <SQLiteCpp/Statement.h>
 
+#include "storage/code_hash.h"
+
 namespace dondoc {
 namespace {
 
@@ -18,9 +20,9 @@ std::optional<std::string> first_string(SQLite::Statement& st) {
 
 bool insert_link_code(Database& db, const StoredLinkCode& code) {
   SQLite::Statement st(db.sql(),
-                       "INSERT INTO link_codes(code, body, created_at, expires_at, commune) VALUES "
-                       "(?,?,?,?,?) ON CONFLICT(code) DO NOTHING");
-  st.bind(1, code.code);
+                       "INSERT INTO link_codes(code_hash, body, created_at, expires_at, commune) "
+                       "VALUES (?,?,?,?,?) ON CONFLICT(code_hash) DO NOTHING");
+  st.bind(1, link_code_hash(code.code));
   st.bind(2, code.body);
   st.bind(3, code.created_at);
   st.bind(4, code.expires_at);
@@ -29,22 +31,62 @@ bool insert_link_code(Database& db, const StoredLinkCode& code) {
 }
 
 std::optional<StoredLinkCode> find_link_code(Database& db, std::string_view code) {
+  const std::string hash = link_code_hash(code);
   SQLite::Statement st(db.sql(),
-                       "SELECT code, body, created_at, expires_at, used_at IS NOT NULL, commune "
-                       "FROM link_codes WHERE code = ?");
-  st.bind(1, std::string(code));
-  if (!st.executeStep()) return std::nullopt;
-  return StoredLinkCode{st.getColumn(0).getString(), st.getColumn(1).getString(),
+                       "SELECT code_hash, body, created_at, expires_at, used_at IS NOT NULL, "
+                       "commune FROM link_codes WHERE code_hash = ?");
+  st.bind(1, hash);
+  if (!st.executeStep() || !equal_in_constant_time(st.getColumn(0).getString(), hash)) {
+    return std::nullopt;
+  }
+  return StoredLinkCode{std::string(code),          st.getColumn(1).getString(),
                         st.getColumn(2).getString(), st.getColumn(3).getString(),
                         st.getColumn(4).getInt() != 0, st.getColumn(5).getInt64()};
 }
 
 void mark_link_code_used(Database& db, std::string_view code, std::string_view used_by,
                          std::string_view at_iso) {
-  SQLite::Statement st(db.sql(), "UPDATE link_codes SET used_at = ?, used_by = ? WHERE code = ?");
+  SQLite::Statement st(db.sql(),
+                       "UPDATE link_codes SET used_at = ?, used_by = ? WHERE code_hash = ?");
   st.bind(1, std::string(at_iso));
   st.bind(2, std::string(used_by));
-  st.bind(3, std::string(code));
+  st.bind(3, link_code_hash(code));
+  st.exec();
+}
+
+std::optional<LinkAttemptsRow> find_link_attempts(Database& db, std::string_view channel,
+                                                  std::string_view chat_id) {
+  SQLite::Statement st(db.sql(),
+                       "SELECT window_start, failures, throttled, COALESCE(explained_at, '') FROM "
+                       "link_attempts WHERE channel = ? AND chat_id = ?");
+  st.bind(1, std::string(channel));
+  st.bind(2, std::string(chat_id));
+  if (!st.executeStep()) return std::nullopt;
+  return LinkAttemptsRow{st.getColumn(0).getString(), st.getColumn(1).getInt(),
+                         st.getColumn(2).getInt(), st.getColumn(3).getString()};
+}
+
+void save_link_attempts(Database& db, std::string_view channel, std::string_view chat_id,
+                        const LinkAttemptsRow& row) {
+  SQLite::Statement st(db.sql(),
+                       "INSERT INTO link_attempts(channel, chat_id, window_start, failures, "
+                       "throttled, explained_at) VALUES (?,?,?,?,?,NULLIF(?, '')) ON "
+                       "CONFLICT(channel, chat_id) DO UPDATE SET window_start = "
+                       "excluded.window_start, failures = excluded.failures, throttled = "
+                       "excluded.throttled, explained_at = excluded.explained_at");
+  st.bind(1, std::string(channel));
+  st.bind(2, std::string(chat_id));
+  st.bind(3, row.window_start);
+  st.bind(4, row.failures);
+  st.bind(5, row.throttled);
+  st.bind(6, row.explained_at);
+  st.exec();
+}
+
+void clear_link_attempts(Database& db, std::string_view channel, std::string_view chat_id) {
+  SQLite::Statement st(db.sql(), "DELETE FROM link_attempts WHERE channel = ? AND chat_id = ?");
+  st.bind(1, std::string(channel));
+  st.bind(2, std::string(chat_id));
   st.exec();
 }
 

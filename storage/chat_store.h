@@ -1,4 +1,5 @@
-// Chats and bodies: one-time link codes, which chat is bound to which body, when an unlinked chat
+// Chats and bodies: one-time link codes (stored hashed) and failed attempts to use them, which
+// chat is bound to which body, when an unlinked chat
 // was last told so, and what was delivered to which chat about which task (so a reply can be
 // bound to the nudge it answers). Functions take the caller's Database; writes belong on the
 // group-commit writer thread.
@@ -14,6 +15,8 @@
 
 namespace dondoc {
 
+// A one-time link code. Only its hash is stored (storage/code_hash.h); `code` is the plaintext
+// the caller passed in, never read back from the database.
 struct StoredLinkCode {
   std::string code;
   std::string body;
@@ -26,9 +29,23 @@ struct StoredLinkCode {
 // False when the code already exists (the caller draws another). The code belongs to the current
 // commune; find and mark look it up across communes (a code names its commune).
 bool insert_link_code(Database& db, const StoredLinkCode& code);
+// Looks the code up by its hash, confirmed in constant time.
 std::optional<StoredLinkCode> find_link_code(Database& db, std::string_view code);
 void mark_link_code_used(Database& db, std::string_view code, std::string_view used_by,
                          std::string_view at_iso);
+
+// A chat's failed link attempts in its current window (see bot::link_gate).
+struct LinkAttemptsRow {
+  std::string window_start;  // ISO instant of the first failure of the window
+  int failures = 0;          // codes that matched nothing usable
+  int throttled = 0;         // attempts refused unchecked once over the limit
+  std::string explained_at;  // when the chat was told to wait; "" when not yet
+};
+std::optional<LinkAttemptsRow> find_link_attempts(Database& db, std::string_view channel,
+                                                  std::string_view chat_id);
+void save_link_attempts(Database& db, std::string_view channel, std::string_view chat_id,
+                        const LinkAttemptsRow& row);
+void clear_link_attempts(Database& db, std::string_view channel, std::string_view chat_id);
 
 struct ChatRef {
   std::string channel;

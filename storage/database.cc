@@ -1,5 +1,7 @@
 #include "storage/database.h"
 
+#include "storage/code_hash.h"
+
 #include <SQLiteCpp/Statement.h>
 #include <SQLiteCpp/Transaction.h>
 #include <sqlite3.h>
@@ -39,6 +41,7 @@ void Database::migrate() {
                              "); không thay đổi gì. Hãy dùng bản dondoc mới hơn.");
   }
   if (current == latest) return;
+  register_code_hash_function(*db_);  // migration 64 hashes the stored link codes
   SQLite::Transaction tx(*db_, SQLite::TransactionBehavior::IMMEDIATE);
   current = schema_version();  // another process may have migrated meanwhile
   db_->exec(

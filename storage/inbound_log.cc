@@ -49,6 +49,13 @@ void mark_inbound_handled(Database& db, std::int64_t seq, std::string_view outco
   st.exec();
 }
 
+void replace_inbound_payload(Database& db, std::int64_t seq, std::string_view payload) {
+  SQLite::Statement st(db.sql(), "UPDATE inbound_events SET payload = ? WHERE seq = ?");
+  st.bind(1, std::string(payload));
+  st.bind(2, seq);
+  st.exec();
+}
+
 std::int64_t inbound_count(Database& db) {
   return db.sql().execAndGet("SELECT COUNT(*) FROM inbound_events").getInt64();
 }

@@ -36,6 +36,9 @@ bool inbound_unhandled(Database& db, std::int64_t seq);
 void mark_inbound_handled(Database& db, std::int64_t seq, std::string_view outcome,
                           std::string_view at_iso);
 
+// Rewrites the stored event (to hide a secret it carried, such as a link code).
+void replace_inbound_payload(Database& db, std::int64_t seq, std::string_view payload);
+
 std::int64_t inbound_count(Database& db);
 bool inbound_exists(Database& db, std::string_view channel, std::string_view event_key);
 

@@ -231,6 +231,35 @@ ALTER TABLE tasks ADD COLUMN directing TEXT NOT NULL DEFAULT '[]';
 -- answer to a report nudge is read as that report sent.
 ALTER TABLE chat_deliveries ADD COLUMN cycle TEXT NOT NULL DEFAULT '';
 )sql"},
+      {64, R"sql(
+-- Link codes are kept as their hash (storage/code_hash.h: BLAKE2b-256 of the upper-cased code,
+-- hex), never in plain: a copy of the database holds no code that could still link a chat. The
+-- codes stored so far move to their hash; secure_delete overwrites the dropped plaintext pages.
+-- Failed link attempts are counted per chat in a window (issue 13 item 5): `failures` codes that
+-- matched nothing since `window_start`, `throttled` attempts refused unchecked after the limit,
+-- `explained_at` when the chat was told to wait.
+PRAGMA secure_delete = ON;
+CREATE TABLE link_codes_hashed (
+  code_hash TEXT PRIMARY KEY,
+  body TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  expires_at TEXT NOT NULL,
+  used_at TEXT,
+  used_by TEXT NOT NULL DEFAULT ''
+);
+INSERT OR IGNORE INTO link_codes_hashed(code_hash, body, created_at, expires_at, used_at, used_by)
+SELECT dondoc_code_hash(code), body, created_at, expires_at, used_at, used_by FROM link_codes;
+DROP TABLE link_codes;
+ALTER TABLE link_codes_hashed RENAME TO link_codes;
+CREATE TABLE link_attempts (
+  channel TEXT NOT NULL,
+  chat_id TEXT NOT NULL,
+  window_start TEXT NOT NULL,
+  failures INTEGER NOT NULL DEFAULT 0,
+  throttled INTEGER NOT NULL DEFAULT 0,
+  explained_at TEXT,
+  PRIMARY KEY (channel, chat_id)
+);
       {70, R"sql(
 -- Communes (xã, phường, đặc khu): one deployment serves many. Every table of a commune's own data
 -- gains `commune` (communes.key) in its key, so two communes may both have body "vh_xh" and task

@@ -1,6 +1,8 @@
 // Telegram Bot API: sendMessage with an inline keyboard (4096 UTF-16 units), answerCallbackQuery
 // before the answer to a button, getUpdates with an offset, webhooks with
 // X-Telegram-Bot-Api-Secret-Token, setWebhook/deleteWebhook.
+#include <iostream>
+
 #include "app/channels/channel.h"
 #include "bot/templates_vi.h"
 
@@ -50,7 +52,11 @@ class Telegram final : public ChatChannel {
                                               long long& offset) const override {
     std::vector<bot::InboundEvent> out;
     for (const auto& u : results) {
-      if (auto e = bot::parse_telegram_update(u)) out.push_back(std::move(e).value());
+      if (auto e = bot::parse_telegram_update(u)) {
+        out.push_back(std::move(e).value());
+      } else {  // skipped whole (an over-long id is never cut), and said why
+        std::cerr << "dondoc serve: telegram getUpdates: update skipped: " << e.error() << "\n";
+      }
       if (u.contains("update_id") && u["update_id"].is_number_integer()) {
         offset = std::max(offset, u["update_id"].get<long long>() + 1);
       }

@@ -1,6 +1,8 @@
 // Zalo Bot Platform (the Bot API shape): sendMessage of plain text (2000 characters, no buttons:
 // nudges end with a numbered reply hint), getUpdates without an offset (each event is handed out
 // once), webhooks with X-Bot-Api-Secret-Token, setWebhook/deleteWebhook.
+#include <iostream>
+
 #include "app/channels/channel.h"
 #include "bot/templates_vi.h"
 
@@ -38,7 +40,11 @@ class Zalo final : public ChatChannel {
   std::vector<bot::InboundEvent> read_updates(const json& results, long long&) const override {
     std::vector<bot::InboundEvent> out;
     for (const auto& u : results) {
-      if (auto e = bot::parse_zalo_event(u)) out.push_back(std::move(e).value());
+      if (auto e = bot::parse_zalo_event(u)) {
+        out.push_back(std::move(e).value());
+      } else {  // skipped whole (an over-long id is never cut), and said why
+        std::cerr << "dondoc serve: zalo getUpdates: event skipped: " << e.error() << "\n";
+      }
     }
     return out;
   }

@@ -166,11 +166,11 @@ TEST_CASE("send answer: fields of the wrong type are not ok, not a crash (fuzz r
   CHECK(b.retry_after == 0);
 }
 
-TEST_CASE("a long id is cut on a character boundary, so the event stays valid UTF-8 (fuzz)") {
-  std::string id = std::string(127, 'e') + "ì";  // the 128-byte cut falls inside "ì"
+TEST_CASE("a long id is kept whole, so the event stays valid UTF-8 (fuzz)") {
+  std::string id = std::string(127, 'e') + "ì";  // a 128-byte cut (as once done) fell inside "ì"
   auto e = bot::parse_generic_event(json{{"event_id", id}, {"chat_id", "c"}, {"text", "xong"}});
   REQUIRE(e.ok());
-  CHECK(e->event_key == std::string(127, 'e'));
+  CHECK(e->event_key == id);
   CHECK(dondoc::text::valid_utf8(e->event_key));
   CHECK(json::parse(bot::to_log_json(*e)) == bot::to_json(*e));
 }

@@ -18,12 +18,13 @@ using namespace dondoc;
 
 namespace {
 
-// The schema as dondoc left it before migration 70, with a few rows of each kind.
+// The schema as dondoc left it at migration 63, with a few rows of each kind (64 and 70 run when
+// dondoc opens it).
 void make_old_database(const std::string& path) {
   SQLite::Database old(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
   old.exec("CREATE TABLE schema_version (version INTEGER PRIMARY KEY, applied_at TEXT)");
   for (const auto& m : migrations()) {
-    if (m.version >= 70) break;
+    if (m.version > 63) break;
     old.exec(m.sql);
     old.exec("INSERT INTO schema_version(version, applied_at) VALUES (" +
              std::to_string(m.version) + ", 'then')");
@@ -38,6 +39,8 @@ INSERT INTO send_log(key, message_id, at) VALUES ('rem|2|vh_xh|x', 1, 'then');
 INSERT INTO outbox(key, recipient, kind, text, not_before, created_at)
   VALUES ('rem|2|vh_xh|x', 'vh_xh', 'reminder', 'Kính gửi', 'then', 'then');
 INSERT INTO chat_links(channel, chat_id, body, linked_at) VALUES ('zalo', 'u1', 'vh_xh', 'then');
+INSERT INTO link_codes(code, body, created_at, expires_at) VALUES ('ABCD2345', 'vh_xh', 'then',
+  'later');
 INSERT INTO calendar_overrides(date, kind, name) VALUES ('2026-01-02', 'off', 'Nghỉ bù');
 INSERT INTO audit(at, kind) VALUES ('then', 'import');
 )sql");
@@ -61,6 +64,9 @@ TEST_CASE("a database from before communes becomes one commune with all its rows
   CHECK(list_outbox(db, "").size() == 1);
   CHECK(list_audit(db, std::nullopt).size() == 1);
   CHECK(chat_commune(db, "zalo", "u1") == 1);
+  auto code = find_link_code(db, "ABCD2345");
+  REQUIRE(code);
+  CHECK(code->commune == 1);
   CHECK(chats_of_body(db, "vh_xh").size() == 1);
   CHECK(load_calendar_overrides(db).size() == 1);
   SqliteEngineStore store(db);
