@@ -7,6 +7,8 @@
 #include <ostream>
 #include <sstream>
 
+#include "service/communes.h"
+
 namespace dondoc::cli {
 namespace {
 

@@ -6,6 +6,7 @@
 #include "engine/kinds.h"
 #include "service/chat_handling.h"
 #include "service/status.h"
+#include "storage/chat_store.h"
 #include "storage/engine_store.h"
 
 namespace dondoc::service::detail {

@@ -260,6 +260,7 @@ CREATE TABLE link_attempts (
   explained_at TEXT,
   PRIMARY KEY (channel, chat_id)
 );
+)sql"},
       {70, R"sql(
 -- Communes (xã, phường, đặc khu): one deployment serves many. Every table of a commune's own data
 -- gains `commune` (communes.key) in its key, so two communes may both have body "vh_xh" and task

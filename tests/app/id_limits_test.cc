@@ -12,6 +12,7 @@
 #include "storage/inbound_log.h"
 #include "tests/support/background.h"
 #include "tests/support/process.h"
+#include "tests/support/scoped_db.h"
 
 namespace t = dondoc::testing;
 using nlohmann::json;
@@ -66,7 +67,7 @@ TEST_CASE("webhook: ids sharing a long prefix stay distinct; an over-limit id is
   CHECK(json::parse(b.body)["duplicate"] == false);
   wait_all_handled(db);
   {
-    dondoc::Database d(db);
+    dondoc::testing::ScopedDb d(db, "truong_giang");
     CHECK(dondoc::inbound_count(d) == 2);
     CHECK(dondoc::inbound_exists(d, "generic", kPrefix + "-a"));
     CHECK(dondoc::inbound_exists(d, "generic", kPrefix + "-b"));

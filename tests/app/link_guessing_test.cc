@@ -62,6 +62,7 @@ TEST_CASE("serve: 40 wrong link codes from one chat queue 6 messages; metrics co
   CHECK(m.find("\ndondoc_link_attempts_throttled_total 35\n") != std::string::npos);
   {
     dondoc::Database d(db);
+    dondoc::CommuneScope scope(d, dondoc::kNoCommune);  // the guesser's chat is in no commune
     int to_guesser = 0;
     for (const auto& r : dondoc::list_outbox(d, "")) {
       to_guesser += r.message.chat && r.message.chat->chat_id == "guesser";

@@ -15,12 +15,13 @@
 #include "storage/database.h"
 #include "storage/engine_store.h"
 #include "tests/support/process.h"
+#include "tests/support/scoped_db.h"
 
 namespace dondoc::testing {
 
 struct ChatFixture {
   TempDir dir;
-  Database db{dir.file("d.db")};
+  ScopedDb db{dir.file("d.db")};
   int next_event = 0;
 
   ChatFixture() {
