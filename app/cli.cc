@@ -6,6 +6,8 @@
 #include <ostream>
 #include <sstream>
 
+#include "storage/database.h"
+
 namespace dondoc::cli {
 namespace {
 
@@ -129,6 +131,8 @@ int run(int argc, char** argv, Io& io) {
     args.positional.assign(words.begin() + static_cast<long>(n), words.end());
     try {
       return it->second.fn(args, io);
+    } catch (const DatabaseUnusable& e) {  // read-only, missing, another version: nothing changed
+      return bad_input(io, e.what());
     } catch (const std::exception& e) {
       io.err << "dondoc: lỗi nội bộ (internal error): " << e.what() << "\n";
       return kExitInternal;

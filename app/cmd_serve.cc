@@ -121,6 +121,7 @@ void start_ticks(net::steady_timer& timer, Service& svc, int interval_s) {
 
 void print_summary(const std::string& db_path, std::ostream& out) {
   Database db(db_path);
+  db.check_writable();  // a read-only file, directory or mount: exit 2 before listening
   Plan plan = load_plan(db);
   out << "dondoc: kế hoạch có " << plan.bodies.size() << " cơ quan, đơn vị, " << plan.tasks.size()
       << " nhiệm vụ, " << plan.indicators.size() << " chỉ tiêu (" << db_path << ")\n";
