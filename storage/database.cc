@@ -42,23 +42,6 @@ void create_private(const std::string& path) {
   if (fd >= 0) ::close(fd);  // EEXIST or any other error: SQLite opens it (or says why not)
 }
 
-// Errors that say the storage refuses writes, as opposed to a busy lock or a bug.
-bool storage_fault(int code) {
-  switch (code & 0xff) {
-    case SQLITE_READONLY:
-    case SQLITE_CANTOPEN:
-    case SQLITE_PERM:
-    case SQLITE_FULL:
-    case SQLITE_IOERR:
-    case SQLITE_NOTADB:
-    case SQLITE_CORRUPT:
-    case SQLITE_AUTH:
-      return true;
-    default:
-      return false;
-  }
-}
-
 bool read_only_mount(const std::string& path) {
   struct statvfs fs {};
   return ::statvfs(path.c_str(), &fs) == 0 && (fs.f_flag & ST_RDONLY) != 0;
@@ -120,6 +103,22 @@ std::string sqlite_detail(const SQLite::Exception& e, sqlite3* handle) {
 }
 
 }  // namespace
+
+bool storage_fault(int sqlite_code) {
+  switch (sqlite_code & 0xff) {
+    case SQLITE_READONLY:
+    case SQLITE_CANTOPEN:
+    case SQLITE_PERM:
+    case SQLITE_FULL:
+    case SQLITE_IOERR:
+    case SQLITE_NOTADB:
+    case SQLITE_CORRUPT:
+    case SQLITE_AUTH:
+      return true;
+    default:
+      return false;
+  }
+}
 
 Database::Database(const std::string& path, Access access) : path_(path) {
   if (access == Access::read_only) {
@@ -267,6 +266,12 @@ WriteTransaction::~WriteTransaction() {
   try {
     db_.sql().exec("ROLLBACK");
   } catch (...) {  // nothing to do: SQLite rolls back on its own when it cannot
+  }
+}
+
+void Database::reset_cached() noexcept {
+  for (auto& [sql, st] : statements_) {
+    if (st) (void)st->tryReset();  // the error it returns is the one already seen
   }
 }
 

@@ -60,6 +60,9 @@ class Database {
   // statements on hot paths (audit, inbound events). Requires: the caller finishes with it before
   // asking for the same sql again.
   SQLite::Statement& cached(const std::string& sql);
+  // Resets every cached statement: after a failed transaction, a statement left mid-step keeps
+  // SQLite's pager in its error state (every later write failing) until it is reset.
+  void reset_cached() noexcept;
 
  private:
   void open_read_write();
@@ -71,6 +74,10 @@ class Database {
   // Declared after db_ so the statements are finalised before the connection closes.
   std::unordered_map<std::string, std::unique_ptr<SQLite::Statement>> statements_;
 };
+
+// True for SQLite result codes saying the storage refuses writes (read-only file or mount, full
+// disk, I/O error, ...), as opposed to a busy lock, a constraint or a mistake in SQL.
+bool storage_fault(int sqlite_code);
 
 // A write transaction that joins the caller's when one is already open: the outermost begins
 // (IMMEDIATE) and commits; an inner one does neither, so the caller decides for both and a failure

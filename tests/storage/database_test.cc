@@ -7,6 +7,7 @@
 #include <csignal>
 
 #include "storage/database.h"
+#include "storage/group_commit.h"
 #include "tests/support/process.h"
 
 using namespace dondoc;
@@ -137,4 +138,28 @@ TEST_CASE("check_writable names the file and the reason when a commit fails") {
     CHECK(std::string(e.what()).find("ulimit -f") != std::string::npos);
   }
   CHECK_NOTHROW(db.check_writable());  // the limit lifted: writes go through again
+}
+
+TEST_CASE("the writer reports a failed write and recovers by itself once writes work again") {
+  testing::TempDir dir;
+  GroupCommit writer(dir.file("g.db"));
+  auto audit = [](Database& db) { db.audit("k", "s", "test", "{}", "at"); };
+  CHECK(!writer.health().failing);
+  CHECK(!writer.health().last_commit);  // nothing written yet
+  writer.run(audit);
+  CHECK(writer.health().last_commit);
+  {
+    FileSizeLimit limit(1);
+    CHECK_THROWS(writer.run(audit));
+    auto h = writer.health();
+    CHECK(h.failing);
+    CHECK(h.last_error.find("disk I/O error") != std::string::npos);
+    writer.run([](Database& db) { (void)db.schema_version(); });  // a read only: still failing
+    CHECK(writer.health().failing);
+  }
+  // The statement that failed mid-step was reset: SQLite left its error state and writes again.
+  CHECK_NOTHROW(writer.run(audit));
+  CHECK(!writer.health().failing);
+  CHECK(!writer.health().oldest_pending);
+  writer.run([&](Database& db) { CHECK(audit_rows(db) == 2); });
 }
