@@ -15,6 +15,7 @@
 #include "app/channels/channel.h"
 #include "app/cli.h"
 #include "app/config.h"
+#include "app/health.h"
 #include "app/http_client.h"
 #include "app/ingest.h"
 #include "app/pollers.h"
@@ -73,6 +74,7 @@ struct Service {
   HttpClient http;
   Ingest ingest;
   Sender sender;
+  const std::vector<std::unique_ptr<Poller>>* pollers = nullptr;  // for /healthz, once started
 
   // Checks the secret, parses the envelope, acks after the commit.
   void webhook(const HttpIn& in, Respond respond, const ChatChannel& platform) {
@@ -94,7 +96,11 @@ struct Service {
   }
 
   void handle(HttpIn in, Respond respond) {
-    if (in.target == "/healthz") return respond(json_out(200, {{"ok", true}}));
+    if (in.target == "/healthz") {
+      static const std::vector<std::unique_ptr<Poller>> kNone;
+      return respond(
+          healthz(writer, sender, pollers ? *pollers : kNone, clock.now(), config.writer_stuck_s));
+    }
     if (in.target == "/metrics") {
       return respond(HttpOut{200, "text/plain; version=0.0.4", metrics_text(metrics)});
     }
@@ -162,6 +168,7 @@ int run(const cli::Args& args, cli::Io& io) {
   svc.ingest.handle_pending();
   svc.sender.start();
   std::vector<std::unique_ptr<Poller>> pollers;
+  svc.pollers = &pollers;
   for (const ChatChannel* platform : chat_channels()) {
     if (!platform->polls(config.channel(platform->id()))) continue;
     pollers.push_back(std::make_unique<Poller>(ioc, svc.http, svc.ingest, config, *platform));

@@ -197,7 +197,8 @@ Result<ServeConfig> parse_serve_config(std::string_view text, std::string_view f
   if (!read_listen(r, c) || !read_channels(r, c, getenv) || !read_sender(r, c.sender) ||
       !r.integer("", "poll_timeout_s", c.poll_timeout_s, 0, 50, "config") ||
       !r.integer("", "tick_interval_s", c.tick_interval_s, 1, 86400, "config") ||
-      !r.integer("", "http_timeout_s", c.http_timeout_s, 1, 300, "config")) {
+      !r.integer("", "http_timeout_s", c.http_timeout_s, 1, 300, "config") ||
+      !r.integer("", "writer_stuck_s", c.writer_stuck_s, 1, 3600, "config")) {
     return Result<ServeConfig>::fail(r.error());
   }
   return c;

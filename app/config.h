@@ -42,6 +42,9 @@ struct ServeConfig {
   int tick_interval_s = 60;  // scheduler timer
   int http_timeout_s = 30;   // reading one request / writing its response, per connection
 
+  // Health and exposure (issue 13).
+  int writer_stuck_s = 30;  // /healthz answers 503 when a write has waited longer
+
   // The platform's settings, a disabled one when the file does not configure it.
   const ChannelConfig& channel(bot::Channel c) const;
 };

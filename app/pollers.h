@@ -4,7 +4,10 @@
 // do. Runs on the io_context's thread.
 #pragma once
 
+#include <chrono>
 #include <memory>
+#include <optional>
+#include <string>
 
 #include "app/config.h"
 #include "app/ingest.h"
@@ -14,6 +17,15 @@ namespace dondoc::app {
 class HttpClient;
 class ChatChannel;
 
+// What /healthz shows of one polling loop.
+struct PollerStatus {
+  std::string platform;            // "telegram", "zalo"
+  std::string state = "starting";  // "starting" | "ok" | "retrying" (after a failure)
+  std::optional<std::chrono::steady_clock::time_point> last_success;  // last answer read
+  std::string last_error;  // the last failure ("" when none yet)
+  int failures = 0;        // in a row
+};
+
 class Poller {
  public:
   // Requires: platform.polls(config.channel(platform.id())).
@@ -21,6 +33,7 @@ class Poller {
          const ChatChannel& platform);
   ~Poller();
   void start();
+  PollerStatus status() const;  // io thread
 
  private:
   struct Impl;

@@ -7,6 +7,7 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 
 #include "app/config.h"
 #include "app/ingest.h"
@@ -15,13 +16,20 @@ namespace dondoc::app {
 
 class HttpClient;
 
+// What /healthz shows of the sender, as of its last pass (every second).
+struct SenderStatus {
+  long queue_depth = 0;               // messages due and not yet sent
+  std::optional<Instant> oldest_due;  // since when the oldest of them may go
+};
+
 class Sender {
  public:
   Sender(boost::asio::io_context& io, GroupCommit& writer, HttpClient& http,
          const ServeConfig& config, Metrics& metrics, const Clock& clock);
   ~Sender();
-  void start();  // a pass now and then every second
-  void wake();   // something was queued: a pass soon
+  void start();                 // a pass now and then every second
+  void wake();                  // something was queued: a pass soon
+  SenderStatus status() const;  // io thread
 
  private:
   struct Impl;
