@@ -19,6 +19,7 @@
 #include "app/http_client.h"
 #include "app/ingest.h"
 #include "app/pollers.h"
+#include "app/request_guard.h"
 #include "app/sender.h"
 #include "app/server.h"
 #include "app/system_clock.h"
@@ -78,10 +79,9 @@ struct Service {
 
   // Checks the secret, parses the envelope, acks after the commit.
   void webhook(const HttpIn& in, Respond respond, const ChatChannel& platform) {
-    auto h = in.headers.find(platform.secret_header());
-    if (h == in.headers.end() ||
-        !secret_matches(h->second, config.channel(platform.id()).webhook_secret)) {
-      return respond(error_out(401, "wrong or missing secret"));
+    const std::string& secret = config.channel(platform.id()).webhook_secret;
+    if (auto refused = webhook_refusal(in, platform.secret_header(), secret)) {
+      return respond(std::move(*refused));
     }
     json body = json::parse(in.body, nullptr, false);
     if (body.is_discarded()) return respond(error_out(400, "malformed JSON"));
@@ -102,6 +102,9 @@ struct Service {
           healthz(writer, sender, pollers ? *pollers : kNone, clock.now(), config.writer_stuck_s));
     }
     if (in.target == "/metrics") {
+      if (auto refused = metrics_refusal(in, config.metrics_token)) {
+        return respond(std::move(*refused));
+      }
       return respond(HttpOut{200, "text/plain; version=0.0.4", metrics_text(metrics)});
     }
     for (const ChatChannel* platform : chat_channels()) {
@@ -149,6 +152,7 @@ int run(const cli::Args& args, cli::Io& io) {
     shifted.emplace(*start);
   }
   std::string db = cli::db_path(args);
+  if (auto warning = exposure_warning(config)) io.err << "dondoc: " << *warning << "\n";
   print_summary(db, io.out);
   if (!has_chat_channel(config)) io.out << "dondoc: " << bot::vi::no_chat_channel() << "\n";
 
