@@ -7,6 +7,8 @@
 #include <ostream>
 #include <sstream>
 
+#include "storage/database.h"
+
 namespace dondoc::cli {
 namespace {
 
@@ -133,6 +135,8 @@ int run(int argc, char** argv, Io& io) {
     args.positional.assign(words.begin() + static_cast<long>(n), words.end());
     try {
       return it->second.fn(args, io);
+    } catch (const DatabaseUnusable& e) {  // read-only, missing, another version: nothing changed
+      return bad_input(io, e.what());
     } catch (const std::exception& e) {
       io.err << "dondoc: lỗi nội bộ (internal error): " << e.what() << "\n";
       return kExitInternal;

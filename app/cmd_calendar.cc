@@ -80,7 +80,7 @@ int run_year(const cli::Args& args, cli::Io& io) {
   std::vector<CalendarOverride> overrides;
   const std::string path = cli::db_path(args);
   if (std::filesystem::exists(path)) {
-    Database db(path);
+    Database db(path, Database::Access::read_only);
     overrides = load_calendar_overrides(db);
   }
   Calendar cal(std::move(overrides));

@@ -87,7 +87,7 @@ int run(const cli::Args& args, cli::Io& io) {
     rules = rules_file(*path, io, code);
     if (!rules) return code;
   }
-  Database db(cli::db_path(args));
+  Database db(cli::db_path(args), Database::Access::read_only);
   Printer printer(args.json(), io.out);
   auto r =
       service::preview(db, local_instant(*from), local_instant(*from + std::chrono::days{*days}),

@@ -69,7 +69,7 @@ int run_check(const cli::Args& args, cli::Io& io) {
   bool with_db = args.option("db").has_value();
   if (with_db) {
     if (!db_exists(*args.option("db"), io)) return cli::kExitBadInput;
-    Database db(*args.option("db"));
+    Database db(*args.option("db"), Database::Access::read_only);
     ids = body_ids(db);
   }
   std::function<bool(std::string_view)> known = [&ids](std::string_view id) {
@@ -118,7 +118,7 @@ int run_show(const cli::Args& args, cli::Io& io) {
   if (!args.positional.empty()) return cli::bad_input(io, "rules show không nhận tham số");
   std::string path = cli::db_path(args);
   if (!db_exists(path, io)) return cli::kExitBadInput;
-  Database db(path);
+  Database db(path, Database::Access::read_only);
   auto active = active_rules_text(db);
   if (args.json()) {
     json out = active ? json{{"version", active->version},
