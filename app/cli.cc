@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "service/communes.h"
+#include "storage/database.h"
 
 namespace dondoc::cli {
 namespace {
@@ -146,6 +147,8 @@ int run(int argc, char** argv, Io& io) {
     args.positional.assign(words.begin() + static_cast<long>(n), words.end());
     try {
       return it->second.fn(args, io);
+    } catch (const DatabaseUnusable& e) {  // read-only, missing, another version: nothing changed
+      return bad_input(io, e.what());
     } catch (const std::exception& e) {
       io.err << "dondoc: lỗi nội bộ (internal error): " << e.what() << "\n";
       return kExitInternal;

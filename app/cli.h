@@ -57,6 +57,8 @@ struct Registration {
 int run(int argc, char** argv, Io& io);
 
 // The database path: --db, else $DONDOC_DB, else "dondoc.db" in the working directory.
+// Commands that only list open it Database::Access::read_only (they work on a read-only file or
+// mount); a DatabaseUnusable escaping a command becomes exit 2 with its message.
 std::string db_path(const Args& args);
 
 // The commune the command acts on: --commune ID, else the database's only commune. nullopt after

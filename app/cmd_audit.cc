@@ -14,7 +14,7 @@ int run(const cli::Args& args, cli::Io& io) {
     since = parse_instant(*s);
     if (!since) return cli::bad_input(io, "--since: thời điểm không hợp lệ \"" + *s + "\"");
   }
-  Database db(cli::db_path(args));
+  Database db(cli::db_path(args), Database::Access::read_only);
   auto commune = cli::commune(args, io, db);
   if (!commune) return cli::kExitBadInput;
   CommuneScope scope(db, commune->key);

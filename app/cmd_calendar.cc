@@ -80,7 +80,7 @@ int run_year(const cli::Args& args, cli::Io& io) {
   std::vector<CalendarOverride> overrides;
   const std::string path = cli::db_path(args);
   if (std::filesystem::exists(path)) {
-    Database db(path);
+    Database db(path, Database::Access::read_only);
     // The commune's calendar when it is named or the only one, else the nation's.
     std::int64_t key = kNoCommune;
     if (args.option("commune") || list_communes(db).size() == 1) {

@@ -46,7 +46,7 @@ int run(const cli::Args& args, cli::Io& io) {
     return cli::bad_input(io,
                           "--status: phải là pending, sent hoặc failed (nhận \"" + status + "\")");
   }
-  Database db(cli::db_path(args));
+  Database db(cli::db_path(args), Database::Access::read_only);
   auto commune = cli::commune(args, io, db);
   if (!commune) return cli::kExitBadInput;
   CommuneScope scope(db, commune->key);

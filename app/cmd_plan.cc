@@ -51,7 +51,7 @@ std::string due_text(const Task& t) {
   return s;
 }
 
-// Opens an existing database; nullopt after a message when there is none.
+// Opens an existing database read-only; nullptr after a message when there is none.
 std::unique_ptr<Database> open_existing(const cli::Args& args, cli::Io& io) {
   std::string path = cli::db_path(args);
   if (!std::filesystem::exists(path)) {
@@ -59,7 +59,7 @@ std::unique_ptr<Database> open_existing(const cli::Args& args, cli::Io& io) {
                            " init --demo, hoặc dondoc import");
     return nullptr;
   }
-  return std::make_unique<Database>(path);
+  return std::make_unique<Database>(path, Database::Access::read_only);
 }
 
 // open_existing() on the command's commune (cli::commune); nullptr after saying why not.

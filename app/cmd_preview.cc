@@ -87,7 +87,7 @@ int run(const cli::Args& args, cli::Io& io) {
     rules = rules_file(*path, io, code);
     if (!rules) return code;
   }
-  Database db(cli::db_path(args));
+  Database db(cli::db_path(args), Database::Access::read_only);
   auto commune = cli::commune(args, io, db);
   if (!commune) return cli::kExitBadInput;
   CommuneScope scope(db, commune->key);

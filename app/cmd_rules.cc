@@ -69,7 +69,7 @@ int run_check(const cli::Args& args, cli::Io& io) {
   bool with_db = args.option("db").has_value();
   if (with_db) {
     if (!db_exists(*args.option("db"), io)) return cli::kExitBadInput;
-    Database db(*args.option("db"));
+    Database db(*args.option("db"), Database::Access::read_only);
     auto commune = cli::commune(args, io, db);
     if (!commune) return cli::kExitBadInput;
     CommuneScope scope(db, commune->key);
@@ -124,7 +124,7 @@ int run_show(const cli::Args& args, cli::Io& io) {
   if (!args.positional.empty()) return cli::bad_input(io, "rules show không nhận tham số");
   std::string path = cli::db_path(args);
   if (!db_exists(path, io)) return cli::kExitBadInput;
-  Database db(path);
+  Database db(path, Database::Access::read_only);
   auto commune = cli::commune(args, io, db);
   if (!commune) return cli::kExitBadInput;
   CommuneScope scope(db, commune->key);

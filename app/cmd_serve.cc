@@ -20,9 +20,11 @@
 #include "app/cli.h"
 #include "app/config.h"
 #include "app/fd_limit.h"
+#include "app/health.h"
 #include "app/http_client.h"
 #include "app/ingest.h"
 #include "app/pollers.h"
+#include "app/request_guard.h"
 #include "app/sender.h"
 #include "app/server.h"
 #include "app/system_clock.h"
@@ -84,13 +86,13 @@ struct Service {
   HttpClient http;
   Ingest ingest;
   Sender sender;
+  const std::vector<std::unique_ptr<Poller>>* pollers = nullptr;  // for /healthz, once started
 
   // Checks the secret, parses the envelope, acks after the commit.
   void webhook(const HttpIn& in, Respond respond, const ChatChannel& platform) {
-    auto h = in.headers.find(platform.secret_header());
-    if (h == in.headers.end() ||
-        !secret_matches(h->second, config.channel(platform.id()).webhook_secret)) {
-      return respond(error_out(401, "wrong or missing secret"));
+    const std::string& secret = config.channel(platform.id()).webhook_secret;
+    if (auto refused = webhook_refusal(in, platform.secret_header(), secret)) {
+      return respond(std::move(*refused));
     }
     json body = json::parse(in.body, nullptr, false);
     if (body.is_discarded()) return respond(error_out(400, "malformed JSON"));
@@ -105,8 +107,15 @@ struct Service {
   }
 
   void handle(HttpIn in, Respond respond) {
-    if (in.target == "/healthz") return respond(json_out(200, {{"ok", true}}));
+    if (in.target == "/healthz") {
+      static const std::vector<std::unique_ptr<Poller>> kNone;
+      return respond(
+          healthz(writer, sender, pollers ? *pollers : kNone, clock.now(), config.writer_stuck_s));
+    }
     if (in.target == "/metrics") {
+      if (auto refused = metrics_refusal(in, config.metrics_token)) {
+        return respond(std::move(*refused));
+      }
       return respond(HttpOut{200, "text/plain; version=0.0.4", metrics_text(metrics)});
     }
     for (const ChatChannel* platform : chat_channels()) {
@@ -133,6 +142,7 @@ void start_ticks(net::steady_timer& timer, Service& svc, int interval_s) {
 
 void print_summary(const std::string& db_path, std::ostream& out) {
   Database db(db_path);
+  db.check_writable();  // a read-only file, directory or mount: exit 2 before listening
   auto communes = list_communes(db);
   if (communes.empty()) out << "dondoc: chưa có xã nào (" << db_path << ")\n";
   if (communes.size() > 1) {
@@ -268,6 +278,7 @@ int run(const cli::Args& args, cli::Io& io) {
     shifted.emplace(*start);
   }
   std::string db = cli::db_path(args);
+  if (auto warning = exposure_warning(config)) io.err << "dondoc: " << *warning << "\n";
   print_summary(db, io.out);
   if (!has_chat_channel(config)) io.out << "dondoc: " << bot::vi::no_chat_channel() << "\n";
 
@@ -288,6 +299,7 @@ int run(const cli::Args& args, cli::Io& io) {
   svc.ingest.handle_pending();
   svc.sender.start();
   std::vector<std::unique_ptr<Poller>> pollers;
+  svc.pollers = &pollers;
   for (const ChatChannel* platform : chat_channels()) {
     if (!platform->polls(config.channel(platform->id()))) continue;
     pollers.push_back(std::make_unique<Poller>(ioc, svc.http, svc.ingest, config, *platform));

@@ -50,7 +50,7 @@ int run(const cli::Args& args, cli::Io& io) {
   std::string error;
   auto now = cli::now(args, io, error);
   if (!now) return cli::bad_input(io, error);
-  Database db(cli::db_path(args));
+  Database db(cli::db_path(args), Database::Access::read_only);
   auto commune = cli::commune(args, io, db);
   if (!commune) return cli::kExitBadInput;
   CommuneScope scope(db, commune->key);

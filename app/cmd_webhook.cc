@@ -103,9 +103,10 @@ int run_webhook(const cli::Args& args, cli::Io& io, bool set) {
   if (set) {
     Url parsed;
     if (!parse_url(url, parsed)) return cli::bad_input(io, "webhook: --url cần http(s)://...");
-    if (target->settings.webhook_secret.size() < 8) {
-      return cli::bad_input(io, "webhook: \"" + name +
-                                    "\".webhook_secret cần ít nhất 8 ký tự (hoặc biến môi trường)");
+    if (target->settings.webhook_secret.size() < kMinSecretLength) {
+      return cli::bad_input(io, "webhook: \"" + name + "\".webhook_secret cần ít nhất " +
+                                    std::to_string(kMinSecretLength) +
+                                    " ký tự (hoặc biến môi trường)");
     }
   }
   auto res = call(*target->platform->webhook_request(target->settings, set ? url : ""),

@@ -1,5 +1,6 @@
 #include "app/config.h"
 
+#include <cctype>
 #include <cstdlib>
 
 #include "app/channels/channel.h"
@@ -115,11 +116,41 @@ bool read_channel_keys(Reader& r, const std::string& name, const ConfigSpec& spe
   return true;
 }
 
+// Why a secret is not acceptable (never quoting it), nullopt when it is.
+std::optional<std::string> secret_problem(const std::string& s, bool token_chars) {
+  if (s.size() < kMinSecretLength || s.size() > kMaxSecretLength) {
+    return "cần " + std::to_string(kMinSecretLength) + "–" + std::to_string(kMaxSecretLength) +
+           " ký tự (" + std::to_string(kMinSecretLength) + " to " +
+           std::to_string(kMaxSecretLength) + " characters), đang có " + std::to_string(s.size());
+  }
+  for (char ch : s) {
+    bool word = std::isalnum(static_cast<unsigned char>(ch)) || ch == '_' || ch == '-';
+    if (token_chars && !word) {
+      return std::string("chỉ được gồm A-Z a-z 0-9 _ - (quy định của Telegram)");
+    }
+    if (ch <= ' ' || ch > '~') {
+      return std::string("chỉ được gồm ký tự ASCII in được, không dấu cách (printable ASCII)");
+    }
+  }
+  return std::nullopt;
+}
+
+// A secret read from the file or the environment variable env: checked, the error naming both.
+bool check_secret(Reader& r, const std::string& at, const std::string& name,
+                  const std::string& value, bool from_env, const char* env, bool token_chars) {
+  if (value.empty()) return true;
+  auto why = secret_problem(value, token_chars);
+  if (!why) return true;
+  return r.fail(
+      at, name + (from_env ? std::string(" (từ biến môi trường ") + env + ")" : "") + ": " + *why);
+}
+
 // What the environment fills in, then what must be there once it has.
 bool complete_channel(Reader& r, const std::string& name, const ConfigSpec& spec,
                       ChannelConfig& out, Getenv getenv) {
   std::string at = "/" + name;
   out.token = env_or(out.token, spec.token_env, getenv);
+  bool secret_from_env = out.webhook_secret.empty();
   out.webhook_secret = env_or(out.webhook_secret, spec.secret_env, getenv);
   if (*spec.token_env != '\0' && out.token.empty()) {
     return r.fail(at + "/token",
@@ -130,10 +161,12 @@ bool complete_channel(Reader& r, const std::string& name, const ConfigSpec& spec
   if (spec.secret_always && out.webhook_secret.empty()) {
     return r.fail(secret_at, secret_name + ": thiếu (hoặc " + spec.secret_env + ")");
   }
-  if (spec.has_mode && out.mode == "webhook" && out.webhook_secret.size() < 8) {
-    return r.fail(secret_at, secret_name + ": cần ít nhất 8 ký tự ở chế độ webhook");
+  if (spec.has_mode && out.mode == "webhook" && out.webhook_secret.empty()) {
+    return r.fail(secret_at,
+                  secret_name + ": cần có ở chế độ webhook (hoặc " + spec.secret_env + ")");
   }
-  return true;
+  return check_secret(r, secret_at, secret_name, out.webhook_secret, secret_from_env,
+                      spec.secret_env, spec.secret_token_chars);
 }
 
 bool read_channels(Reader& r, ServeConfig& c, Getenv getenv) {
@@ -152,6 +185,18 @@ bool read_channels(Reader& r, ServeConfig& c, Getenv getenv) {
     c.channels[ch->id()] = std::move(cc);
   }
   return true;
+}
+
+// The health and exposure block: writer_stuck_s, metrics_token (or DONDOC_METRICS_TOKEN).
+bool read_health(Reader& r, ServeConfig& c, Getenv getenv) {
+  if (!r.integer("", "writer_stuck_s", c.writer_stuck_s, 1, 3600, "config") ||
+      !r.string("", "metrics_token", c.metrics_token, "config")) {
+    return false;
+  }
+  bool from_env = c.metrics_token.empty();
+  c.metrics_token = env_or(c.metrics_token, "DONDOC_METRICS_TOKEN", getenv);
+  return check_secret(r, "/metrics_token", "metrics_token", c.metrics_token, from_env,
+                      "DONDOC_METRICS_TOKEN", false);
 }
 
 bool read_sender(Reader& r, SenderConfig& s) {
@@ -180,6 +225,17 @@ ServeConfig default_serve_config() { return ServeConfig{}; }
 
 bool has_chat_channel(const ServeConfig& c) { return !c.channels.empty(); }
 
+std::optional<std::string> exposure_warning(const ServeConfig& c) {
+  const std::string& h = c.host;
+  if (h == "localhost" || h.rfind("127.", 0) == 0 || h == "::1" || h.rfind("::ffff:127.", 0) == 0) {
+    return std::nullopt;
+  }
+  return "cảnh báo: listen " + h + ":" + std::to_string(c.port) +
+         " không phải địa chỉ loopback (not a loopback address): máy khác gọi thẳng được tới "
+         "/webhook và /metrics, không qua TLS. Nên nghe ở 127.0.0.1 sau một reverse proxy "
+         "HTTPS; nếu không, hãy đặt metrics_token và chặn cổng bằng tường lửa.";
+}
+
 Result<ServeConfig> parse_serve_config(std::string_view text, std::string_view file,
                                        Getenv getenv) {
   JsoncParse parsed = parse_jsonc(text);
@@ -199,7 +255,8 @@ Result<ServeConfig> parse_serve_config(std::string_view text, std::string_view f
       !r.integer("", "tick_interval_s", c.tick_interval_s, 1, 86400, "config") ||
       !r.integer("", "http_timeout_s", c.http_timeout_s, 1, 300, "config") ||
       !r.integer("", "max_connections", c.max_connections, 1, 1000000, "config") ||
-      !r.integer("", "shutdown_timeout_s", c.shutdown_timeout_s, 1, 600, "config")) {
+      !r.integer("", "shutdown_timeout_s", c.shutdown_timeout_s, 1, 600, "config") ||
+      !read_health(r, c, getenv)) {
     return Result<ServeConfig>::fail(r.error());
   }
   return c;

@@ -4,7 +4,9 @@
 // `FILE:LINE:COL: message`; tokens and secrets may come from the environment. Main thread only.
 #pragma once
 
+#include <cstddef>
 #include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -46,9 +48,18 @@ struct ServeConfig {
   int max_connections = 256;
   int shutdown_timeout_s = 10;
 
+  // Health and exposure (issue 13).
+  int writer_stuck_s = 30;    // /healthz answers 503 when a write has waited longer
+  std::string metrics_token;  // when set, /metrics wants "Authorization: Bearer <token>"
+
   // The platform's settings, a disabled one when the file does not configure it.
   const ChannelConfig& channel(bot::Channel c) const;
 };
+
+// Every webhook secret and the metrics token: at least this long, at most kMaxSecretLength, of
+// printable ASCII without spaces (Telegram's secret: only A-Z a-z 0-9 _ -).
+inline constexpr std::size_t kMinSecretLength = 16;
+inline constexpr std::size_t kMaxSecretLength = 256;
 
 using Getenv = const char* (*)(const char*);
 
@@ -62,5 +73,8 @@ Result<ServeConfig> load_serve_config(const std::string& path, Getenv getenv);
 ServeConfig default_serve_config();
 
 bool has_chat_channel(const ServeConfig& c);
+
+// The warning `serve` prints at start when `listen` is not a loopback address; nullopt when it is.
+std::optional<std::string> exposure_warning(const ServeConfig& c);
 
 }  // namespace dondoc::app

@@ -15,6 +15,16 @@ namespace dondoc::app {
 namespace net = boost::asio;
 using nlohmann::json;
 
+namespace {
+
+PollerStatus initial_status(const ChatChannel& platform) {
+  PollerStatus s;
+  s.platform = platform.name();
+  return s;
+}
+
+}  // namespace
+
 struct Poller::Impl : std::enable_shared_from_this<Poller::Impl> {
   Impl(net::io_context& io, HttpClient& h, Ingest& i, const ServeConfig& c, const ChatChannel& p)
       : http(h), ingest(i), config(c), platform(p), timer(io) {}
@@ -27,6 +37,14 @@ struct Poller::Impl : std::enable_shared_from_this<Poller::Impl> {
   int failures = 0;
   bool stopped = false;   // destroyed: nothing more, not even an answer in flight
   bool stopping = false;  // stop(): no new poll
+  PollerStatus status = initial_status(platform);
+
+  void note(bool ok, const std::string& error) {
+    status.state = ok ? "ok" : "retrying";
+    if (ok) status.last_success = std::chrono::steady_clock::now();
+    if (!ok) status.last_error = error;
+    status.failures = ok ? 0 : status.failures + 1;
+  }
 
   void poll() {
     if (stopped || stopping) return;
@@ -59,18 +77,24 @@ struct Poller::Impl : std::enable_shared_from_this<Poller::Impl> {
     if (stopped) return;
     json j = json::parse(res.body, nullptr, false);
     if (!res.error.empty() || !j.is_object()) {
+      note(false, !res.error.empty() ? res.error : "HTTP " + std::to_string(res.status));
       if (!res.error.empty() && res.error != "timeout") {
         std::cerr << "dondoc serve: " << platform.name() << " getUpdates: " << res.error << "\n";
       }
       return later();
     }
     if (!j.value("ok", false)) {  // Zalo answers a long poll with nothing as an error
-      if (res.status >= 500 || res.status == 429 || res.status == 401) return later();
+      if (res.status >= 500 || res.status == 429 || res.status == 401) {
+        note(false, "HTTP " + std::to_string(res.status));
+        return later();
+      }
+      note(true, "");
       failures = 0;
       return poll();
     }
     const json& result = j["result"];
     auto events = platform.read_updates(result.is_array() ? result : json::array({result}), offset);
+    note(true, "");
     failures = 0;
     feed(std::move(events));
   }
@@ -88,6 +112,7 @@ struct Poller::Impl : std::enable_shared_from_this<Poller::Impl> {
         if (--*left > 0) return;
         if (*all_ok) return self->poll();
         if (first >= 0) self->offset = first;
+        self->note(false, "storing the polled events failed");
         self->later();
       });
     }
@@ -109,5 +134,7 @@ void Poller::stop() {
   impl_->stopping = true;
   impl_->timer.cancel();
 }
+
+PollerStatus Poller::status() const { return impl_->status; }
 
 }  // namespace dondoc::app

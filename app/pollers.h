@@ -4,7 +4,10 @@
 // do. Runs on the io_context's thread.
 #pragma once
 
+#include <chrono>
 #include <memory>
+#include <optional>
+#include <string>
 
 #include "app/config.h"
 #include "app/ingest.h"
@@ -13,6 +16,15 @@ namespace dondoc::app {
 
 class HttpClient;
 class ChatChannel;
+
+// What /healthz shows of one polling loop.
+struct PollerStatus {
+  std::string platform;            // "telegram", "zalo"
+  std::string state = "starting";  // "starting" | "ok" | "retrying" (after a failure)
+  std::optional<std::chrono::steady_clock::time_point> last_success;  // last answer read
+  std::string last_error;  // the last failure ("" when none yet)
+  int failures = 0;        // in a row
+};
 
 class Poller {
  public:
@@ -24,6 +36,7 @@ class Poller {
   // Polls no more. A getUpdates already in flight is not waited for (it may hold a long poll);
   // if its answer comes while serve is still stopping, its events are stored and acked as usual.
   void stop();
+  PollerStatus status() const;  // io thread
 
  private:
   struct Impl;

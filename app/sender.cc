@@ -57,6 +57,7 @@ struct Sender::Impl : std::enable_shared_from_this<Sender::Impl> {
   std::size_t current = 0;  // the item whose part is in flight
   std::map<std::string, SteadyTime> chat_next;
   SteadyTime global_next{};
+  SenderStatus status;
 
   void schedule_tick() {
     tick.expires_after(std::chrono::seconds(1));
@@ -81,10 +82,19 @@ struct Sender::Impl : std::enable_shared_from_this<Sender::Impl> {
                   [self = shared_from_this(), found](bool, const std::string&) {
                     net::post(self->io, [self, found] {
                       self->metrics.queue_depth = static_cast<long>(found->size());
+                      self->note_status(*found);
                       self->items.assign(found->begin(), found->end());
                       self->next();
                     });
                   });
+  }
+
+  void note_status(const std::vector<Item>& found) {
+    status.queue_depth = static_cast<long>(found.size());
+    status.oldest_due.reset();
+    for (const Item& i : found) {
+      if (!status.oldest_due || i.due < *status.oldest_due) status.oldest_due = i.due;
+    }
   }
 
   // Sends the next part of the first item (in due order) whose chat may receive now, so one chat's
@@ -225,6 +235,8 @@ void Sender::start() {
   impl_->pass();
   impl_->schedule_tick();
 }
+
+SenderStatus Sender::status() const { return impl_->status; }
 
 void Sender::wake() {
   net::post(impl_->io, [impl = impl_] { impl->pass(); });

@@ -8,6 +8,7 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
 
 #include "app/config.h"
 #include "app/ingest.h"
@@ -15,6 +16,12 @@
 namespace dondoc::app {
 
 class HttpClient;
+
+// What /healthz shows of the sender, as of its last pass (every second).
+struct SenderStatus {
+  long queue_depth = 0;               // messages due and not yet sent
+  std::optional<Instant> oldest_due;  // since when the oldest of them may go
+};
 
 class Sender {
  public:
@@ -27,6 +34,7 @@ class Sender {
   // or a retry scheduled); every other row stays pending for the next start. Calls idle (posted,
   // io thread) once no send is in flight and the writer has the bookkeeping. Once.
   void stop(std::function<void()> idle);
+  SenderStatus status() const;  // io thread
 
  private:
   struct Impl;

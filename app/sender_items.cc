@@ -48,6 +48,7 @@ std::vector<Item> collect_due(Database& db, service::Deliveries& deliveries, Ins
               m.message.callback_id,
               m.message.cycle,
               {}};
+    item.due = m.message.not_before;
     for (const auto& chat : m.chats) add_parts(db, deliveries, item, chat, m.message.text);
     out.push_back(std::move(item));
   }

@@ -36,6 +36,7 @@ struct Item {
   std::string cycle;  // a report nudge's cycle
   std::vector<Part> parts;
   std::size_t next_part = 0;  // parts before it are delivered
+  Instant due{};              // since when it may go (its not_before: queued or retry time)
 };
 
 // The platform's view of a part: our message id is "<source>.<part>".

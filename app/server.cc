@@ -42,6 +42,19 @@ void fail(beast::error_code ec, const char* what) {
   std::cerr << "dondoc serve: " << what << ": " << ec.message() << "\n";
 }
 
+// Header names in lower case; a name that comes twice is noted so a check on it can refuse the
+// request instead of trusting one of the values.
+void collect_headers(const http::request<http::string_body>& req, HttpIn& in) {
+  for (const auto& f : req) {
+    std::string name(f.name_string());
+    for (auto& ch : name) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    if (!in.headers.emplace(name, std::string(f.value())).second) {
+      in.repeated.insert(name);
+      in.headers[name] = std::string(f.value());
+    }
+  }
+}
+
 // Lets a recurring condition be logged at most once per interval (the first time at once).
 class LogGate {
  public:
@@ -156,11 +169,7 @@ class Session : public std::enable_shared_from_this<Session> {
     in.method = std::string(req.method_string());
     std::string target(req.target());
     in.target = target.substr(0, target.find('?'));
-    for (const auto& f : req) {
-      std::string name(f.name_string());
-      for (auto& ch : name) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-      in.headers[name] = std::string(f.value());
-    }
+    collect_headers(req, in);
     in.body = std::move(req.body());
     stream_.expires_never();
     auto self = shared_from_this();

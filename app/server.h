@@ -10,6 +10,7 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <set>
 #include <string>
 
 namespace boost::asio {
@@ -24,7 +25,8 @@ inline constexpr std::chrono::milliseconds kFirstRequestGrace{1000};
 struct HttpIn {
   std::string method;                          // "GET", "POST", ...
   std::string target;                          // path without query
-  std::map<std::string, std::string> headers;  // names lower-case
+  std::map<std::string, std::string> headers;  // names lower-case; the last value of a repeated one
+  std::set<std::string> repeated;              // names (lower-case) sent more than once
   std::string body;
 };
 

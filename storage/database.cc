@@ -4,26 +4,190 @@
 
 #include <SQLiteCpp/Statement.h>
 #include <SQLiteCpp/Transaction.h>
+#include <fcntl.h>
 #include <sqlite3.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <sys/statvfs.h>
+#include <unistd.h>
 
+#include <cctype>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
 #include <stdexcept>
 
 namespace dondoc {
+namespace {
 
-Database::Database(const std::string& path)
-    : path_(path),
-      // NOMUTEX: a connection is used by one thread at a time (see the header), so SQLite's
-      // per-call connection mutex is pure cost on the hot paths.
-      db_(std::make_unique<SQLite::Database>(
-          path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE | SQLite::OPEN_NOMUTEX)) {
-  db_->setBusyTimeout(10000);
-  db_->exec("PRAGMA journal_mode=WAL");
-  db_->exec("PRAGMA synchronous=FULL");
-  // Savepoint sub-journals and sort space in memory, not temporary files created and unlinked
-  // per transaction.
-  db_->exec("PRAGMA temp_store=MEMORY");
-  db_->exec("PRAGMA foreign_keys=ON");
+// NOMUTEX: a connection is used by one thread at a time (see the header), so SQLite's per-call
+// connection mutex is pure cost on the hot paths.
+const int kReadWrite = SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE | SQLite::OPEN_NOMUTEX;
+const int kReadOnly = SQLite::OPEN_READONLY | SQLite::OPEN_NOMUTEX;
+
+bool is_file_path(const std::string& path) {
+  return !path.empty() && path[0] != ':' && path.rfind("file:", 0) != 0;
+}
+
+std::string parent_dir(const std::string& path) {
+  auto slash = path.rfind('/');
+  if (slash == std::string::npos) return ".";
+  return slash == 0 ? "/" : path.substr(0, slash);
+}
+
+// A new database file is created here, readable by its owner only; SQLite creates the -wal and
+// -shm with the mode of the database file, so they are private too. An existing file is left as
+// it is.
+void create_private(const std::string& path) {
+  if (!is_file_path(path)) return;
+  int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+  if (fd >= 0) ::close(fd);  // EEXIST or any other error: SQLite opens it (or says why not)
+}
+
+bool read_only_mount(const std::string& path) {
+  struct statvfs fs {};
+  return ::statvfs(path.c_str(), &fs) == 0 && (fs.f_flag & ST_RDONLY) != 0;
+}
+
+// "PATH: không ghi được (REASON): DETAIL", the reason found by looking at the file, its
+// directory and its mount.
+std::string unwritable(const std::string& path, const std::string& detail) {
+  std::string dir = parent_dir(path);
+  std::string reason;
+  if (read_only_mount(dir)) {
+    reason = "ổ đĩa chứa nó được gắn chỉ đọc (read-only mount)";
+  } else if (::access(path.c_str(), F_OK) == 0 && ::access(path.c_str(), W_OK) != 0) {
+    reason = std::string("tệp chỉ đọc (read-only file: ") + std::strerror(errno) + ")";
+  } else if (::access(dir.c_str(), W_OK) != 0) {
+    reason = "thư mục " + dir + " không ghi được (" + std::strerror(errno) +
+             "), mà SQLite cần tạo " + path + "-wal và " + path + "-shm trong đó";
+  } else if (struct statvfs fs{}; ::statvfs(dir.c_str(), &fs) == 0 && fs.f_bavail == 0) {
+    reason = "đĩa đầy (disk full)";
+  } else if (struct rlimit fsize{};
+             ::getrlimit(RLIMIT_FSIZE, &fsize) == 0 && fsize.rlim_cur != RLIM_INFINITY) {
+    reason = "tiến trình bị giới hạn kích thước tệp (ulimit -f) " + std::to_string(fsize.rlim_cur) +
+             " byte";
+  } else {
+    reason = detail;
+  }
+  std::string out = path + ": không ghi được cơ sở dữ liệu (cannot write): " + reason;
+  if (reason != detail && !detail.empty()) out += " [" + detail + "]";
+  return out;
+}
+
+// SQLite's URI for reading a file nobody writes (no locks, no -shm): "file:PATH?immutable=1".
+std::string immutable_uri(const std::string& path) {
+  std::string uri = path.rfind('/', 0) == 0 ? "file://" : "file:";
+  for (unsigned char c : path) {
+    if (std::isalnum(c) || std::strchr("/-._~", c) != nullptr) {
+      uri += static_cast<char>(c);
+    } else {
+      char hex[4];
+      std::snprintf(hex, sizeof hex, "%%%02X", c);
+      uri += hex;
+    }
+  }
+  return uri + "?immutable=1";
+}
+
+// Without a WAL holding commits the main file does not have, the file alone is the database.
+bool no_wal_content(const std::string& path) {
+  struct stat st {};
+  return ::stat((path + "-wal").c_str(), &st) != 0 || st.st_size == 0;
+}
+
+// SQLite's message with the system's reason behind it ("disk I/O error: File too large").
+std::string sqlite_detail(const SQLite::Exception& e, sqlite3* handle) {
+  std::string out = e.what();
+  int sys = handle != nullptr ? sqlite3_system_errno(handle) : 0;
+  if (sys != 0) out += std::string(": ") + std::strerror(sys);
+  return out;
+}
+
+}  // namespace
+
+bool storage_fault(int sqlite_code) {
+  switch (sqlite_code & 0xff) {
+    case SQLITE_READONLY:
+    case SQLITE_CANTOPEN:
+    case SQLITE_PERM:
+    case SQLITE_FULL:
+    case SQLITE_IOERR:
+    case SQLITE_NOTADB:
+    case SQLITE_CORRUPT:
+    case SQLITE_AUTH:
+      return true;
+    default:
+      return false;
+  }
+}
+
+Database::Database(const std::string& path, Access access) : path_(path) {
+  if (access == Access::read_only) {
+    open_read_only();
+  } else {
+    open_read_write();
+  }
+}
+
+void Database::open_read_write() {
+  create_private(path_);
+  try {
+    db_ = std::make_unique<SQLite::Database>(path_, kReadWrite);
+    if (sqlite3_db_readonly(db_->getHandle(), "main") == 1) {
+      throw DatabaseUnusable(unwritable(path_, "SQLite chỉ mở được để đọc"));
+    }
+    db_->setBusyTimeout(10000);
+    db_->exec("PRAGMA journal_mode=WAL");
+    db_->exec("PRAGMA synchronous=FULL");
+    // Savepoint sub-journals and sort space in memory, not temporary files created and unlinked
+    // per transaction.
+    db_->exec("PRAGMA temp_store=MEMORY");
+    db_->exec("PRAGMA foreign_keys=ON");
+  } catch (const SQLite::Exception& e) {
+    if (!storage_fault(e.getErrorCode())) throw;
+    throw DatabaseUnusable(unwritable(path_, sqlite_detail(e, db_ ? db_->getHandle() : nullptr)));
+  }
   migrate();
+}
+
+void Database::open_read_only() {
+  struct stat st {};
+  if (is_file_path(path_) && ::stat(path_.c_str(), &st) != 0) {
+    throw DatabaseUnusable(path_ + ": không có cơ sở dữ liệu (" + std::strerror(errno) +
+                           "); tạo bằng `dondoc init`");
+  }
+  try {
+    db_ = std::make_unique<SQLite::Database>(path_, kReadOnly);
+    db_->setBusyTimeout(10000);
+    (void)schema_version();  // the first read opens (or fails to open) the -wal and -shm
+  } catch (const SQLite::Exception& e) {
+    // A read-only directory: SQLite cannot create the -shm a WAL reader needs.
+    if (!is_file_path(path_) || !no_wal_content(path_)) {
+      throw DatabaseUnusable(path_ + ": không đọc được cơ sở dữ liệu (cannot read): " + e.what());
+    }
+    try {
+      db_ = std::make_unique<SQLite::Database>(immutable_uri(path_), kReadOnly | SQLite::OPEN_URI);
+      (void)schema_version();
+    } catch (const SQLite::Exception& e2) {
+      throw DatabaseUnusable(path_ + ": không đọc được cơ sở dữ liệu (cannot read): " + e2.what());
+    }
+  }
+  db_->exec("PRAGMA query_only=ON");
+  int current = schema_version();
+  int latest = migrations().empty() ? 0 : migrations().back().version;
+  if (current == 0) {
+    throw DatabaseUnusable(path_ + ": chưa phải cơ sở dữ liệu dondoc (no schema); tạo bằng " +
+                           "`dondoc init`");
+  }
+  if (current < latest) {
+    throw DatabaseUnusable(
+        path_ + ": cơ sở dữ liệu theo schema cũ (" + std::to_string(current) + " < " +
+        std::to_string(latest) +
+        "); lệnh chỉ đọc không nâng cấp nó. Chạy một lệnh ghi (ví dụ `dondoc serve`) trên tệp "
+        "ghi được để nâng cấp, rồi thử lại.");
+  }
+  if (current > latest) throw DatabaseUnusable(newer_schema_message(current, latest));
 }
 
 int Database::schema_version() {
@@ -35,11 +199,7 @@ void Database::migrate() {
   const auto& all = migrations();
   int latest = all.empty() ? 0 : all.back().version;
   int current = schema_version();
-  if (current > latest) {
-    throw std::runtime_error(path_ + ": cơ sở dữ liệu thuộc phiên bản dondoc mới hơn (schema " +
-                             std::to_string(current) + " > " + std::to_string(latest) +
-                             "); không thay đổi gì. Hãy dùng bản dondoc mới hơn.");
-  }
+  if (current > latest) throw DatabaseUnusable(newer_schema_message(current, latest));
   if (current == latest) return;
   register_code_hash_function(*db_);  // migration 64 hashes the stored link codes
   SQLite::Transaction tx(*db_, SQLite::TransactionBehavior::IMMEDIATE);
@@ -61,6 +221,37 @@ void Database::backup_to(const std::string& path) {
   SQLite::Statement st(*db_, "VACUUM INTO ?");
   st.bind(1, path);
   st.exec();
+}
+
+std::string Database::newer_schema_message(int current, int latest) const {
+  return path_ + ": cơ sở dữ liệu thuộc phiên bản dondoc mới hơn (schema " +
+         std::to_string(current) + " > " + std::to_string(latest) +
+         "); không thay đổi gì. Hãy dùng bản dondoc mới hơn.";
+}
+
+void Database::check_writable() {
+  if (is_file_path(path_)) {
+    std::string dir = parent_dir(path_);
+    if (::access(dir.c_str(), W_OK) != 0 || ::access(path_.c_str(), W_OK) != 0) {
+      throw DatabaseUnusable(unwritable(path_, ""));
+    }
+  }
+  std::string detail;
+  try {
+    WriteTransaction tx(*this);
+    try {
+      int version = db_->execAndGet("PRAGMA user_version").getInt();
+      db_->exec("PRAGMA user_version=" + std::to_string(version));  // rewrites page 1: a write
+      tx.commit();
+    } catch (const SQLite::Exception& e) {
+      if (!storage_fault(e.getErrorCode())) throw;
+      detail = sqlite_detail(e, db_->getHandle());  // before the rollback clears the reason
+    }
+  } catch (const SQLite::Exception& e) {  // BEGIN IMMEDIATE failed
+    if (!storage_fault(e.getErrorCode())) throw;
+    detail = sqlite_detail(e, db_->getHandle());
+  }
+  if (!detail.empty()) throw DatabaseUnusable(unwritable(path_, detail));
 }
 
 SQLite::Statement& Database::cached(const std::string& sql) {
@@ -96,6 +287,12 @@ WriteTransaction::~WriteTransaction() {
   try {
     db_.sql().exec("ROLLBACK");
   } catch (...) {  // nothing to do: SQLite rolls back on its own when it cannot
+  }
+}
+
+void Database::reset_cached() noexcept {
+  for (auto& [sql, st] : statements_) {
+    if (st) (void)st->tryReset();  // the error it returns is the one already seen
   }
 }
 

@@ -1,11 +1,12 @@
 // The SQLite database: opened with WAL, synchronous=FULL and foreign keys on; forward migrations
-// run at open inside one transaction. The only place SQLiteCpp is used. One Database per thread;
-// SQLite serialises writers across processes.
+// run at open inside one transaction; or opened read-only for listings, writing nothing. The only
+// place SQLiteCpp is used. One Database per thread; SQLite serialises writers across processes.
 #pragma once
 
 #include <cstdint>
 #include <memory>
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -27,15 +28,34 @@ struct Migration {
 // All migrations in version order (storage/migrations.cc).
 const std::vector<Migration>& migrations();
 
+// A database that cannot be used as asked: what() names the file and the reason, for a person
+// (read-only file or directory, full disk, missing file, schema of another dondoc version).
+// Nothing was changed. The CLI answers it with exit 2.
+class DatabaseUnusable : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
 class Database {
  public:
-  // Opens or creates the file and migrates it. Throws std::runtime_error with a clear message when
-  // the file is from a newer dondoc (schema version above ours), leaving it untouched.
-  explicit Database(const std::string& path);
+  enum class Access { read_write, read_only };
+
+  // read_write: opens or creates the file (a new one with mode 0600, which SQLite gives its -wal
+  // and -shm too) and migrates it. read_only: opens an existing file with SQLITE_OPEN_READONLY
+  // (immutable when its directory is read-only and it has no WAL), runs no migration and writes
+  // nothing, so listings work on a read-only file, directory or mount. Throws DatabaseUnusable,
+  // leaving the file untouched, when the file cannot be opened so (read-only for read_write,
+  // missing for read_only) or its schema is newer than ours (or, read_only, older).
+  explicit Database(const std::string& path, Access access = Access::read_write);
 
   SQLite::Database& sql() { return *db_; }
   const std::string& path() const { return path_; }
   int schema_version();
+
+  // Throws DatabaseUnusable naming the file and the reason unless a write commits now: the file
+  // and its directory (where SQLite creates -wal and -shm) writable, one real commit (the
+  // header's user_version rewritten unchanged) succeeding. For `serve` at start.
+  void check_writable();
 
   // The commune (communes.key) every query on a commune's own tables reads and writes, set by a
   // CommuneScope. Throws std::logic_error when none is set: nothing runs unscoped, so nothing of
@@ -57,11 +77,17 @@ class Database {
   // statements on hot paths (audit, inbound events). Requires: the caller finishes with it before
   // asking for the same sql again.
   SQLite::Statement& cached(const std::string& sql);
+  // Resets every cached statement: after a failed transaction, a statement left mid-step keeps
+  // SQLite's pager in its error state (every later write failing) until it is reset.
+  void reset_cached() noexcept;
 
  private:
+  void open_read_write();
+  void open_read_only();
   void migrate();
   friend class CommuneScope;
   std::optional<std::int64_t> commune_;
+  std::string newer_schema_message(int current, int latest) const;
   std::string path_;
   std::unique_ptr<SQLite::Database> db_;
   // Declared after db_ so the statements are finalised before the connection closes.
@@ -81,6 +107,9 @@ class CommuneScope {
   Database& db_;
   std::optional<std::int64_t> previous_;
 };
+// True for SQLite result codes saying the storage refuses writes (read-only file or mount, full
+// disk, I/O error, ...), as opposed to a busy lock, a constraint or a mistake in SQL.
+bool storage_fault(int sqlite_code);
 
 // A write transaction that joins the caller's when one is already open: the outermost begins
 // (IMMEDIATE) and commits; an inner one does neither, so the caller decides for both and a failure

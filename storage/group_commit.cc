@@ -1,6 +1,8 @@
 #include "storage/group_commit.h"
 
+#include <SQLiteCpp/Exception.h>
 #include <pthread.h>
+#include <sqlite3.h>
 
 #include <exception>
 #include <future>
@@ -101,6 +103,32 @@ std::size_t GroupCommit::batches() const {
   return batches_;
 }
 
+GroupCommit::Health GroupCommit::health() const {
+  std::lock_guard lock(mu_);
+  Health h = health_;
+  for (const auto* lane : {&queue_, &background_}) {
+    if (lane->empty()) continue;
+    auto at = lane->front().submitted;
+    if (!h.oldest_pending || at < *h.oldest_pending) h.oldest_pending = at;
+  }
+  h.depth = queue_.size() + background_.size();
+  return h;
+}
+
+void GroupCommit::note_outcome(const std::string& fault, bool committed, bool wrote) {
+  auto now = std::chrono::steady_clock::now();
+  std::lock_guard lock(mu_);
+  health_.oldest_pending.reset();  // the batch is done
+  if (!fault.empty()) {
+    health_.failing = true;
+    health_.last_error = fault;
+    health_.last_error_at = now;
+  } else if (committed && wrote) {
+    health_.failing = false;
+    health_.last_commit = now;
+  }
+}
+
 void GroupCommit::loop() {
   pthread_setname_np(pthread_self(), "dondoc-writer");  // for top, perf and gdb
   for (;;) {
@@ -124,6 +152,7 @@ void GroupCommit::loop() {
         }
         if (background_.empty()) last_background_ = now;  // nobody is waiting behind us
       }
+      health_.oldest_pending = batch.front().submitted;  // the lanes are in submission order
     }
     run_batch(batch, durable);
   }
@@ -135,6 +164,11 @@ std::string GroupCommit::run_job(Item& item) {
   try {
     item.job(db_);
     return {};
+  } catch (const SQLite::Exception& e) {
+    // The storage or another process's lock refused it: the writer is failing, not the job.
+    int code = e.getErrorCode() & 0xff;
+    if (storage_fault(code) || code == SQLITE_BUSY || code == SQLITE_LOCKED) fault_ = e.what();
+    return *e.what() != '\0' ? e.what() : "write failed";
   } catch (const std::exception& e) {
     return *e.what() != '\0' ? e.what() : "write failed";
   } catch (...) {
@@ -146,6 +180,9 @@ void GroupCommit::run_batch(std::deque<Item>& batch, bool durable) {
   std::vector<std::string> errors(batch.size());
   std::string batch_error;
   bool open = false;
+  bool job_threw = false;  // a lone job's own error, rethrown below
+  fault_.clear();
+  int changes = db_.sql().getTotalChanges();
   try {
     exec_cached(durable ? "PRAGMA synchronous=FULL" : "PRAGMA synchronous=NORMAL");
     exec_cached("BEGIN IMMEDIATE");
@@ -156,7 +193,8 @@ void GroupCommit::run_batch(std::deque<Item>& batch, bool durable) {
       if (savepoints) exec_cached("SAVEPOINT job");
       errors[i] = run_job(batch[i]);
       if (!savepoints) {
-        if (!errors[i].empty()) throw std::runtime_error(errors[i]);
+        job_threw = !errors[i].empty();
+        if (job_threw) throw std::runtime_error(errors[i]);
         continue;
       }
       if (!errors[i].empty()) exec_cached("ROLLBACK TO job");
@@ -165,9 +203,11 @@ void GroupCommit::run_batch(std::deque<Item>& batch, bool durable) {
     exec_cached("COMMIT");
     open = false;
   } catch (const std::exception& e) {
+    if (!job_threw && fault_.empty()) fault_ = e.what();  // BEGIN, SAVEPOINT or COMMIT failed
     batch_error = errors.size() == 1 && !errors[0].empty()
                       ? errors[0]
                       : std::string("commit failed: ") + e.what();
+    db_.reset_cached();
     if (open) {
       try {
         db_.sql().exec("ROLLBACK");
@@ -175,6 +215,7 @@ void GroupCommit::run_batch(std::deque<Item>& batch, bool durable) {
       }
     }
   }
+  note_outcome(fault_, batch_error.empty(), db_.sql().getTotalChanges() != changes);
   {
     std::lock_guard lock(mu_);
     ++batches_;

@@ -17,6 +17,7 @@
 #include <deque>
 #include <functional>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <thread>
 
@@ -56,15 +57,30 @@ class GroupCommit {
   std::size_t depth() const;
   std::size_t batches() const;  // committed transactions so far (metrics, tests)
 
+  // What /healthz shows of the writer. A transaction counts as a write when it changed rows; one
+  // that only read (the sender's look for due messages) says nothing either way.
+  struct Health {
+    using Time = std::chrono::steady_clock::time_point;
+    bool failing = false;                // the last write failed (storage, lock), none since
+    std::string last_error;              // why the last failed write failed ("" when none did)
+    std::optional<Time> last_error_at;   // when
+    std::optional<Time> last_commit;     // the last committed write
+    std::optional<Time> oldest_pending;  // when the oldest job not yet done was submitted
+    std::size_t depth = 0;               // jobs waiting (not counting the running batch)
+  };
+  Health health() const;
+
  private:
   struct Item {
     Job job;
     Done done;
+    std::chrono::steady_clock::time_point submitted = std::chrono::steady_clock::now();
   };
   void loop();
   void run_batch(std::deque<Item>& batch, bool durable);
   void exec_cached(const char* sql);
   std::string run_job(Item& item);  // "" when the job ran, else why it threw
+  void note_outcome(const std::string& fault, bool committed, bool wrote);
 
   void checkpoint_loop();
 
@@ -77,6 +93,8 @@ class GroupCommit {
   bool stopping_ = false;
   std::size_t batches_ = 0;
   std::chrono::steady_clock::time_point last_background_;
+  Health health_;      // under mu_; oldest_pending is the running batch's
+  std::string fault_;  // writer thread: the running batch's storage or lock error
   std::thread thread_;
   // Checkpoints run beside the writer on their own connection (PASSIVE: they never block it),
   // so an ack never waits while thousands of WAL pages are copied into the database file.

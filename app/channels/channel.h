@@ -30,7 +30,8 @@ struct ConfigSpec {
   const char* secret_env = "";                // the secret's environment variable
   bool has_mode = false;                      // "mode": "polling" | "webhook"
   bool has_outbound_url = false;              // "outbound_url": where messages are POSTed
-  bool secret_always = false;  // the secret is required in any mode (else only for webhooks)
+  bool secret_always = false;       // the secret is required in any mode (else only for webhooks)
+  bool secret_token_chars = false;  // the platform allows only A-Z a-z 0-9 _ - in it (Telegram)
 };
 
 // One part of one message for one chat, as the sender hands it to the platform.

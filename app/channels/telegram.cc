@@ -22,6 +22,7 @@ class Telegram final : public ChatChannel {
     s.token_env = "DONDOC_TELEGRAM_TOKEN";
     s.secret_env = "DONDOC_TELEGRAM_WEBHOOK_SECRET";
     s.has_mode = true;
+    s.secret_token_chars = true;  // setWebhook: secret_token, 1-256 of A-Z a-z 0-9 _ -
     return s;
   }
 

@@ -178,7 +178,7 @@ TEST_CASE("webhook set and delete call the platform with the secret") {
                                               {{"token", "ZTOKEN"},
                                                {"api_base", api},
                                                {"mode", "webhook"},
-                                               {"webhook_secret", "s3cret-s3cret"}}}}
+                                               {"webhook_secret", "s3cret-s3cret-s3cret"}}}}
                                             .dump());
   auto info = [&] {
     return json::parse(t::http_request(zalo.port, "POST", "/botZTOKEN/getWebhookInfo", "{}").body);
@@ -204,7 +204,7 @@ TEST_CASE("webhook set and delete call the platform with the secret") {
   CHECK(t::run_dondoc(
             {"webhook", "delete", "--config", dir.file("serve.json"), "--channel", "telegram"})
             .exit_code == 2);
-  // A secret shorter than 8 characters is refused before any call.
+  // A secret shorter than 16 characters is refused before any call.
   t::write_text(
       dir.file("short.json"),
       json{{"zalo", {{"token", "ZTOKEN"}, {"api_base", api}, {"webhook_secret", "x"}}}}.dump());

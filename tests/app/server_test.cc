@@ -105,7 +105,7 @@ std::string link_code(const std::string& db, const std::string& body) {
 
 TEST_CASE("serve answers health and metrics and refuses bad webhooks without storing anything") {
   Served s;
-  CHECK(t::http_request(s.port, "GET", "/healthz").body == R"({"ok":true})");
+  CHECK(json::parse(t::http_request(s.port, "GET", "/healthz").body)["ok"] == true);
   auto metrics = t::http_request(s.port, "GET", "/metrics");
   CHECK(metrics.status == 200);
   CHECK(metrics.body.find("dondoc_events_received_total 0") != std::string::npos);
@@ -236,7 +236,7 @@ TEST_CASE("a client that stops mid-headers is cut off after http_timeout_s; othe
           static_cast<ssize_t>(partial.size()));
 
   // Meanwhile another connection is answered.
-  CHECK(t::http_request(s.port, "GET", "/healthz").body == R"({"ok":true})");
+  CHECK(json::parse(t::http_request(s.port, "GET", "/healthz").body)["ok"] == true);
 
   char buf[256];
   ssize_t n = ::recv(fd, buf, sizeof buf, 0);
@@ -245,7 +245,7 @@ TEST_CASE("a client that stops mid-headers is cut off after http_timeout_s; othe
   CAPTURE(n, err);
   // Closed without an answer (EOF, or a reset), not left hanging until our deadline (EAGAIN).
   CHECK((n == 0 || (n < 0 && err == ECONNRESET)));
-  CHECK(t::http_request(s.port, "GET", "/healthz").body == R"({"ok":true})");
+  CHECK(json::parse(t::http_request(s.port, "GET", "/healthz").body)["ok"] == true);
 }
 
 TEST_CASE("a bad serve config is refused with FILE:LINE:COL and the field") {
