@@ -175,36 +175,44 @@ if serve_start rss "$port" "$WORK/province.db" --now "$NEXT"; then
 fi
 
 echo "== webhook: 100 chats linked across $COMMUNES communes against one commune"
-declare -A RPS CPU
+# Two figures per run: the acks wrk sees (requests/s), and the rate at which the bot handles what
+# was acked (events handled from wrk's start until the backlog is empty, per second): acks can run
+# ahead of the bot for a while, never for long.
+declare -A RPS HPS
 metric() {  # metric PORT NAME: a counter of /metrics
   curl -s "http://127.0.0.1:$1/metrics" | awk -v n="$2" '$1 == n { print $2 }'
 }
+cpu() { awk '{ print $14, $15 }' "/proc/$1/stat"; }  # user and system ticks
 # load NAME PORT ROUND: one wrk run, then waits for the bot to handle what it stored.
 load() {
-  local name=$1 port=$2 r=$3 pid line n t0 t1 hz h0
+  local name=$1 port=$2 r=$3 pid line t0 u0 s0 u1 s1 h0 h1 secs
   pid=$(eval echo "\$PID_$name")
-  hz=$(getconf CLK_TCK)
-  t0=$(awk '{ print $14 + $15 }' "/proc/$pid/stat")
-  line=$(wrk -t2 -c"$CONNS" -d"${DURATION}s" --timeout 10s -s bench/webhook/post.lua \
+  h0=$(metric "$port" dondoc_events_handled_total)
+  read -r u0 s0 < <(cpu "$pid")
+  t0=$(date +%s%N)
+  line=$(wrk -t2 -c"$CONNS" -d"${DURATION}s" --timeout 30s -s bench/webhook/post.lua \
     "http://127.0.0.1:$port" -- "$name-$r-$RANDOM$RANDOM" "$SECRET" | grep '^RESULT') ||
     { fail "wrk against $name"; return; }
-  t1=$(awk '{ print $14 + $15 }' "/proc/$pid/stat")
-  n=$(echo "$line" | sed -E 's/.*requests=([0-9]+).*/\1/')
   RPS[$name,$r]=$(echo "$line" | sed -E 's/.*rps=([0-9.]+).*/\1/')
-  CPU[$name,$r]=$(awk -v a="$t0" -v b="$t1" -v n="$n" -v hz="$hz" \
-    'BEGIN { printf "%.1f", (n > 0 ? (b - a) * 1e6 / hz / n : 0) }')
-  echo "  $name round $r: ${line#RESULT }; server CPU ${CPU[$name,$r]} µs/request"
+  echo "  $name round $r: acks ${line#RESULT }"
   echo "$line" | grep -Eq 'non2xx=0 errors=0' || fail "$name: non-2xx answers or socket errors"
-  h0=$(date +%s%N)
-  for _ in $(seq 600); do
+  for _ in $(seq 3000); do
     [ "$(metric "$port" dondoc_events_handled_total)" = \
       "$(metric "$port" dondoc_events_received_total)" ] && break
     sleep 0.1
   done
-  echo "    the bot handled the backlog $(awk -v a="$h0" -v b="$(date +%s%N)" \
-    'BEGIN { printf "%.1f", (b - a) / 1e9 }') s after wrk stopped" \
-    "(received $(metric "$port" dondoc_events_received_total)," \
-    "handled $(metric "$port" dondoc_events_handled_total))"
+  secs=$(awk -v a="$t0" -v b="$(date +%s%N)" 'BEGIN { printf "%.1f", (b - a) / 1e9 }')
+  read -r u1 s1 < <(cpu "$pid")
+  h1=$(metric "$port" dondoc_events_handled_total)
+  HPS[$name,$r]=$(awk -v n=$((h1 - h0)) -v s="$secs" 'BEGIN { printf "%.1f", n / s }')
+  echo "    handled $((h1 - h0)) events in $secs s (backlog empty): ${HPS[$name,$r]}/s;" \
+    "server CPU per event $(awk -v u=$((u1 - u0)) -v s=$((s1 - s0)) -v n=$((h1 - h0)) \
+      -v hz="$(getconf CLK_TCK)" 'BEGIN { printf "%.1f ms (system %.1f)", (u + s) * 1e3 / hz / n,
+      s * 1e3 / hz / n }')"
+}
+mean() {  # mean ARRAY NAME
+  local -n a=$1
+  for r in $(seq "$ROUNDS"); do echo "${a[$2,$r]}"; done | awk '{ s += $1 } END { printf "%.1f", s / NR }'
 }
 if serve_start one $((PORT_BASE + 2)) "$WORK/one.db" --no-scheduler &&
   serve_start province $((PORT_BASE + 3)) "$WORK/province.db" --no-scheduler; then
@@ -215,12 +223,12 @@ if serve_start one $((PORT_BASE + 2)) "$WORK/one.db" --no-scheduler &&
   for name in one province; do
     kill -0 "$(eval echo "\$PID_$name")" 2>/dev/null || fail "serve $name died during the run"
   done
-  mean() { for r in $(seq "$ROUNDS"); do echo "${RPS[$1,$r]}"; done |
-    awk '{ s += $1 } END { printf "%.0f", s / NR }'; }
-  one=$(mean one) prov=$(mean province)
-  R_WEB=$(ratio "$prov" "$one")
-  echo "  requests/s (mean of $ROUNDS): one commune $one, $COMMUNES communes $prov;" \
-    "ratio $R_WEB  target >= 0.90: $(met "$R_WEB" '>=' 0.9)"
+  R_WEB=$(ratio "$(mean RPS province)" "$(mean RPS one)")
+  R_HANDLED=$(ratio "$(mean HPS province)" "$(mean HPS one)")
+  echo "  acks/s (mean of $ROUNDS): one commune $(mean RPS one), $COMMUNES communes" \
+    "$(mean RPS province); ratio $R_WEB  target >= 0.90: $(met "$R_WEB" '>=' 0.9)"
+  echo "  events handled/s: one commune $(mean HPS one), $COMMUNES communes $(mean HPS province);" \
+    "ratio $R_HANDLED  target >= 0.90: $(met "$R_HANDLED" '>=' 0.9)"
   for name in one province; do
     echo "  $name: $(sqlite3 "$WORK/$name.db" "SELECT count(*) || ' events, ' || count(handled_at) ||
       ' handled' FROM inbound_events"); answers queued to the chats:" \
@@ -232,5 +240,5 @@ fi
 
 echo "== summary ($COMMUNES communes x $TASKS_PER_COMMUNE tasks; load average $(cut -d' ' -f1-3 /proc/loadavg))"
 echo "  busy tick / bare read: ${R_TICK:-?} (<= 3)   serve VmHWM: $(mb "${HWM:-0}") MB (<= 300)" \
-  "  webhook 100 communes / one: ${R_WEB:-?} (>= 0.90)"
+  "  webhook $COMMUNES communes / one: acks ${R_WEB:-?}, handled ${R_HANDLED:-?} (>= 0.90)"
 exit $FAILED
