@@ -29,7 +29,7 @@ export END=${BUSY%%T*}
 NEXT="$(date -d "$END + 1 day" +%F)T08:00+07:00"  # serve's own tick
 SECRET=bench-secret-0123456789
 . scripts/lib/apt_need.sh
-apt_need wrk:wrk sqlite3:sqlite3 jq:jq /usr/bin/time:time
+apt_need wrk:wrk curl:curl sqlite3:sqlite3 jq:jq /usr/bin/time:time
 
 if [ -z "${SKIP_BUILD:-}" ]; then
   cmake -S . -B "$BUILD_DIR" -DDONDOC_BENCH=ON -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
