@@ -129,9 +129,15 @@ struct Service {
 };
 
 void start_ticks(net::steady_timer& timer, Service& svc, int interval_s) {
-  svc.writer.submit_background([&clock = svc.clock](Database& db) {
-    // A commune without rules yet has nothing to schedule; the others tick.
-    (void)service::tick_all(db, clock);
+  // One background job per commune, so webhooks are acked between two communes' ticks rather
+  // than after the whole province's. A commune without rules yet has nothing to schedule.
+  svc.writer.submit_background([&writer = svc.writer, &clock = svc.clock](Database& db) {
+    for (const auto& c : list_communes(db)) {
+      writer.submit_background([key = c.key, &clock](Database& d) {
+        CommuneScope scope(d, key);
+        (void)service::tick(d, clock);
+      });
+    }
   });
   svc.sender.wake();
   timer.expires_after(std::chrono::seconds(interval_s));

@@ -426,6 +426,7 @@ INSERT INTO outbox_c SELECT id, 1, key, recipient, kind, task, cycle, text, stat
 DROP TABLE outbox;
 ALTER TABLE outbox_c RENAME TO outbox;
 CREATE INDEX outbox_due ON outbox(status, not_before);
+CREATE INDEX outbox_by_commune ON outbox(commune, status);  -- a commune's failed messages
 
 CREATE TABLE send_log_c (
   commune INTEGER NOT NULL,
