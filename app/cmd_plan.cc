@@ -179,8 +179,8 @@ int init(const cli::Args& args, cli::Io& io) {
   // demo's commune (or "xa", "Xã" for an empty start).
   std::string name = args.option("name").value_or("");
   if (!args.option("commune") && name.empty()) name = demo ? kDemoCommuneName : "Xã";
-  auto commune = service::commune_to_fill(db, args.option("commune"), name,
-                                          demo ? kDemoCommuneId : "xa", now);
+  auto commune =
+      service::commune_to_fill(db, args.option("commune"), name, demo ? kDemoCommuneId : "xa", now);
   if (!commune) return cli::bad_input(io, commune.error());
   CommuneScope scope(db, commune->key);
   if (!plan_is_empty(db) && !args.flag("force")) {
@@ -213,8 +213,8 @@ int init(const cli::Args& args, cli::Io& io) {
     return cli::kExitOk;
   }
   io.out << "Đã nạp kế hoạch mẫu (xã Trường Giang) cho " << commune->id << " (" << commune->name
-         << ") trong " << path << ": " << c.bodies.total() << " cơ quan, "
-         << c.tasks.total() << " nhiệm vụ, " << c.indicators.total() << " chỉ tiêu"
+         << ") trong " << path << ": " << c.bodies.total() << " cơ quan, " << c.tasks.total()
+         << " nhiệm vụ, " << c.indicators.total() << " chỉ tiêu"
          << (rules_loaded ? ", quy tắc mặc định" : "") << "\n";
   return cli::kExitOk;
 }

@@ -6,8 +6,8 @@
 #include <ostream>
 
 #include "app/cli.h"
-#include "service/communes.h"
 #include "service/bodies.h"
+#include "service/communes.h"
 #include "service/extension.h"
 #include "service/record.h"
 

@@ -30,8 +30,8 @@
 #include "app/system_clock.h"
 #include "bot/templates_vi.h"
 #include "service/tick.h"
-#include "storage/group_commit.h"
 #include "storage/commune_store.h"
+#include "storage/group_commit.h"
 #include "storage/plan_store.h"
 
 namespace dondoc::app {
@@ -159,8 +159,8 @@ void print_summary(const std::string& db_path, std::ostream& out) {
     CommuneScope scope(db, c.key);
     Plan plan = load_plan(db);
     out << "dondoc: " << c.name << ": kế hoạch có " << plan.bodies.size() << " cơ quan, đơn vị, "
-        << plan.tasks.size() << " nhiệm vụ, " << plan.indicators.size() << " chỉ tiêu ("
-        << db_path << ")\n";
+        << plan.tasks.size() << " nhiệm vụ, " << plan.indicators.size() << " chỉ tiêu (" << db_path
+        << ")\n";
   }
 }
 

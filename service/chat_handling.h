@@ -1,6 +1,6 @@
 // Internal to service/chat_event*.cc: one event being handled — the database (in the chat's
-// commune), the event, the moment, the chat's body, and the answers it queues (outbox rows addressed to the chat, keyed by
-// the event). Writer thread only.
+// commune), the event, the moment, the chat's body, and the answers it queues (outbox rows
+// addressed to the chat, keyed by the event). Writer thread only.
 #pragma once
 
 #include <memory>

@@ -65,7 +65,8 @@ Result<Commune> add_commune(Database& db, const std::string& id, const std::stri
   if (name.empty()) return Error{"Thiếu tên xã (--name \"Xã ...\")."};
   WriteTransaction tx(db);
   if (find_commune(db, id)) return Error{"Đã có xã \"" + id + "\"."};
-  Commune c{dondoc::add_commune(db, id, name, format_instant(now)), id, name, format_instant(now), "{}"};
+  Commune c{dondoc::add_commune(db, id, name, format_instant(now)), id, name, format_instant(now),
+            "{}"};
   audit(db, c, audit_kind::kCommuneAdded, source, now);
   tx.commit();
   return c;

@@ -1,8 +1,9 @@
 // The delivery use case, for the sender loop in app/: which outbox messages may go out now and to
 // which chats, and what became of each. What the engine queues for a body (reminders,
 // escalations, digests, …) goes out only inside office hours on working days — its commune's
-// active rules' hours on the calendar with the commune's overrides — retries included; the bot's answers to a chat that
-// has just written go at once. One Deliveries per sender; writer thread only.
+// active rules' hours on the calendar with the commune's overrides — retries included; the bot's
+// answers to a chat that has just written go at once. One Deliveries per sender; writer thread
+// only.
 #pragma once
 
 #include <cstdint>

@@ -1,8 +1,8 @@
 // The tick use case: one scheduler pass at the clock's time — load the state, let the engine
 // decide (engine::tick), store the intentions with their send-log keys — in one write
 // transaction, so two processes ticking at once cannot both queue one intention. The one path for
-// `dondoc tick` and for `serve`'s timer, one commune at a time. Call from the thread that owns the Database (serve: the
-// writer thread).
+// `dondoc tick` and for `serve`'s timer, one commune at a time. Call from the thread that owns the
+// Database (serve: the writer thread).
 #pragma once
 
 #include <vector>

@@ -39,9 +39,9 @@ std::optional<StoredLinkCode> find_link_code(Database& db, std::string_view code
   if (!st.executeStep() || !equal_in_constant_time(st.getColumn(0).getString(), hash)) {
     return std::nullopt;
   }
-  return StoredLinkCode{std::string(code),          st.getColumn(1).getString(),
-                        st.getColumn(2).getString(), st.getColumn(3).getString(),
-                        st.getColumn(4).getInt() != 0, st.getColumn(5).getInt64()};
+  return StoredLinkCode{
+      std::string(code),           st.getColumn(1).getString(),   st.getColumn(2).getString(),
+      st.getColumn(3).getString(), st.getColumn(4).getInt() != 0, st.getColumn(5).getInt64()};
 }
 
 void mark_link_code_used(Database& db, std::string_view code, std::string_view used_by,
@@ -121,8 +121,8 @@ std::optional<std::int64_t> chat_commune(Database& db, std::string_view channel,
 
 std::optional<std::string> chat_body(Database& db, std::string_view channel,
                                      std::string_view chat_id) {
-  auto& st = db.cached(
-      "SELECT body FROM chat_links WHERE channel = ? AND chat_id = ? AND commune = ?");
+  auto& st =
+      db.cached("SELECT body FROM chat_links WHERE channel = ? AND chat_id = ? AND commune = ?");
   st.bind(1, std::string(channel));
   st.bind(2, std::string(chat_id));
   st.bind(3, db.commune());

@@ -14,9 +14,9 @@
 namespace dondoc {
 
 struct Commune {
-  std::int64_t key = 0;   // communes.key: what scoped rows store
-  std::string id;         // "truong_giang": what users type
-  std::string name;       // "Xã Trường Giang"
+  std::int64_t key = 0;  // communes.key: what scoped rows store
+  std::string id;        // "truong_giang": what users type
+  std::string name;      // "Xã Trường Giang"
   std::string created_at;
   std::string settings = "{}";  // JSON object
 };

@@ -286,8 +286,7 @@ Plan load_plan(Database& db) {
 }
 
 std::optional<Date> load_issued(Database& db) {
-  SQLite::Statement q(db.sql(),
-                      "SELECT value FROM plan_meta WHERE commune = ? AND key = 'issued'");
+  SQLite::Statement q(db.sql(), "SELECT value FROM plan_meta WHERE commune = ? AND key = 'issued'");
   q.bind(1, db.commune());
   if (!q.executeStep()) return std::nullopt;
   return parse_date(q.getColumn(0).getString());

@@ -6,10 +6,10 @@
 
 #include "service/import_plan.h"
 #include "service/import_rules.h"
-#include "tests/support/scoped_db.h"
 #include "storage/chat_store.h"
 #include "storage/engine_store.h"
 #include "tests/support/process.h"
+#include "tests/support/scoped_db.h"
 
 using namespace dondoc;
 using dondoc::testing::read_text;

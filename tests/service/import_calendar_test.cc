@@ -3,9 +3,9 @@
 
 #include <catch2/catch.hpp>
 
-#include "tests/support/scoped_db.h"
 #include "storage/calendar_store.h"
 #include "tests/support/process.h"
+#include "tests/support/scoped_db.h"
 
 using namespace dondoc;
 using dondoc::testing::TempDir;

@@ -8,10 +8,10 @@
 #include "engine/plan_import.h"
 #include "rules/rules_file.h"
 #include "service/default_rules.h"
-#include "tests/support/scoped_db.h"
 #include "storage/plan_store.h"
 #include "storage/rules_store.h"
 #include "tests/support/process.h"
+#include "tests/support/scoped_db.h"
 
 using namespace dondoc;
 using dondoc::testing::read_text;

@@ -1,7 +1,7 @@
 #include "service/import_rules.h"
 
-#include "tests/support/scoped_db.h"
 #include "storage/rules_store.h"
+#include "tests/support/scoped_db.h"
 
 #include <string>
 
@@ -16,8 +16,7 @@ using dondoc::testing::TempDir;
 namespace {
 
 void add_body(Database& db, const std::string& id, const std::string& kind = "unit") {
-  SQLite::Statement st(db.sql(),
-                       "INSERT INTO bodies(commune, id, name, kind) VALUES (?, ?, ?, ?)");
+  SQLite::Statement st(db.sql(), "INSERT INTO bodies(commune, id, name, kind) VALUES (?, ?, ?, ?)");
   st.bind(1, db.commune());
   st.bind(2, id);
   st.bind(3, id);

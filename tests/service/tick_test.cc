@@ -4,11 +4,11 @@
 
 #include "engine/commands.h"
 #include "service/tick.h"
-#include "tests/support/scoped_db.h"
 #include "storage/engine_store.h"
 #include "storage/plan_store.h"
 #include "tests/engine/fixture.h"
 #include "tests/support/process.h"
+#include "tests/support/scoped_db.h"
 
 using namespace dondoc;
 using namespace dondoc::testing;

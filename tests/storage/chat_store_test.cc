@@ -1,5 +1,5 @@
-#include "tests/support/scoped_db.h"
 #include "storage/chat_store.h"
+#include "tests/support/scoped_db.h"
 
 #include <catch2/catch.hpp>
 

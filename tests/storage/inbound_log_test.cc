@@ -1,5 +1,5 @@
-#include "tests/support/scoped_db.h"
 #include "storage/inbound_log.h"
+#include "tests/support/scoped_db.h"
 
 #include <catch2/catch.hpp>
 

@@ -6,11 +6,11 @@
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
 
-#include "tests/support/scoped_db.h"
 #include "storage/chat_store.h"
 #include "storage/engine_store.h"
 #include "tests/engine/fixture.h"
 #include "tests/support/process.h"
+#include "tests/support/scoped_db.h"
 
 using namespace dondoc;
 using namespace dondoc::testing;

@@ -1,5 +1,5 @@
-#include "tests/support/scoped_db.h"
 #include "storage/plan_store.h"
+#include "tests/support/scoped_db.h"
 
 #include <SQLiteCpp/Statement.h>
 
