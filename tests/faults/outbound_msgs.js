@@ -35,8 +35,9 @@ if (mode === 'sql') {
   for (let i = 1; i <= n; i++) {
     const c = chatOf(i);
     const cb = telegram && i % 20 === 7 ? 'cb-' + i : '';
-    rows.push('INSERT INTO outbox(key, recipient, kind, channel, chat_id, is_group, text, ' +
-              `callback_id, not_before, created_at) VALUES ('fault-${i}', '', 'confirmation', ` +
+    // Answers addressed to one chat, in no commune (0): the sender delivers them as they are.
+    rows.push('INSERT INTO outbox(commune, key, recipient, kind, channel, chat_id, is_group, ' +
+              `text, callback_id, not_before, created_at) VALUES (0, 'fault-${i}', '', 'confirmation', ` +
               `'${channel}', ${q(c.id)}, ${c.group ? 1 : 0}, ${q(textOf(i))}, ${q(cb)}, ` +
               "'2000-01-01T00:00+07:00', '2000-01-01T00:00+07:00');");
   }
