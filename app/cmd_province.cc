@@ -62,7 +62,7 @@ void print_text(const std::vector<service::CommuneSummary>& all, Instant now, st
     for (const auto& [cycle, r] : s.reports) {
       out << ", báo cáo " << cycle_vn(cycle) << " đã gửi " << r.submitted << "/" << r.due;
     }
-    out << (s.linked_chats == 0 ? ", CHƯA LIÊN KẾT CHAT NÀO" : "") << "\n";
+    out << (s.linked_chats == 0 ? "; chưa có nhóm chat nào liên kết" : "") << "\n";
   }
 }
 
