@@ -77,8 +77,8 @@ int run_import(const cli::Args& args, cli::Io& io, service::PlanFile kind, const
   {
     Database db(path);
     WriteTransaction tx(db);  // a new commune only with its plan
-    auto commune = service::commune_to_fill(db, args.option("commune"),
-                                            args.option("name").value_or("Xã"), "xa", now);
+    auto commune = service::commune_to_fill(
+        db, args.option("commune"), args.option("name").value_or("Xã"), "xa", now, "import");
     if (!commune) {
       scope_error = commune.error();
     } else {

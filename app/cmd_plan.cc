@@ -179,8 +179,8 @@ int init(const cli::Args& args, cli::Io& io) {
   // demo's commune (or "xa", "Xã" for an empty start).
   std::string name = args.option("name").value_or("");
   if (!args.option("commune") && name.empty()) name = demo ? kDemoCommuneName : "Xã";
-  auto commune =
-      service::commune_to_fill(db, args.option("commune"), name, demo ? kDemoCommuneId : "xa", now);
+  auto commune = service::commune_to_fill(db, args.option("commune"), name,
+                                          demo ? kDemoCommuneId : "xa", now, "init");
   if (!commune) return cli::bad_input(io, commune.error());
   CommuneScope scope(db, commune->key);
   if (!plan_is_empty(db) && !args.flag("force")) {

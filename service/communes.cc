@@ -73,14 +73,14 @@ Result<Commune> add_commune(Database& db, const std::string& id, const std::stri
 }
 
 Result<Commune> commune_to_fill(Database& db, const std::optional<std::string>& id,
-                                const std::string& name, std::string_view fallback_id,
-                                Instant now) {
+                                const std::string& name, std::string_view fallback_id, Instant now,
+                                std::string_view source) {
   if (id) {
     if (auto c = find_commune(db, *id)) return *c;
-    return add_commune(db, *id, name.empty() ? *id : name, now, "init");
+    return add_commune(db, *id, name.empty() ? *id : name, now, source);
   }
   auto all = list_communes(db);
-  if (all.empty()) return add_commune(db, std::string(fallback_id), name, now, "init");
+  if (all.empty()) return add_commune(db, std::string(fallback_id), name, now, source);
   return pick_commune(db, id);
 }
 

@@ -19,11 +19,13 @@ namespace dondoc::service {
 // several and none named (listing them).
 Result<Commune> pick_commune(Database& db, const std::optional<std::string>& id);
 
+// `source` (the command: "init", "import") goes in the audit row of a commune it creates.
 // For commands that fill a commune: as pick_commune, but a commune that does not exist yet is
 // created: the one `id` names (named `name`, else after its id), or, when the database has none
 // and no id is given, `fallback_id` named `name`.
 Result<Commune> commune_to_fill(Database& db, const std::optional<std::string>& id,
-                                const std::string& name, std::string_view fallback_id, Instant now);
+                                const std::string& name, std::string_view fallback_id, Instant now,
+                                std::string_view source);
 
 // Errors (nothing stored): a malformed id (1-64 of a-z 0-9 _ -, starting with a letter or digit),
 // an empty name, an id in use.
