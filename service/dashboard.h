@@ -79,10 +79,10 @@ struct Attention {                            // Cần xử lý
   std::vector<StatusRow> blockers;            // blocked now (reason in state.reason)
   std::vector<StatusRow> extension_requests;  // pending (state.requested_due)
   struct Escalated {
-    std::string task, label, text;  // the message as sent to the top of the ladder
+    std::string task, label, text;  // from the audit: "Nhiệm vụ 2 — Phòng …", in words
     Instant at{};
   };
-  std::vector<Escalated> escalated;  // escalations queued for Thường trực in the last 30 days
+  std::vector<Escalated> escalated;  // escalation steps to Thường trực in the last 30 days
   std::vector<BodyLine> unlinked;    // bodies that owe something and have no linked chat
 };
 struct Overview {

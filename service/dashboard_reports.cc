@@ -3,7 +3,8 @@
 #include <map>
 #include <set>
 
-#include "engine/kinds.h"
+#include <nlohmann/json.hpp>
+
 #include "engine/state.h"
 #include "service/dashboard_common.h"
 #include "storage/dashboard_store.h"
@@ -90,33 +91,25 @@ ReportGrid grid_of(const ReportCycle& cy, const Snapshot& snap, const Viewer& v,
   return g;
 }
 
-// A head sees what escalated about its own work only.
-bool escalation_about(const Snapshot& snap, const std::string& task, const std::string& body) {
-  if (task.empty()) return false;
-  for (const auto& r : snap.rows) {
-    if (r.obligation.task == task && r.obligation.body == body) return true;
-  }
-  return false;
-}
-
+// What reached the top of the ladder (Thường trực: the rules' standing_committee step) in the last
+// kEscalatedDays, from the audit's escalation rows; a head sees its own obligations only.
 std::vector<Attention::Escalated> escalated(Database& db, const Snapshot& snap, Instant now,
                                             const Viewer& v) {
-  OutboxQuery q;
-  q.kinds = {std::string(to_string(MessageKind::escalation)),
-             std::string(to_string(MessageKind::digest))};
+  AuditQuery q;
+  q.kind = "escalation";
   q.since_iso = format_instant(now - std::chrono::days{kEscalatedDays});
   q.limit = 500;
-  const std::string& top = snap.state.rules.standing_committee;
   std::vector<Attention::Escalated> out;
-  for (const auto& m : outbox_items(db, q)) {
-    bool digest = m.kind == to_string(MessageKind::digest);
-    if (top.empty() ? digest : m.recipient != top) continue;  // no committee: every escalation
-    if (v.role == Role::head && !escalation_about(snap, m.task, v.body)) continue;
-    auto at = parse_instant(m.created_at);
-    std::string label = digest           ? "Báo cáo Thường trực"
-                        : m.task.empty() ? m.cycle
-                                         : "Nhiệm vụ " + m.task;
-    out.push_back({m.task, label, m.text, at.value_or(Instant{})});
+  for (const auto& row : audit_slice(db, q).rows) {
+    auto d = nlohmann::json::parse(row.detail, nullptr, false);
+    if (!d.is_object() || d.value("to", "") != "standing_committee") continue;
+    std::string body = subject_body(row.subject);
+    if (!v.sees_body(body)) continue;
+    HistoryItem h = history_item(row, snap.state);
+    std::size_t colon = h.text.find(": ");
+    std::string task = row.subject.rfind("task|", 0) == 0 ? row.subject.substr(5) : "";
+    task = task.substr(0, task.find('|'));
+    out.push_back({task, h.text.substr(0, colon), h.text, parse_instant(row.at).value_or(now)});
   }
   return out;
 }

@@ -206,3 +206,19 @@ TEST_CASE("audit page: paging, kind and text filters, a head's own entries") {
   auto own = service::audit_page(d.db, head(d.db, "kinh_te"), kind);
   CHECK(own.total == 1);
 }
+
+TEST_CASE("attention: what reached Thường trực, from the escalation ladder") {
+  DashboardDb d;
+  FakeClock clock(at("2025-10-10T09:00+07:00"));  // 8 working days after 30/09
+  REQUIRE(service::tick(d.db, clock));
+  auto o = service::overview(d.db, clock.now(), admin(d.db));
+  REQUIRE(o);
+  REQUIRE(!o->attention.escalated.empty());
+  const auto& e = o->attention.escalated.front();
+  CHECK(!e.task.empty());
+  CHECK(e.label.rfind("Nhiệm vụ " + e.task + " — ", 0) == 0);
+  CHECK(e.text.find("Thường trực") != std::string::npos);
+  auto h = service::overview(d.db, clock.now(), head(d.db, "cong_an"));
+  REQUIRE(h);
+  CHECK(h->attention.escalated.empty());
+}
