@@ -13,7 +13,7 @@ Result<Snapshot> snapshot(Database& db, Instant now, const Viewer& v) {
   SqliteEngineStore store(db);
   auto st = store.load();
   if (!st) return Error{st.error()};
-  auto view = plan_status(db, now, {});
+  auto view = plan_status(*st, now, {});
   if (!view) return Error{view.error()};
   Snapshot snap;
   snap.state = std::move(*st);
