@@ -90,22 +90,24 @@ std::vector<AuditRow> audit_about_body(Database& db, const std::string& body, in
 std::vector<OutboxItem> outbox_items(Database& db, const OutboxQuery& q) {
   std::string sql =
       "SELECT id, created_at, recipient, kind, coalesce(task, ''), coalesce(cycle, ''), status, "
-      "text, coalesce(sent_at, '') FROM outbox WHERE commune = ?1 AND (?2 = '' OR task = ?2) AND "
-      "(?3 = '' OR recipient = ?3) AND (?4 = '' OR created_at >= ?4)";
-  if (!q.kinds.empty()) {
-    sql += " AND kind IN (";
-    for (std::size_t i = 0; i < q.kinds.size(); ++i) {
-      sql += (i ? ", ?" : "?") + std::to_string(i + 6);
-    }
-    sql += ")";
+      "text, coalesce(sent_at, '') FROM outbox WHERE commune = ?";
+  std::vector<std::string> params;
+  auto add = [&](const std::string& value, const char* clause) {
+    if (value.empty()) return;
+    params.push_back(value);
+    sql += clause;
+  };
+  add(q.task, " AND task = ?");
+  add(q.recipient, " AND recipient = ?");
+  add(q.since_iso, " AND created_at >= ?");
+  for (std::size_t i = 0; i < q.kinds.size(); ++i) {
+    sql += i == 0 ? " AND kind IN (?" : ", ?";
+    params.push_back(q.kinds[i]);
   }
-  SQLite::Statement st(db.sql(), sql + " ORDER BY id DESC LIMIT ?5");
-  st.bind(1, db.commune());
-  st.bind(2, q.task);
-  st.bind(3, q.recipient);
-  st.bind(4, q.since_iso);
-  st.bind(5, q.limit);
-  for (std::size_t i = 0; i < q.kinds.size(); ++i) st.bind(static_cast<int>(i) + 6, q.kinds[i]);
+  if (!q.kinds.empty()) sql += ")";
+  SQLite::Statement st(db.sql(), sql + " ORDER BY id DESC LIMIT ?");
+  bind_all(st, db, params);
+  st.bind(static_cast<int>(params.size()) + 2, q.limit);
   std::vector<OutboxItem> out;
   while (st.executeStep()) {
     OutboxItem m;
