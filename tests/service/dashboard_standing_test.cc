@@ -137,3 +137,31 @@ TEST_CASE("status --json's summary is the overview's counts") {
   CHECK(j["summary"]["tasks"]["blocked"] == 1);
   CHECK(j["obligations"].size() > 0);
 }
+
+TEST_CASE("task JSON: the tasks --json shape with each assignee's status") {
+  DashboardDb d;
+  d.record("2", "vh_xh", Status::in_progress, "2025-09-24T09:00+07:00", 60);
+  auto page = service::task_page(d.db, at("2025-10-02T09:00+07:00"), admin(d.db), "2");
+  REQUIRE(page);
+  auto j = service::task_page_json(*page);
+  CHECK(j["id"] == "2");
+  CHECK(j["lead"] == nlohmann::ordered_json::array({"vh_xh"}));
+  CHECK(j["deadline_text"] == "Tháng 9/2025");
+  CHECK(j["due"] == "2025-09-30");
+  CHECK(j["standing"] == "overdue");
+  REQUIRE(j["assignees"].size() == 4);
+  auto lead = j["assignees"][0];
+  CHECK(lead["body"] == "vh_xh");
+  CHECK(lead["role"] == "lead");
+  CHECK(lead["status"] == "in_progress");
+  CHECK(lead["standing"] == "overdue");
+  CHECK(lead["percent"] == 60);
+  CHECK(lead["overdue"] == true);
+  CHECK(lead["last_reply"] == "2025-09-24T09:00+07:00");
+  CHECK(j["history"].size() >= 1);
+  CHECK(j["history"][0].contains("kind_vi"));
+  CHECK(j["messages"].is_array());
+  auto audit = service::audit_json(service::audit_page(d.db, admin(d.db), {}));
+  CHECK(audit["page"] == 1);
+  CHECK(audit["items"].size() == audit["total"].get<std::size_t>());
+}
