@@ -63,7 +63,7 @@ DueItem item_of(const StatusRow& r) {
 
 Result<std::vector<DueGroup>> coming_dues(Database& db, Instant now, const Viewer& v, bool by_month,
                                           int count) {
-  if (count < 1 || count > 52) return Error{"count: 1..52"};
+  if (count < 1 || count > 52) return Error{"Số tuần hoặc số tháng phải từ 1 đến 52."};
   auto snap = snapshot(db, now, v);
   if (!snap) return Error{snap.error()};
   auto groups = empty_groups(local_date(now), by_month, count);
