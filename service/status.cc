@@ -35,20 +35,24 @@ Result<StatusView> plan_status(Database& db, Instant now, const StatusQuery& q) 
   SqliteEngineStore store(db);
   auto st = store.load();
   if (!st) return Error{st.error()};
+  return plan_status(*st, now, q);
+}
+
+Result<StatusView> plan_status(const EngineState& st, Instant now, const StatusQuery& q) {
   StatusView view;
   if (!q.body.empty()) {
-    const Body* b = st->plan.find_body(q.body);
+    const Body* b = st.plan.find_body(q.body);
     if (!b) return Error{"Không có cơ quan \"" + q.body + "\" trong kế hoạch."};
     view.body_name = b->name;
   }
-  auto all = compute_obligations(st->plan, st->rules, st->calendar, st->obligations,
-                                 tick_window(*st, now));
-  auto continuous = continuous_obligations(st->plan);  // no due date, never overdue
+  auto all =
+      compute_obligations(st.plan, st.rules, st.calendar, st.obligations, tick_window(st, now));
+  auto continuous = continuous_obligations(st.plan);  // no due date, never overdue
   all.insert(all.begin(), continuous.begin(), continuous.end());
-  PlanIndex index(st->plan);
+  PlanIndex index(st.plan);
   for (const auto& o : all) {
     if (!q.body.empty() && o.body != q.body) continue;
-    StatusRow r = row_of(o, *st, index, now);
+    StatusRow r = row_of(o, st, index, now);
     if (q.overdue_only && !r.overdue) continue;
     if (q.open_only && r.state.status == Status::done) continue;
     view.rows.push_back(std::move(r));

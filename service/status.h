@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "engine/obligation.h"
+#include "engine/state.h"
 #include "engine/status.h"
 #include "rules/result.h"
 #include "storage/database.h"
@@ -38,5 +39,7 @@ struct StatusView {
 
 // Error (in Vietnamese): no rules loaded yet, or an unknown body.
 Result<StatusView> plan_status(Database& db, Instant now, const StatusQuery& q);
+// The same over a state already loaded (the dashboard loads it once for its other parts too).
+Result<StatusView> plan_status(const EngineState& st, Instant now, const StatusQuery& q);
 
 }  // namespace dondoc::service

@@ -467,6 +467,10 @@ UPDATE chat_links SET commune = 1;
 DROP INDEX chat_links_by_body;
 CREATE INDEX chat_links_by_body ON chat_links(commune, body);
 )sql"},
+      // The dashboard's task page: the messages about one task, newest first.
+      {93, R"sql(
+CREATE INDEX outbox_by_task ON outbox(commune, task, id);
+)sql"},
   };
   return all;
 }
