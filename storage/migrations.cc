@@ -1,6 +1,6 @@
 // The schema, as forward migrations. Never edit a released migration: append a new one.
 // Version blocks: 1-9 plan and calendar, 10-19 rules, 20-39 engine state, 40-59 bot and ingest,
-// 60-69 later changes, 70-79 communes.
+// 60-69 later changes, 70-79 communes, 90-92 communes at scale.
 #include <vector>
 
 #include "storage/database.h"
@@ -466,6 +466,10 @@ ALTER TABLE chat_links ADD COLUMN commune INTEGER NOT NULL DEFAULT 0;
 UPDATE chat_links SET commune = 1;
 DROP INDEX chat_links_by_body;
 CREATE INDEX chat_links_by_body ON chat_links(commune, body);
+)sql"},
+      {90, R"sql(
+-- A chat's reply reads the states of its body alone (and of its tasks' leads), not the commune's.
+CREATE INDEX engine_obligations_by_body ON engine_obligations(commune, body, task);
 )sql"},
   };
   return all;
