@@ -5,6 +5,7 @@
 #include "bot/templates_vi.h"
 #include "engine/kinds.h"
 #include "service/chat_handling.h"
+#include "service/commune_bots.h"
 #include "service/status.h"
 #include "storage/chat_store.h"
 #include "storage/engine_store.h"
@@ -53,7 +54,8 @@ std::string reply_outcome(int applied, int refused) {
 }  // namespace
 
 Handling::Handling(Database& d, const bot::InboundEvent& e, Instant t) : db(d), ev(e), now(t) {
-  enter(chat_commune(db, channel(), ev.chat_id).value_or(kNoCommune));
+  // A chat not linked yet is in its bot's commune (none for the province's bot).
+  enter(chat_commune(db, channel(), ev.chat_id).value_or(split_commune_chat(ev.chat_id).commune));
 }
 
 void Handling::enter(std::int64_t commune) {
