@@ -71,7 +71,8 @@ std::vector<std::string> changes(const std::string& db, const std::string& commu
   auto a = t::run_dondoc({"--db", db, "--commune", commune, "audit", "--json"});
   REQUIRE(a.exit_code == 0);
   std::vector<std::string> out;
-  for (const auto& e : json::parse(a.out)["entries"])
+  json audit = json::parse(a.out);  // kept: a loop over a temporary's member would dangle
+  for (const auto& e : audit["entries"])
     if (e["kind"] == "status_change" && e["subject"] == "task|" + task + "|||vh_xh")
       out.push_back(e["detail"]["to"]);
   return out;
@@ -131,14 +132,13 @@ TEST_CASE("One bot per commune: links, nudges and replies go through the commune
   REQUIRE(n2.size() == 1);
   CHECK(n1[0]["chat_id"] == std::to_string(kChat));
   CHECK(n2[0]["chat_id"] == std::to_string(kChat));
-  CHECK(n2[0]["text"].get<std::string>().find("c2") == std::string::npos);
 
   // A reply to c2's bot is applied in c2 alone; then one to the province's bot in c1.
-  tg.user_says(kCommuneToken, "NV2 đang làm 60%");
+  tg.user_says(kCommuneToken, "dạ em báo cáo NV2 đang làm 60% ạ");
   CHECK(tg.sent(kCommuneToken, "đang thực hiện 60%").size() == 1);
   CHECK(changes(db, "c2", "2") == std::vector<std::string>{"in_progress"});
   CHECK(changes(db, c1, "2").empty());
-  tg.user_says(kProvinceToken, "NV2 đã hoàn thành");
+  tg.user_says(kProvinceToken, "Dạ em báo cáo: NV2 đã hoàn thành ạ");
   CHECK(tg.sent(kProvinceToken, "hoàn thành (đúng hạn)").size() == 1);
   CHECK(changes(db, c1, "2") == std::vector<std::string>{"done"});
   CHECK(changes(db, "c2", "2") == std::vector<std::string>{"in_progress"});
