@@ -34,8 +34,8 @@ struct Args {
 
 // Flags that never take a value.
 inline const std::set<std::string, std::less<>> kFlags = {
-    "json", "force", "demo",    "overdue",       "no-scheduler",
-    "help", "once",  "verbose", "password-stdin"};
+    "json", "force",   "demo",           "overdue",     "no-scheduler", "help",
+    "once", "verbose", "password-stdin", "no-telegram", "no-zalo"};
 
 // Where a command writes, and the clock it reads the time from (app/system_clock.h in main()).
 struct Io {

@@ -3,6 +3,7 @@
 #include <ostream>
 
 #include "app/cli.h"
+#include "service/commune_bots.h"
 #include "service/communes.h"
 #include "storage/commune_store.h"
 #include "storage/plan_store.h"
@@ -39,14 +40,21 @@ int run_list(const cli::Args& args, cli::Io& io) {
   if (!args.json()) io.out << communes.size() << " xã\n";
   for (const auto& c : communes) {
     CommuneScope scope(db, c.key);
-    Plan plan = load_plan(db);
+    PlanCounts n = count_plan(db);
     auto j = commune_json(c);
-    j["bodies"] = plan.bodies.size();
-    j["tasks"] = plan.tasks.size();
+    j["bodies"] = n.bodies;
+    j["tasks"] = n.tasks;
+    std::string bots;
+    auto jb = nlohmann::ordered_json::array();
+    for (const auto& b : service::commune_bots_of(c)) {
+      bots += (bots.empty() ? "; bot riêng: " : ", ") + b.channel;
+      jb.push_back(b.channel);
+    }
+    j["bots"] = jb;
     arr.push_back(j);
     if (!args.json()) {
-      io.out << "  " << c.id << "  " << c.name << "  (" << plan.bodies.size() << " cơ quan, "
-             << plan.tasks.size() << " nhiệm vụ)\n";
+      io.out << "  " << c.id << "  " << c.name << "  (" << n.bodies << " cơ quan, " << n.tasks
+             << " nhiệm vụ" << bots << ")\n";
     }
   }
   if (args.json()) io.out << nlohmann::ordered_json{{"communes", arr}}.dump() << "\n";
@@ -69,8 +77,55 @@ int run_rename(const cli::Args& args, cli::Io& io) {
   return cli::kExitOk;
 }
 
+// `commune set ID --telegram-token-env VAR [--telegram-secret-env VAR] [--telegram-mode webhook]`
+// (or -file PATH for either, zalo- likewise; --no-telegram removes it). Only where the secrets are
+// is stored; serve reads them at start.
+int run_set(const cli::Args& args, cli::Io& io) {
+  const std::string usage =
+      "cách dùng: commune set ID (--telegram-token-env BIẾN | --telegram-token-file TỆP) "
+      "[--telegram-secret-env BIẾN | --telegram-secret-file TỆP] [--telegram-mode polling|webhook] "
+      "[--telegram-api-base URL] | --no-telegram (zalo- tương tự)";
+  if (args.positional.size() != 1) return cli::bad_input(io, usage);
+  Database db(cli::db_path(args));
+  bool changed = false;
+  for (std::string ch : {"telegram", "zalo"}) {
+    auto opt = [&](const char* what) { return args.option(ch + "-" + what).value_or(""); };
+    if (args.flag("no-" + ch)) {
+      auto r = service::clear_commune_bot(db, args.positional[0], ch, io.clock.now());
+      if (!r) return cli::bad_input(io, "commune set: " + r.error());
+      io.out << (*r ? "Đã bỏ bot " + ch + " riêng của xã " : "Xã không có bot " + ch + " riêng: ")
+             << args.positional[0] << ".\n";
+      changed = true;
+      continue;
+    }
+    if (opt("token-env").empty() && opt("token-file").empty()) continue;
+    service::CommuneBot b;
+    b.channel = ch;
+    b.token_env = opt("token-env");
+    b.token_file = opt("token-file");
+    b.secret_env = opt("secret-env");
+    b.secret_file = opt("secret-file");
+    b.mode = args.option(ch + "-mode").value_or("polling");
+    b.api_base = opt("api-base");
+    auto r = service::set_commune_bot(db, args.positional[0], b, io.clock.now());
+    if (!r) return cli::bad_input(io, "commune set: " + r.error());
+    io.out << "Xã " << r->commune_id << " có bot " << ch << " riêng (" << r->mode
+           << "); token đọc từ "
+           << (b.token_env.empty() ? "tệp " + b.token_file : "biến môi trường " + b.token_env)
+           << " khi serve khởi động.\n";
+    changed = true;
+  }
+  return changed ? cli::kExitOk : cli::bad_input(io, usage);
+}
+
 const cli::Registration kAdd{"commune add", "commune add ID --name \"Xã ...\" [--json]", &run_add};
 const cli::Registration kList{"commune list", "commune list [--json]", &run_list};
+const cli::Registration kSet{
+    "commune set",
+    "commune set ID (--telegram-token-env VAR | --telegram-token-file FILE) [--telegram-secret-env "
+    "VAR | --telegram-secret-file FILE] [--telegram-mode polling|webhook] | --no-telegram (zalo- "
+    "likewise)",
+    &run_set};
 const cli::Registration kRename{
     "commune rename", "commune rename ID [--id MỚI] [--name \"Xã ...\"] [--json]", &run_rename};
 

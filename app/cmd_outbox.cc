@@ -40,6 +40,15 @@ std::string destination(const Message& m) {
   return m.recipient.empty() ? to : to + " (" + m.recipient + ")";
 }
 
+void print_rows(cli::Io& io, const std::vector<OutboxRow>& rows) {
+  for (const auto& r : rows) {
+    io.out << format_instant(r.message.not_before) << "  " << r.status << "  "
+           << to_string(r.message.kind);
+    if (!r.message.task.empty()) io.out << "  NV " << r.message.task;
+    io.out << "  -> " << destination(r.message) << "\n    " << r.message.text << "\n";
+  }
+}
+
 int run(const cli::Args& args, cli::Io& io) {
   std::string status = args.option("status").value_or("");
   if (!status.empty() && status != "pending" && status != "sent" && status != "failed") {
@@ -49,20 +58,30 @@ int run(const cli::Args& args, cli::Io& io) {
   Database db(cli::db_path(args), Database::Access::read_only);
   auto commune = cli::commune(args, io, db);
   if (!commune) return cli::kExitBadInput;
-  CommuneScope scope(db, commune->key);
-  auto rows = list_outbox(db, status);
+  std::vector<OutboxRow> rows, unlinked;
+  {
+    CommuneScope scope(db, commune->key);
+    rows = list_outbox(db, status);
+  }
+  {
+    // The bot's answers to chats not linked yet belong to no commune (commune 0): shown apart.
+    CommuneScope scope(db, kNoCommune);
+    unlinked = list_outbox(db, status);
+  }
   if (args.json()) {
-    auto arr = nlohmann::ordered_json::array();
+    auto arr = nlohmann::ordered_json::array(), other = nlohmann::ordered_json::array();
     for (const auto& r : rows) arr.push_back(row_json(r));
-    io.out << nlohmann::ordered_json{{"messages", arr}}.dump() << "\n";
+    for (const auto& r : unlinked) other.push_back(row_json(r));
+    io.out << nlohmann::ordered_json{{"messages", arr}, {"unlinked_chat_answers", other}}.dump()
+           << "\n";
     return cli::kExitOk;
   }
   io.out << rows.size() << " tin nhắn\n";
-  for (const auto& r : rows) {
-    io.out << format_instant(r.message.not_before) << "  " << r.status << "  "
-           << to_string(r.message.kind);
-    if (!r.message.task.empty()) io.out << "  NV " << r.message.task;
-    io.out << "  -> " << destination(r.message) << "\n    " << r.message.text << "\n";
+  print_rows(io, rows);
+  if (!unlinked.empty()) {
+    io.out << "Ngoài ra " << unlinked.size()
+           << " câu trả lời của bot cho chat chưa liên kết (chưa thuộc xã nào):\n";
+    print_rows(io, unlinked);
   }
   return cli::kExitOk;
 }

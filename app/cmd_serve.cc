@@ -4,6 +4,7 @@
 // group-commit writer, until SIGTERM or SIGINT stops it gracefully (Stopper).
 #include <utility>  // before Boost under C++20
 
+#include <atomic>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/post.hpp>
 #include <boost/asio/signal_set.hpp>
@@ -18,6 +19,7 @@
 
 #include "app/channels/channel.h"
 #include "app/cli.h"
+#include "app/commune_bots.h"
 #include "app/config.h"
 #include "app/fd_limit.h"
 #include "app/health.h"
@@ -87,10 +89,14 @@ struct Service {
   Ingest ingest;
   Sender sender;
   const std::vector<std::unique_ptr<Poller>>* pollers = nullptr;  // for /healthz, once started
+  std::atomic<bool> stopping{false};  // a stop began: the communes' ticks not yet run are skipped
 
   // Checks the secret, parses the envelope, acks after the commit.
-  void webhook(const HttpIn& in, Respond respond, const ChatChannel& platform) {
-    const std::string& secret = config.channel(platform.id()).webhook_secret;
+  // `bot`: a commune's own bot, whose events belong to its commune (app/commune_bots.h).
+  void webhook(const HttpIn& in, Respond respond, const ChatChannel& platform,
+               const CommuneBotConfig* bot = nullptr) {
+    const std::string& secret =
+        bot ? bot->settings.webhook_secret : config.channel(platform.id()).webhook_secret;
     if (auto refused = webhook_refusal(in, platform.secret_header(), secret)) {
       return respond(std::move(*refused));
     }
@@ -98,6 +104,7 @@ struct Service {
     if (body.is_discarded()) return respond(error_out(400, "malformed JSON"));
     auto ev = platform.parse_webhook(body);
     if (!ev) return respond(error_out(400, ev.error()));
+    if (bot) into_commune(ev.value(), bot->commune);
     ingest.accept(std::move(ev).value(), [respond](bool ok, bool duplicate) {
       if (!ok) return respond(error_out(500, "could not store the event"));
       respond(HttpOut{
@@ -124,6 +131,9 @@ struct Service {
         return webhook(in, respond, *platform);
       }
     }
+    if (const CommuneBotConfig* bot = commune_bot_for_path(config, in.target)) {
+      if (in.method == "POST") return webhook(in, respond, chat_channel(bot->channel), bot);
+    }
     respond(error_out(404, "not found"));
   }
 };
@@ -131,14 +141,16 @@ struct Service {
 void start_ticks(net::steady_timer& timer, Service& svc, int interval_s) {
   // One background job per commune, so webhooks are acked between two communes' ticks rather
   // than after the whole province's. A commune without rules yet has nothing to schedule.
-  svc.writer.submit_background([&writer = svc.writer, &clock = svc.clock](Database& db) {
-    for (const auto& c : list_communes(db)) {
-      writer.submit_background([key = c.key, &clock](Database& d) {
-        CommuneScope scope(d, key);
-        (void)service::tick(d, clock);
+  svc.writer.submit_background(
+      [&writer = svc.writer, &clock = svc.clock, &stopping = svc.stopping](Database& db) {
+        for (const auto& c : list_communes(db)) {
+          writer.submit_background([key = c.key, &clock, &stopping](Database& d) {
+            if (stopping) return;  // stopping: the next start ticks them
+            CommuneScope scope(d, key);
+            (void)service::tick(d, clock);
+          });
+        }
       });
-    }
-  });
   svc.sender.wake();
   timer.expires_after(std::chrono::seconds(interval_s));
   timer.async_wait([&timer, &svc, interval_s](boost::system::error_code ec) {
@@ -200,6 +212,7 @@ class Stopper {
       if (!ec) force("shutdown_timeout_s passed");
     });
     ticks_.cancel();
+    svc_.stopping = true;
     for (auto& p : pollers_) p->stop();
     server_.stop([this] { part_done(); });
     svc_.sender.stop([this] { part_done(); });
@@ -286,6 +299,15 @@ int run(const cli::Args& args, cli::Io& io) {
   std::string db = cli::db_path(args);
   if (auto warning = exposure_warning(config)) io.err << "dondoc: " << *warning << "\n";
   print_summary(db, io.out);
+  {
+    Database d(db);
+    auto bots =
+        load_commune_bots(d, config, [](const char* n) -> const char* { return std::getenv(n); });
+    if (!bots) return cli::bad_input(io, "serve: " + bots.error());
+    for (const auto& b : config.commune_bots)
+      io.out << "dondoc: xã " << b.commune_id << ": bot " << bot::to_string(b.channel) << " riêng ("
+             << b.settings.mode << ")\n";
+  }
   if (!has_chat_channel(config)) io.out << "dondoc: " << bot::vi::no_chat_channel() << "\n";
 
   int max_connections = descriptor_budget(config.max_connections);
@@ -312,6 +334,13 @@ int run(const cli::Args& args, cli::Io& io) {
   for (const ChatChannel* platform : chat_channels()) {
     if (!platform->polls(config.channel(platform->id()))) continue;
     pollers.push_back(std::make_unique<Poller>(ioc, svc.http, svc.ingest, config, *platform));
+    pollers.back()->start();
+  }
+  for (const auto& b : config.commune_bots) {
+    const ChatChannel& platform = chat_channel(b.channel);
+    if (!platform.polls(b.settings)) continue;
+    pollers.push_back(std::make_unique<Poller>(ioc, svc.http, svc.ingest, config, platform,
+                                               b.commune, platform.name() + "@" + b.commune_id));
     pollers.back()->start();
   }
   net::steady_timer tick_timer(ioc);

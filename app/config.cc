@@ -116,7 +116,8 @@ bool read_channel_keys(Reader& r, const std::string& name, const ConfigSpec& spe
   return true;
 }
 
-// Why a secret is not acceptable (never quoting it), nullopt when it is.
+}  // namespace
+
 std::optional<std::string> secret_problem(const std::string& s, bool token_chars) {
   if (s.size() < kMinSecretLength || s.size() > kMaxSecretLength) {
     return "cần " + std::to_string(kMinSecretLength) + "–" + std::to_string(kMaxSecretLength) +
@@ -134,6 +135,8 @@ std::optional<std::string> secret_problem(const std::string& s, bool token_chars
   }
   return std::nullopt;
 }
+
+namespace {
 
 // A secret read from the file or the environment variable env: checked, the error naming both.
 bool check_secret(Reader& r, const std::string& at, const std::string& name,
@@ -233,9 +236,17 @@ const ChannelConfig& ServeConfig::channel(bot::Channel c) const {
   return it == channels.end() ? kOff : it->second;
 }
 
+const ChannelConfig& ServeConfig::channel_for(bot::Channel c, std::int64_t commune) const {
+  for (const auto& b : commune_bots)
+    if (b.commune == commune && b.channel == c) return b.settings;
+  return channel(c);
+}
+
 ServeConfig default_serve_config() { return ServeConfig{}; }
 
-bool has_chat_channel(const ServeConfig& c) { return !c.channels.empty(); }
+bool has_chat_channel(const ServeConfig& c) {
+  return !c.channels.empty() || !c.commune_bots.empty();
+}
 
 std::optional<std::string> exposure_warning(const ServeConfig& c) {
   const std::string& h = c.host;

@@ -5,10 +5,12 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "bot/payloads.h"
 #include "rules/result.h"
@@ -23,6 +25,14 @@ struct ChannelConfig {
   std::string mode = "polling";  // "polling" | "webhook"
   std::string webhook_secret;    // checked on the platform's webhook
   std::string outbound_url;      // generic: where messages are POSTed; empty: they stay queued
+};
+
+// A commune's own bot (service/commune_bots.h), its secrets resolved by app/commune_bots.cc.
+struct CommuneBotConfig {
+  std::int64_t commune = 0;  // communes.key
+  std::string commune_id;
+  bot::Channel channel = bot::Channel::telegram;
+  ChannelConfig settings;  // enabled, with its token, mode, secret and api_base
 };
 
 struct SenderConfig {
@@ -54,14 +64,21 @@ struct ServeConfig {
   // The dashboard's address as people reach it (chat sign-in links); "" = http://HOST:PORT.
   std::string public_url;
 
+  std::vector<CommuneBotConfig> commune_bots;  // from the database, not the file
+
   // The platform's settings, a disabled one when the file does not configure it.
   const ChannelConfig& channel(bot::Channel c) const;
+  // The settings of the bot that serves `commune`'s chats on `c`: its own bot, else channel(c).
+  const ChannelConfig& channel_for(bot::Channel c, std::int64_t commune) const;
 };
 
 // Every webhook secret and the metrics token: at least this long, at most kMaxSecretLength, of
 // printable ASCII without spaces (Telegram's secret: only A-Z a-z 0-9 _ -).
 inline constexpr std::size_t kMinSecretLength = 16;
 inline constexpr std::size_t kMaxSecretLength = 256;
+
+// Why a secret is not acceptable (never quoting it), nullopt when it is.
+std::optional<std::string> secret_problem(const std::string& s, bool token_chars);
 
 using Getenv = const char* (*)(const char*);
 

@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "app/channels/channel.h"
+#include "app/commune_bots.h"
 #include "app/http_client.h"
 
 namespace dondoc::app {
@@ -17,27 +18,35 @@ using nlohmann::json;
 
 namespace {
 
-PollerStatus initial_status(const ChatChannel& platform) {
+PollerStatus initial_status(const ChatChannel& platform, const std::string& label) {
   PollerStatus s;
-  s.platform = platform.name();
+  s.platform = label.empty() ? platform.name() : label;
   return s;
 }
 
 }  // namespace
 
 struct Poller::Impl : std::enable_shared_from_this<Poller::Impl> {
-  Impl(net::io_context& io, HttpClient& h, Ingest& i, const ServeConfig& c, const ChatChannel& p)
-      : http(h), ingest(i), config(c), platform(p), timer(io) {}
+  Impl(net::io_context& io, HttpClient& h, Ingest& i, const ServeConfig& c, const ChatChannel& p,
+       std::int64_t k, const std::string& label)
+      : http(h),
+        ingest(i),
+        config(c),
+        platform(p),
+        commune(k),
+        timer(io),
+        status(initial_status(p, label)) {}
   HttpClient& http;
   Ingest& ingest;
   ServeConfig config;
   const ChatChannel& platform;
+  std::int64_t commune;  // 0: the province's bot
   net::steady_timer timer;
   long long offset = 0;
   int failures = 0;
   bool stopped = false;   // destroyed: nothing more, not even an answer in flight
   bool stopping = false;  // stop(): no new poll
-  PollerStatus status = initial_status(platform);
+  PollerStatus status;
 
   void note(bool ok, const std::string& error) {
     status.state = ok ? "ok" : "retrying";
@@ -48,8 +57,8 @@ struct Poller::Impl : std::enable_shared_from_this<Poller::Impl> {
 
   void poll() {
     if (stopped || stopping) return;
-    HttpRequest r =
-        platform.poll_request(config.channel(platform.id()), config.poll_timeout_s, offset);
+    HttpRequest r = platform.poll_request(config.channel_for(platform.id(), commune),
+                                          config.poll_timeout_s, offset);
     r.timeout_ms = (config.poll_timeout_s + 10) * 1000;
     http.request(std::move(r), [self = shared_from_this()](HttpResponse res) {
       self->on_answer(std::move(res));
@@ -107,6 +116,7 @@ struct Poller::Impl : std::enable_shared_from_this<Poller::Impl> {
     auto all_ok = std::make_shared<bool>(true);
     long long first = events.front().update_id;
     for (auto& e : events) {
+      if (commune != 0) into_commune(e, commune);
       ingest.accept(std::move(e), [self = shared_from_this(), left, all_ok, first](bool ok, bool) {
         *all_ok = *all_ok && ok;
         if (--*left > 0) return;
@@ -120,8 +130,8 @@ struct Poller::Impl : std::enable_shared_from_this<Poller::Impl> {
 };
 
 Poller::Poller(net::io_context& io, HttpClient& http, Ingest& ingest, const ServeConfig& config,
-               const ChatChannel& platform)
-    : impl_(std::make_shared<Impl>(io, http, ingest, config, platform)) {}
+               const ChatChannel& platform, std::int64_t commune, const std::string& label)
+    : impl_(std::make_shared<Impl>(io, http, ingest, config, platform, commune, label)) {}
 
 Poller::~Poller() {
   impl_->stopped = true;

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <chrono>
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
@@ -28,9 +29,10 @@ struct PollerStatus {
 
 class Poller {
  public:
-  // Requires: platform.polls(config.channel(platform.id())).
+  // Requires: platform.polls(config.channel_for(platform.id(), commune)). With a commune, polls
+  // that commune's own bot and places its events in the commune (app/commune_bots.h).
   Poller(boost::asio::io_context& io, HttpClient& http, Ingest& ingest, const ServeConfig& config,
-         const ChatChannel& platform);
+         const ChatChannel& platform, std::int64_t commune = 0, const std::string& label = "");
   ~Poller();
   void start();
   // Polls no more. A getUpdates already in flight is not waited for (it may hold a long poll);

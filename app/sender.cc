@@ -12,6 +12,7 @@
 
 #include "app/http_client.h"
 #include "app/sender_items.h"
+#include "service/commune_bots.h"
 #include "storage/group_commit.h"
 
 namespace dondoc::app {
@@ -134,7 +135,10 @@ struct Sender::Impl : std::enable_shared_from_this<Sender::Impl> {
     global_next = now + std::chrono::microseconds(1000000 / config.sender.global_per_second);
   }
 
-  const ChannelConfig& settings(const Part& p) const { return config.channel(p.platform->id()); }
+  // The bot the part's chat talks to: its commune's own bot, else the province's.
+  const ChannelConfig& settings(const Part& p) const {
+    return config.channel_for(p.platform->id(), service::split_commune_chat(p.chat_id).commune);
+  }
 
   void send_part(const Item& item, const Part& p) {
     if (!item.callback_id.empty() && item.next_part == 0) {

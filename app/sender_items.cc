@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "bot/conversation.h"
+#include "service/commune_bots.h"
 
 namespace dondoc::app {
 namespace {
@@ -28,14 +29,21 @@ void add_parts(Database& db, service::Deliveries& deliveries, Item& item, const 
 }  // namespace
 
 OutgoingPart outgoing(const Item& item, const Part& p) {
-  return {p.chat_id, p.text, p.buttons, item.source + "." + std::to_string(p.index)};
+  // A commune bot's chat is stored "@<commune>:<id>"; the platform knows only its own id.
+  return {service::split_commune_chat(p.chat_id).chat_id, p.text, p.buttons,
+          item.source + "." + std::to_string(p.index)};
 }
 
 std::vector<Item> collect_due(Database& db, service::Deliveries& deliveries, Instant now,
                               const ServeConfig& config, int limit) {
+  // The province's bot of the platform, or any commune's own bot on it.
   auto can_send = [&config](std::string_view channel) {
     const ChatChannel* p = find_chat_channel(channel);
-    return p && p->can_send(config.channel(p->id()));
+    if (!p) return false;
+    bool any = p->can_send(config.channel(p->id()));
+    for (const auto& b : config.commune_bots)
+      any = any || (b.channel == p->id() && p->can_send(b.settings));
+    return any;
   };
   std::vector<Item> out;
   for (auto& m : deliveries.due(db, now, limit, can_send, config.sender.max_attempts)) {

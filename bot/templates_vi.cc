@@ -45,6 +45,13 @@ std::string link_refused(CodeCheck why, std::string_view address) {
          " vui lòng kiểm tra lại mã do Văn phòng cung cấp.";
 }
 
+std::string link_other_commune(std::string_view address) {
+  return "Xin lỗi, mã liên kết này thuộc một xã khác, không dùng được với bot của xã này. " +
+         Address(address) +
+         " vui lòng dùng mã do Văn phòng xã mình cung cấp, hoặc nhắn cho bot "
+         "của xã đã cấp mã.";
+}
+
 std::string link_throttled(Instant retry_at, Instant now, std::string_view address) {
   int minute = local_minute_of_day(retry_at);
   char hhmm[24];

@@ -17,6 +17,8 @@ inline constexpr std::string_view kDefaultAddress = "đồng chí";
 
 std::string link_ok(std::string_view body_name, std::string_view address = kDefaultAddress);
 std::string link_refused(CodeCheck why, std::string_view address = kDefaultAddress);
+// A commune's own bot was sent a valid code of another commune.
+std::string link_other_commune(std::string_view address = kDefaultAddress);
 // The one answer once a chat has tried too many wrong codes: try again after retry_at (HH:MM local
 // time, with the date when it is not today's).
 std::string link_throttled(Instant retry_at, Instant now,

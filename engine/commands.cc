@@ -12,11 +12,12 @@ using std::chrono::days;
 
 namespace {
 
-// Every dated obligation a command may name at `at` (two years back, the scheduler's lookahead).
-std::vector<Obligation> candidates(const EngineState& st, Instant at) {
+// Every dated obligation of `body` a command may name at `at` (two years back, the scheduler's
+// lookahead).
+std::vector<Obligation> candidates(const EngineState& st, const std::string& body, Instant at) {
   ObligationWindow w = tick_window(st, at);
   w.from = local_date(at) - days{2 * 366};
-  return compute_obligations(st.plan, st.rules, st.calendar, st.obligations, w);
+  return compute_body_obligations(st.plan, st.rules, st.calendar, st.obligations, w, body);
 }
 
 std::string names(const Plan& plan, const Task& t, Assignee::Role role) {
@@ -107,7 +108,7 @@ Result<Obligation> find_obligation(const EngineState& st, const std::string& tas
   c.cycle = cycle;
   c.period = period;
   c.at = at;
-  return find_in(st, candidates(st, at), c);
+  return find_in(st, candidates(st, body, at), c);
 }
 
 namespace {
@@ -150,7 +151,7 @@ Result<ObligationState> next_state(ObligationState s, const Command& c, Date due
 }  // namespace
 
 Result<Batch> apply_command(const EngineState& st, const Command& c) {
-  auto all = candidates(st, c.at);
+  auto all = candidates(st, c.body, c.at);
   auto found = find_in(st, all, c);
   if (!found) return Error{found.error()};
   const Obligation& o = *found;

@@ -155,15 +155,26 @@ std::optional<Date> moved_due(const Task& t, const Assignee& a, const std::strin
   return latest;
 }
 
+// Whether `t` has `body` (nullptr: any body) as an assignee that owes something.
+bool owes(const Task& t, const std::string* body) {
+  if (!body) return true;
+  for (const auto& a : t.assignees)
+    if (a.body == *body && a.role != Assignee::Role::directing) return true;
+  return false;
+}
+
+// `only`: nullptr for every body's obligations, else that body's alone.
 void task_obligations(const Plan& plan, const Calendar& cal, const StateMap& states,
-                      const ObligationWindow& w, std::vector<Obligation>& out) {
+                      const ObligationWindow& w, const std::string* only,
+                      std::vector<Obligation>& out) {
   Date from = std::max(w.from, w.plan_start);
   if (from > w.to) return;
   for (const auto& t : plan.tasks) {
+    if (!owes(t, only)) continue;
     for (const auto& occ : occurrences(t.deadline, from, w.to)) {
       Date due = roll(occ.nominal, RollPolicy::previous_working_day, cal);
       for (const auto& a : t.assignees) {
-        if (a.role == Assignee::Role::directing) continue;
+        if (a.role == Assignee::Role::directing || (only && a.body != *only)) continue;
         Date d = moved_due(t, a, occ.period, states).value_or(due);
         out.push_back({obligation_id(t.id, a.body, "", occ.period), t.id, a.body, a.role, "",
                        occ.period, occ.nominal, d});
@@ -173,7 +184,7 @@ void task_obligations(const Plan& plan, const Calendar& cal, const StateMap& sta
 }
 
 void report_obligations(const Plan& plan, const Rules& rules, const Calendar& cal,
-                        const StateMap& states, const ObligationWindow& w,
+                        const StateMap& states, const ObligationWindow& w, const std::string* only,
                         std::vector<Obligation>& out) {
   Date from = std::max({w.from, w.reports_from, w.plan_start});
   Date to = std::min(w.to, w.reports_to);
@@ -182,6 +193,10 @@ void report_obligations(const Plan& plan, const Rules& rules, const Calendar& ca
     auto occs = occurrences(c.due, from, to);
     if (occs.empty()) continue;
     auto bodies = reporters(plan, c, states);
+    if (only) {
+      bool reports = std::find(bodies.begin(), bodies.end(), *only) != bodies.end();
+      bodies.assign(reports ? 1 : 0, *only);
+    }
     for (const auto& occ : occs) {
       std::string period = occ.period.empty() ? std::to_string(year_of(occ.nominal)) : occ.period;
       Date due = roll(occ.nominal, c.roll, cal);
@@ -211,12 +226,14 @@ std::vector<Obligation> continuous_obligations(const Plan& plan) {
   return out;
 }
 
-std::vector<Obligation> compute_obligations(const Plan& plan, const Rules& rules,
-                                            const Calendar& cal, const StateMap& states,
-                                            const ObligationWindow& window) {
+namespace {
+
+std::vector<Obligation> compute(const Plan& plan, const Rules& rules, const Calendar& cal,
+                                const StateMap& states, const ObligationWindow& window,
+                                const std::string* only) {
   std::vector<Obligation> out;
-  task_obligations(plan, cal, states, window, out);
-  report_obligations(plan, rules, cal, states, window, out);
+  task_obligations(plan, cal, states, window, only, out);
+  report_obligations(plan, rules, cal, states, window, only, out);
   // Sort positions, then move each obligation once (swapping whole obligations costs more).
   std::vector<std::uint32_t> order(out.size());
   for (std::uint32_t i = 0; i < order.size(); ++i) order[i] = i;
@@ -228,6 +245,21 @@ std::vector<Obligation> compute_obligations(const Plan& plan, const Rules& rules
   sorted.reserve(out.size());
   for (auto i : order) sorted.push_back(std::move(out[i]));
   return sorted;
+}
+
+}  // namespace
+
+std::vector<Obligation> compute_obligations(const Plan& plan, const Rules& rules,
+                                            const Calendar& cal, const StateMap& states,
+                                            const ObligationWindow& window) {
+  return compute(plan, rules, cal, states, window, nullptr);
+}
+
+std::vector<Obligation> compute_body_obligations(const Plan& plan, const Rules& rules,
+                                                 const Calendar& cal, const StateMap& states,
+                                                 const ObligationWindow& window,
+                                                 const std::string& body) {
+  return compute(plan, rules, cal, states, window, &body);
 }
 
 }  // namespace dondoc

@@ -64,6 +64,14 @@ std::vector<Obligation> compute_obligations(const Plan& plan, const Rules& rules
                                             const Calendar& cal, const StateMap& states,
                                             const ObligationWindow& window);
 
+// compute_obligations() of one body: the same obligations, in the same order, as keeping those
+// of `body` from the full list, without computing the others'. `states` needs only the body's own
+// states and its tasks' leads' task states (storage's load_for_body reads just those).
+std::vector<Obligation> compute_body_obligations(const Plan& plan, const Rules& rules,
+                                                 const Calendar& cal, const StateMap& states,
+                                                 const ObligationWindow& window,
+                                                 const std::string& body);
+
 // A continuous task ("Thường xuyên") has no deadline; each assignee's status on it is recorded
 // under obligation_id(task, body, "", "") with dated == false, never reminded nor overdue. One per
 // continuous task and assignee, in plan order.

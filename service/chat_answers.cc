@@ -5,6 +5,7 @@
 #include "bot/templates_vi.h"
 #include "engine/kinds.h"
 #include "service/chat_handling.h"
+#include "service/commune_bots.h"
 #include "service/status.h"
 #include "storage/chat_store.h"
 #include "storage/engine_store.h"
@@ -24,9 +25,8 @@ struct Applied {
 // Applies one command; returns the confirmation (or the engine's error) for the chat. The
 // engine's own confirmation to the body is not queued: the answer goes to this chat instead.
 Applied apply_for_chat(Handling& h, const std::string& body, const Command& cmd) {
-  SqliteEngineStore store(h.db);
-  auto st = store.load();
-  if (!st) return {bot::vi::not_recorded(st.error())};
+  EngineState* st = h.state();
+  if (!st) return {bot::vi::not_recorded(h.state_error())};
   auto r = apply_command(*st, cmd);
   if (!r) return {r.error()};
   Batch batch = std::move(r).value();
@@ -41,7 +41,8 @@ Applied apply_for_chat(Handling& h, const std::string& body, const Command& cmd)
     }
   }
   batch.messages = std::move(kept);
-  store.apply_in_transaction(batch);
+  SqliteEngineStore(h.db).apply_in_transaction(batch);
+  apply_batch(*st, batch);  // the event's next item sees this one
   return {text.empty() ? bot::vi::recorded() : text, true};
 }
 
@@ -54,7 +55,8 @@ std::string reply_outcome(int applied, int refused) {
 
 Handling::Handling(Database& d, const bot::InboundEvent& e, Instant t, const ChatOptions& o)
     : db(d), ev(e), now(t), options(o) {
-  enter(chat_commune(db, channel(), ev.chat_id).value_or(kNoCommune));
+  // A chat not linked yet is in its bot's commune (none for the province's bot).
+  enter(chat_commune(db, channel(), ev.chat_id).value_or(split_commune_chat(ev.chat_id).commune));
 }
 
 void Handling::enter(std::int64_t commune) {
@@ -77,10 +79,12 @@ void Handling::answer(std::string_view what, MessageKind kind, std::string text,
   answers.push_back(std::move(m));
 }
 
-const EngineState* Handling::state() {
-  if (!state_) state_ = SqliteEngineStore(db).load();
+EngineState* Handling::state() {
+  if (!state_) state_ = SqliteEngineStore(db).load_for_body(body);
   return *state_ ? &state_->value() : nullptr;
 }
+
+std::string Handling::state_error() { return state() ? std::string() : state_->error(); }
 
 std::string address(Handling& h) {
   const EngineState* st = h.state();

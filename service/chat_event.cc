@@ -45,6 +45,7 @@ void fill_reply_context(Handling& h, bot::ChatContext& ctx, std::vector<bot::Rep
 bot::ChatContext chat_context(Handling& h, std::vector<bot::ReplyItem>& items) {
   bot::ChatContext ctx;
   ctx.body = chat_body(h.db, h.channel(), h.ev.chat_id);
+  h.body = ctx.body.value_or("");
   auto notice = last_notice(h.db, h.channel(), h.ev.chat_id);
   auto notice_at = notice ? parse_instant(*notice) : std::nullopt;
   ctx.explained_recently = notice_at && *notice_at > h.now - std::chrono::hours(24);

@@ -33,9 +33,14 @@ struct Handling {
   // Queues `text` to this chat as its answer `what` ("link", "reply", ...; one per event).
   void answer(std::string_view what, MessageKind kind, std::string text, std::string task = {},
               std::string recipient = {});
-  // The engine's state as the event found it, loaded once; nullptr when it cannot be loaded (no
-  // rules yet). Not refreshed by what the event records.
-  const EngineState* state();
+  // The chat's body ("" until known: set it before the first state()).
+  std::string body;
+  // The engine's state as the event found it, loaded once for `body` (SqliteEngineStore::
+  // load_for_body: enough for commands of that body, not for a tick); nullptr when it cannot be
+  // loaded (no rules yet). Whoever records something applies its batch to it (apply_batch).
+  EngineState* state();
+  // Why state() is nullptr ("" when it is not).
+  std::string state_error();
   // Moves the handling into `commune` (a link code names one): what follows reads and writes
   // there, and the answers are queued there.
   void enter(std::int64_t commune);

@@ -6,6 +6,7 @@
 #include "bot/templates_vi.h"
 #include "engine/kinds.h"
 #include "service/chat_handling.h"
+#include "service/commune_bots.h"
 #include "storage/chat_store.h"
 #include "storage/plan_store.h"
 
@@ -99,18 +100,23 @@ std::string refuse_throttled(Handling& h, LinkAttemptsRow row, const bot::LinkAt
 
 // A code that links nothing: counted in the chat's window, audited (never the code), explained.
 std::string refuse_code(Handling& h, const std::optional<bot::LinkAttempts>& before,
-                        bot::CodeCheck why) {
+                        std::string_view why, std::string text) {
   bot::LinkAttempts a = bot::after_failure(before, h.now);
   save_link_attempts(h.db, h.channel(), h.ev.chat_id,
                      LinkAttemptsRow{format_instant(a.window_start), a.failures, 0, ""});
   std::string at = format_instant(h.now);
   nlohmann::json detail{{"channel", h.channel()},
                         {"chat_id", h.ev.chat_id},
-                        {"reason", reason(why)},
+                        {"reason", why},
                         {"failures", a.failures}};
   h.db.audit(audit_kind::kLinkAttemptFailed, chat_ref(h), h.source(), detail.dump(), at);
-  h.answer("link", MessageKind::link, bot::vi::link_refused(why, address(h)));
+  h.answer("link", MessageKind::link, std::move(text));
   return "link_refused";
+}
+
+std::string refuse_code(Handling& h, const std::optional<bot::LinkAttempts>& before,
+                        bot::CodeCheck why) {
+  return refuse_code(h, before, reason(why), bot::vi::link_refused(why, address(h)));
 }
 
 }  // namespace
@@ -125,6 +131,11 @@ std::string link_chat(Handling& h, const std::string& code) {
   auto lc = stored_code(h.db, code, h.now, commune);
   auto check = bot::check_link_code(lc, h.now);
   if (check != bot::CodeCheck::ok) return refuse_code(h, attempts, check);
+  // A commune's own bot links only that commune's bodies (counted like a wrong code).
+  std::int64_t bot_commune = split_commune_chat(h.ev.chat_id).commune;
+  if (bot_commune != kNoCommune && bot_commune != commune) {
+    return refuse_code(h, attempts, "other_commune", bot::vi::link_other_commune(address(h)));
+  }
   h.enter(commune);  // the chat belongs to the code's commune from now on
   std::string at = format_instant(h.now);
   bind_chat(h.db, {h.channel(), h.ev.chat_id, h.ev.group}, lc->body, h.ev.from_name, at);

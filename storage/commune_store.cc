@@ -48,6 +48,13 @@ std::int64_t add_commune(Database& db, std::string_view id, std::string_view nam
   return db.sql().getLastInsertRowid();
 }
 
+bool set_commune_settings(Database& db, std::int64_t key, std::string_view settings_json) {
+  SQLite::Statement st(db.sql(), "UPDATE communes SET settings = ? WHERE key = ?");
+  st.bind(1, std::string(settings_json));
+  st.bind(2, key);
+  return st.exec() == 1;
+}
+
 bool rename_commune(Database& db, std::int64_t key, std::string_view new_id,
                     std::string_view new_name) {
   SQLite::Statement st(db.sql(), "UPDATE communes SET id = ?, name = ? WHERE key = ?");

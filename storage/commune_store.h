@@ -27,6 +27,8 @@ std::optional<Commune> commune_by_key(Database& db, std::int64_t key);
 // Adds a commune; returns its key. Throws when the id exists (check with find_commune first).
 std::int64_t add_commune(Database& db, std::string_view id, std::string_view name,
                          std::string_view at_iso);
+// Replaces a commune's settings (a JSON object's text). False when `key` is unknown.
+bool set_commune_settings(Database& db, std::int64_t key, std::string_view settings_json);
 // Changes a commune's id and name (same key, so its rows follow). False when `key` is unknown.
 bool rename_commune(Database& db, std::int64_t key, std::string_view new_id,
                     std::string_view new_name);

@@ -38,12 +38,13 @@ void bind_opt(SQLite::Statement& st, int i, const std::optional<T>& v, F fmt) {
   }
 }
 
-void load_states(Database& db, StateMap& out) {
-  SQLite::Statement q(db.sql(),
-                      "SELECT id, task, body, cycle, period, status, percent, reason, "
-                      "requested_due, due_override, acknowledged_at, last_reply, status_at, "
-                      "done_at, source FROM engine_obligations WHERE commune = ?");
-  q.bind(1, db.commune());
+constexpr const char* kSelectStates =
+    "SELECT id, task, body, cycle, period, status, percent, reason, requested_due, due_override, "
+    "acknowledged_at, last_reply, status_at, done_at, source FROM engine_obligations "
+    "WHERE commune = ?";
+
+// Reads the rows of a kSelectStates query into `out`.
+void read_states(SQLite::Statement& q, StateMap& out) {
   while (q.executeStep()) {
     ObligationState s;
     s.id = q.getColumn(0).getString();
@@ -62,6 +63,45 @@ void load_states(Database& db, StateMap& out) {
     s.done_at = opt_instant(q.getColumn(13));
     s.source = q.getColumn(14).getString();
     out.emplace(s.id, std::move(s));
+  }
+}
+
+void load_states(Database& db, StateMap& out) {
+  SQLite::Statement q(db.sql(), kSelectStates);
+  q.bind(1, db.commune());
+  read_states(q, out);
+}
+
+// The assignment of `body` to `t` that owes something, or nullptr.
+const Assignee* working_on(const Task& t, const std::string& body) {
+  for (const auto& a : t.assignees)
+    if (a.body == body && a.role != Assignee::Role::directing) return &a;
+  return nullptr;
+}
+
+// The states compute_body_obligations needs for `body`: its own, and the task states of its
+// tasks' other leads where they count (whether a one-off task is closed; the approved extension
+// a coordinator follows). By the (commune, body, task) index.
+void load_body_states(Database& db, const Plan& plan, const std::string& body, StateMap& out) {
+  SQLite::Statement own(db.sql(), std::string(kSelectStates) + " AND body = ?");
+  own.bind(1, db.commune());
+  own.bind(2, body);
+  read_states(own, out);
+  SQLite::Statement lead(db.sql(),
+                         std::string(kSelectStates) + " AND body = ? AND task = ? AND cycle = ''");
+  for (const auto& t : plan.tasks) {
+    const Assignee* mine = working_on(t, body);
+    if (!mine) continue;
+    bool once = t.deadline.kind == DeadlineSpec::Kind::once;
+    if (!once && mine->role != Assignee::Role::coordinator) continue;
+    for (const auto& l : t.assignees) {
+      if (l.role != Assignee::Role::lead || l.body == body) continue;
+      lead.reset();
+      lead.bind(1, db.commune());
+      lead.bind(2, l.body);
+      lead.bind(3, t.id);
+      read_states(lead, out);
+    }
   }
 }
 
@@ -232,7 +272,7 @@ Result<Rules> active_rules(Database& db) {
 SqliteEngineStore::SqliteEngineStore(Database& db, StoreOverrides overrides)
     : db_(db), overrides_(std::move(overrides)) {}
 
-Result<EngineState> SqliteEngineStore::load() {
+Result<EngineState> SqliteEngineStore::load_base() {
   EngineState st;
   if (overrides_.rules) {
     st.rules = *overrides_.rules;
@@ -243,6 +283,21 @@ Result<EngineState> SqliteEngineStore::load() {
   }
   st.plan = overrides_.plan ? *overrides_.plan : load_plan(db_);
   st.calendar = Calendar(load_calendar_overrides(db_));
+  st.history_start = meta_instant(db_, "history_start");
+  st.last_tick = meta_instant(db_, "last_tick");
+  return st;
+}
+
+Result<EngineState> SqliteEngineStore::load_for_body(const std::string& body) {
+  auto st = load_base();
+  if (st && !body.empty()) load_body_states(db_, st->plan, body, st.value().obligations);
+  return st;
+}
+
+Result<EngineState> SqliteEngineStore::load() {
+  auto base = load_base();
+  if (!base) return base;
+  EngineState st = std::move(base).value();
   load_states(db_, st.obligations);
   // Only the keys the scheduler consults (reminders, escalation steps, blockers, digests), by
   // primary-key ranges: confirmations and message keys of history are never loaded. One plain
@@ -268,8 +323,6 @@ Result<EngineState> SqliteEngineStore::load() {
     }
   }
   load_failed(db_, st.failed);
-  st.history_start = meta_instant(db_, "history_start");
-  st.last_tick = meta_instant(db_, "last_tick");
   return st;
 }
 

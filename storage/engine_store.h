@@ -27,6 +27,11 @@ class SqliteEngineStore : public Store, public Outbox {
   // keys the scheduler consults (rem|, esc|, blk|, dig|), not confirmations or message keys;
   // `failed` the failed outbox messages without a "failed|<id>" key, notices excluded.
   Result<EngineState> load() override;
+  // What a command of `body` needs (a chat's reply): plan, rules, calendar and meta as load()
+  // reads them, but only the states compute_body_obligations needs for `body` (none when body is
+  // ""), no send-log keys and no failed messages. Enough for apply_command on that body and for
+  // task_open on its tasks; not for tick().
+  Result<EngineState> load_for_body(const std::string& body);
   // Opens its own IMMEDIATE transaction unless one is active (apply_in_transaction). A message
   // with `chat` set becomes a row addressed to that chat alone (the bot's answers); like every
   // message without send keys it is queued only if its key is new, so an event handled twice
@@ -47,6 +52,7 @@ class SqliteEngineStore : public Store, public Outbox {
   void postpone(std::int64_t id, Instant until, const std::string& why);
 
  private:
+  Result<EngineState> load_base();  // load() without states, send-log keys, failed messages
   Database& db_;
   StoreOverrides overrides_;
 };

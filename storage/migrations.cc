@@ -1,6 +1,7 @@
 // The schema, as forward migrations. Never edit a released migration: append a new one.
 // Version blocks: 1-9 plan and calendar, 10-19 rules, 20-39 engine state, 40-59 bot and ingest,
-// 60-69 later changes, 70-79 communes, 80-84 accounts.
+// 60-69 later changes, 70-79 communes, 80-84 accounts, 85-89 dashboard, 90-92 communes at scale,
+// 93-94 dashboard reads.
 #include <vector>
 
 #include "storage/database.h"
@@ -517,6 +518,10 @@ CREATE TABLE chat_sign_ins (
   created_at TEXT NOT NULL,
   used_at TEXT
 );
+)sql"},
+      {90, R"sql(
+-- A chat's reply reads the states of its body alone (and of its tasks' leads), not the commune's.
+CREATE INDEX engine_obligations_by_body ON engine_obligations(commune, body, task);
 )sql"},
       // The dashboard's task page: the messages about one task, newest first.
       {93, R"sql(

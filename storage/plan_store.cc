@@ -357,4 +357,14 @@ PlanSaveCounts replace_plan(Database& db, const Plan& plan, const ImportSource& 
   return c;
 }
 
+PlanCounts count_plan(Database& db) {
+  SQLite::Statement q(db.sql(),
+                      "SELECT (SELECT count(*) FROM bodies WHERE commune = ?1), "
+                      "(SELECT count(*) FROM tasks WHERE commune = ?1)");
+  q.bind(1, db.commune());
+  PlanCounts n;
+  if (q.executeStep()) n = {q.getColumn(0).getInt64(), q.getColumn(1).getInt64()};
+  return n;
+}
+
 }  // namespace dondoc

@@ -3,6 +3,7 @@
 // on their thread; SQLite exceptions rise to the caller (nothing is half-written).
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -34,6 +35,10 @@ std::vector<Task> load_tasks(Database& db);            // plan order, assignees 
 std::vector<Indicator> load_indicators(Database& db);  // plan order
 Plan load_plan(Database& db);                          // all three, issued, assignees derived
 bool plan_is_empty(Database& db);                      // no bodies and no tasks
+struct PlanCounts {
+  std::int64_t bodies = 0, tasks = 0;
+};
+PlanCounts count_plan(Database& db);  // COUNT queries: `commune list` loads no plan
 
 // The plan's date (Plan::issued): nullopt for a plan stored before it existed. save_plan and
 // replace_plan store it when the plan has one; save_issued sets it alone (`import tasks
