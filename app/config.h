@@ -50,8 +50,6 @@ struct ServeConfig {
 
   // Health and exposure (issue 13).
   int writer_stuck_s = 30;  // /healthz answers 503 when a write has waited longer
-  std::string
-      public_url;  // the dashboard's address as users open it ("https://..."): Secure cookies
   std::string metrics_token;  // when set, /metrics wants "Authorization: Bearer <token>"
   // The dashboard's address as people reach it (chat sign-in links); "" = http://HOST:PORT.
   std::string public_url;
