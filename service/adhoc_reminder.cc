@@ -8,12 +8,13 @@
 namespace dondoc::service {
 namespace {
 
-// "adhoc|vh_xh|2026-11-16T09": one key per body and local clock hour.
+// "rem|adhoc|vh_xh|2026-11-16T09": one key per body and local clock hour ("rem|": the engine
+// store loads that prefix's send-log keys, so the next one this hour is seen).
 std::string hour_key(const std::string& body, Instant at) {
   int minute = local_minute_of_day(at);
   std::string hour = std::to_string(minute / 60);
   if (hour.size() < 2) hour = "0" + hour;
-  return "adhoc|" + body + "|" + format_date(local_date(at)) + "T" + hour;
+  return "rem|adhoc|" + body + "|" + format_date(local_date(at)) + "T" + hour;
 }
 
 std::string text_of(const Task& t, const Obligation& ob) {
