@@ -51,7 +51,8 @@ TEST_CASE("web API: 401 without or with a revoked token, summary equal to status
   auto r = s.get("/api/v1/summary", "", "Bearer " + leader);
   REQUIRE(r.status == 200);
   CHECK(r.header("Content-Type") == "application/json");
-  CHECK(r.body == status_json(s)["summary"].dump());
+  auto st = t::run_dondoc({"--db", s.db, "status", "--json"});
+  CHECK(r.body == nlohmann::ordered_json::parse(st.out)["summary"].dump());
   CHECK(s.get("/api/v1/tasks", "", "Bearer " + leader).status == 200);
   CHECK(s.get("/api/v1/obligations", "", "Bearer " + leader).status == 200);
   CHECK(s.get("/api/v1/audit", "", "Bearer " + leader).status == 200);
@@ -60,7 +61,7 @@ TEST_CASE("web API: 401 without or with a revoked token, summary equal to status
 
   auto list = t::run_dondoc({"--db", s.db, "token", "list", "--json"});
   REQUIRE(list.exit_code == 0);
-  auto id = json::parse(list.out)[0]["id"].dump();
+  auto id = json::parse(list.out)["tokens"][0]["id"].dump();
   REQUIRE(t::run_dondoc({"--db", s.db, "token", "revoke", id}).exit_code == 0);
   CHECK(s.get("/api/v1/summary", "", "Bearer " + leader).status == 401);
 }
@@ -101,7 +102,9 @@ TEST_CASE("web: approving an extension in the page moves the due date in status"
   CHECK(approved.status == 303);
   CHECK(approved.header("Location") == "/nhiem-vu/2");
   bool found = false;
-  for (const auto& o : status_json(s)["obligations"]) {
+  json st = status_json(s);
+  INFO(st.dump());
+  for (const auto& o : st["obligations"]) {
     if (o["task"] == "2" && o["body"] == "vh_xh") {
       found = true;
       CHECK(o["due"] == "2026-12-31");
