@@ -49,7 +49,7 @@ struct ServeConfig {
   int shutdown_timeout_s = 10;
 
   // Health and exposure (issue 13).
-  int writer_stuck_s = 30;  // /healthz answers 503 when a write has waited longer
+  int writer_stuck_s = 30;    // /healthz answers 503 when a write has waited longer
   std::string metrics_token;  // when set, /metrics wants "Authorization: Bearer <token>"
   // The dashboard's address as people reach it (chat sign-in links); "" = http://HOST:PORT.
   std::string public_url;
