@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 packages=(g++ cmake make pkg-config ccache libboost-dev libsqlitecpp-dev libsqlite3-dev
-          nlohmann-json3-dev catch2 libutf8proc-dev libssl-dev libical-dev libsodium-dev ca-certificates)
+          nlohmann-json3-dev catch2 libutf8proc-dev libssl-dev libical-dev libsodium-dev libqrencode-dev ca-certificates)
 if [ "${1:-}" = "--test" ]; then
   packages+=(clang-format)
   # The image may already ship Node.js with npm bundled; Debian's npm conflicts with it.
