@@ -1,0 +1,84 @@
+// After a scripted series of chat replies the overview's numbers equal `dondoc status --json`'s
+// summary on the same database; approving an extension in the page moves the due date in status.
+'use strict';
+const test = require('node:test');
+const assert = require('node:assert/strict');
+const { env, launch, newPage, signIn, screenshots, cli, cliJson, chat, until } = require('./lib.js');
+
+const KEYS = ['done_on_time', 'done_late', 'in_progress', 'overdue', 'not_started', 'blocked', 'extension_requested'];
+const CHAT = 'web-chat-vhxh';
+
+// Links the chat to vh_xh as a department head would: a code from the CLI, "DK CODE" in the chat.
+async function linkChat() {
+  const { code } = cliJson('link', '--body', 'vh_xh');
+  await chat(CHAT, `DK ${code}`);
+  await until(() => cli('outbox', '--json').includes(CHAT), 'the chat linked (its answer queued)');
+}
+
+function obligation(task, body) {
+  return cliJson('status').obligations.find((o) => o.task === task && o.body === body && !o.cycle);
+}
+
+// The overview's tile of each bucket: an element with class s-KEY (or o-KEY) and data-count, or
+// whose first number is the count.
+async function overviewCounts(page) {
+  const out = {};
+  for (const k of KEYS) {
+    const tile = page.locator(`[data-bucket="${k}"]`).first();
+    assert.ok(await tile.count(), `overview shows the ${k} count (an element with data-bucket="${k}")`);
+    const attr = await tile.getAttribute('data-count');
+    out[k] = Number(attr ?? (await tile.textContent()).match(/\d+/)[0]);
+  }
+  return out;
+}
+
+test('the overview equals status --json after chat replies', async () => {
+  await linkChat();
+  const vh = cliJson('status').obligations.filter((o) => o.body === 'vh_xh' && !o.cycle);
+  assert.ok(vh.length >= 3, 'vh_xh owes at least three tasks in the demo');
+  const [a, b, c] = vh;
+  await chat(CHAT, `NV${a.task} xong`);
+  await chat(CHAT, `NV${b.task} đang làm 50%`);
+  await chat(CHAT, `NV${c.task} vướng: chưa có kinh phí`);
+  await until(() => obligation(c.task, 'vh_xh').status === 'blocked', 'the replies handled');
+  assert.equal(obligation(a.task, 'vh_xh').status, 'done');
+
+  const summary = cliJson('status').summary;
+  assert.ok(summary && summary.tasks, 'status --json has a summary');
+  const browser = await launch();
+  try {
+    const page = await newPage(browser);
+    await signIn(page, 'chutich');
+    await page.goto(`${env.base}/`);
+    const shown = await overviewCounts(page);
+    for (const k of KEYS) assert.equal(shown[k], summary.tasks[k], `overview ${k}`);
+    assert.ok(shown.blocked >= 1 && shown.done_on_time + shown.done_late >= 1);
+    await screenshots(page, 'overview-after-replies');
+  } finally {
+    await browser.close();
+  }
+});
+
+test('approving an extension in the page moves the due date in status', async () => {
+  const vh = cliJson('status').obligations.filter((o) => o.body === 'vh_xh' && !o.cycle && o.status !== 'done' && o.status !== 'blocked');
+  assert.ok(vh.length >= 1, 'an open task of vh_xh');
+  const t = vh[vh.length - 1];
+  const before = t.due;
+  await chat(CHAT, `NV${t.task} xin gia hạn đến 30/06/2027`);
+  await until(() => obligation(t.task, 'vh_xh').status === 'extension_requested', 'the request handled');
+  const browser = await launch();
+  try {
+    const page = await newPage(browser);
+    await signIn(page, 'chutich');
+    await page.goto(`${env.base}/nhiem-vu/${encodeURIComponent(t.task)}`);
+    await screenshots(page, 'task-extension-requested');
+    const approve = page.locator('form:has(button) >> text=/Duyệt|Chấp thuận|Đồng ý/').first();
+    assert.ok(await approve.count(), 'an approve button on the task page');
+    await Promise.all([page.waitForLoadState('load'), approve.click()]);
+    const after = await until(() => { const o = obligation(t.task, 'vh_xh'); return o.due !== before && o; }, 'the due date moved');
+    assert.equal(after.due, '2027-06-30');
+    assert.notEqual(after.status, 'extension_requested');
+  } finally {
+    await browser.close();
+  }
+});
