@@ -3,7 +3,7 @@
 
 #include "app/web/assets_table.h"
 
-namespace dondoc::web {
+namespace dondoc::app::web {
 namespace {
 
 constexpr std::string_view kPrefix = "/static/";
@@ -72,4 +72,4 @@ bool etag_matches(const Asset& a, std::string_view if_none_match) {
   return if_none_match.find(a.etag) != std::string_view::npos;
 }
 
-}  // namespace dondoc::web
+}  // namespace dondoc::app::web

@@ -7,7 +7,7 @@
 #include <string>
 #include <string_view>
 
-namespace dondoc::web {
+namespace dondoc::app::web {
 
 struct Asset {
   std::string_view name;          // "dondoc.css"
@@ -30,4 +30,4 @@ std::string asset_url(std::string_view name);
 // Whether a request's If-None-Match header names this asset's ETag (answer 304).
 bool etag_matches(const Asset& a, std::string_view if_none_match);
 
-}  // namespace dondoc::web
+}  // namespace dondoc::app::web

@@ -5,7 +5,7 @@
 #include <cstddef>
 #include <span>
 
-namespace dondoc::web {
+namespace dondoc::app::web {
 
 struct EmbeddedAsset {
   const char* name;    // file name, "dondoc.css"
@@ -16,4 +16,4 @@ struct EmbeddedAsset {
 
 std::span<const EmbeddedAsset> embedded_assets();
 
-}  // namespace dondoc::web
+}  // namespace dondoc::app::web

@@ -7,7 +7,7 @@
 
 #include "app/web/svg.h"
 
-namespace dondoc::web {
+namespace dondoc::app::web {
 namespace {
 
 constexpr int kQuiet = 4;
@@ -68,4 +68,4 @@ std::optional<std::string> qr_svg(std::string_view text) {
          "\" fill=\"#ffffff\"/><path fill=\"#000000\" d=\"" + modules_path(*q) + "\"/></svg>";
 }
 
-}  // namespace dondoc::web
+}  // namespace dondoc::app::web

@@ -6,7 +6,7 @@
 #include <string>
 #include <string_view>
 
-namespace dondoc::web {
+namespace dondoc::app::web {
 
 // "https://t.me/BOT?start=CODE" when `bot_name` is a Telegram bot name ([A-Za-z0-9_], a leading
 // '@' dropped); "DK CODE" otherwise (an empty or odd name).
@@ -17,4 +17,4 @@ std::string link_qr_text(std::string_view bot_name, std::string_view code);
 // text cannot be encoded (empty, or too long for a QR code).
 std::optional<std::string> qr_svg(std::string_view text);
 
-}  // namespace dondoc::web
+}  // namespace dondoc::app::web

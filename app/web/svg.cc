@@ -6,7 +6,7 @@
 #include <cstdio>
 #include <numeric>
 
-namespace dondoc::web {
+namespace dondoc::app::web {
 namespace {
 
 constexpr int kBarHeight = 28;
@@ -160,4 +160,4 @@ std::string rate_chart(std::span<const RateBar> bars, int width) {
   return out + "</svg>";
 }
 
-}  // namespace dondoc::web
+}  // namespace dondoc::app::web

@@ -12,7 +12,7 @@
 
 #include "service/dashboard.h"
 
-namespace dondoc::web {
+namespace dondoc::app::web {
 
 // One bucket of a stacked bar: its key is the CSS class suffix (service::to_string(Standing)).
 struct Segment {
@@ -46,4 +46,4 @@ std::string rate_chart(std::span<const RateBar> bars, int width = 640);
 // Text made safe for SVG/XML content and attribute values (& < > " ').
 std::string xml_escape(std::string_view text);
 
-}  // namespace dondoc::web
+}  // namespace dondoc::app::web

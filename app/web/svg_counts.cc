@@ -2,7 +2,7 @@
 // svg.cc so the drawing itself depends on nothing but numbers and names.
 #include "app/web/svg.h"
 
-namespace dondoc::web {
+namespace dondoc::app::web {
 
 std::vector<Segment> segments_of(const service::Counts& c) {
   using service::Standing;
@@ -14,4 +14,4 @@ std::vector<Segment> segments_of(const service::Counts& c) {
           one(Standing::not_started, c.not_started)};
 }
 
-}  // namespace dondoc::web
+}  // namespace dondoc::app::web

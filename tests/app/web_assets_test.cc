@@ -8,7 +8,7 @@
 
 #include "app/web/assets.h"
 
-using namespace dondoc::web;
+using namespace dondoc::app::web;
 
 namespace {
 std::string read_source(const std::string& name) {

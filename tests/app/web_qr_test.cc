@@ -5,7 +5,7 @@
 
 #include "app/web/qr.h"
 
-using namespace dondoc::web;
+using namespace dondoc::app::web;
 
 TEST_CASE("the QR text is the Telegram deep link when the bot's name is known") {
   CHECK(link_qr_text("dondoc_bot", "ABC123") == "https://t.me/dondoc_bot?start=ABC123");

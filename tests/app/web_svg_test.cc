@@ -9,7 +9,7 @@
 #include "app/web/assets.h"
 #include "app/web/svg.h"
 
-using namespace dondoc::web;
+using namespace dondoc::app::web;
 
 namespace {
 

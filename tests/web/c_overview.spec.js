@@ -19,15 +19,13 @@ function obligation(task, body) {
   return cliJson('status').obligations.find((o) => o.task === task && o.body === body && !o.cycle);
 }
 
-// The overview's tile of each bucket: an element with class s-KEY (or o-KEY) and data-count, or
-// whose first number is the count.
+// The overview's tile of each bucket (templates/overview.mustache: li.bucket[data-key] .count).
 async function overviewCounts(page) {
   const out = {};
   for (const k of KEYS) {
-    const tile = page.locator(`[data-bucket="${k}"]`).first();
-    assert.ok(await tile.count(), `overview shows the ${k} count (an element with data-bucket="${k}")`);
-    const attr = await tile.getAttribute('data-count');
-    out[k] = Number(attr ?? (await tile.textContent()).match(/\d+/)[0]);
+    const tile = page.locator(`.buckets [data-key="${k}"] .count`).first();
+    assert.ok(await tile.count(), `overview shows the ${k} count`);
+    out[k] = Number((await tile.textContent()).trim());
   }
   return out;
 }
