@@ -44,6 +44,7 @@ add_user chutich leader
 add_user head_vhxh head vh_xh
 add_user head_kt head kinh_te
 add_user locked1 secretariat
+add_user tinh1 province_viewer
 
 port=$(node -e 'const s=require("net").createServer();s.listen(0,"127.0.0.1",()=>{console.log(s.address().port);s.close()})')
 secret="web-test-generic-secret-0123456789"
