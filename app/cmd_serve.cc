@@ -1,7 +1,8 @@
 // `dondoc serve [--config FILE] [--no-scheduler]`: prints the plan summary, raises the descriptor
-// limit, then runs the HTTP server (webhooks, /healthz, /metrics), the polling loops, the sender
-// and the tick timer on one io_context thread, with every SQLite write going through the
-// group-commit writer, until SIGTERM or SIGINT stops it gracefully (Stopper).
+// limit, then runs the HTTP server (webhooks, /healthz, /metrics, the dashboard: app/web/), the
+// polling loops, the sender and the tick timer on one io_context thread, with every SQLite write
+// going through the group-commit writer (page reads on the web's reader thread), until SIGTERM or
+// SIGINT stops it gracefully (Stopper).
 #include <utility>  // before Boost under C++20
 
 #include <boost/asio/io_context.hpp>
@@ -28,6 +29,7 @@
 #include "app/sender.h"
 #include "app/server.h"
 #include "app/system_clock.h"
+#include "app/web/web_server.h"
 #include "bot/templates_vi.h"
 #include "service/tick.h"
 #include "storage/commune_store.h"
@@ -78,7 +80,8 @@ struct Service {
         writer(db),
         http(io),
         ingest(io, writer, metrics, clock),
-        sender(io, writer, http, config, metrics, clock) {}
+        sender(io, writer, http, config, metrics, clock),
+        web(io, writer, db, clock, config.public_url) {}
   ServeConfig config;
   const Clock& clock;
   Metrics metrics;
@@ -86,6 +89,7 @@ struct Service {
   HttpClient http;
   Ingest ingest;
   Sender sender;
+  web::Web web;                                                   // the dashboard and the JSON API
   const std::vector<std::unique_ptr<Poller>>* pollers = nullptr;  // for /healthz, once started
 
   // Checks the secret, parses the envelope, acks after the commit.
@@ -124,6 +128,7 @@ struct Service {
         return webhook(in, respond, *platform);
       }
     }
+    if (web::Web::serves(in)) return web.handle(std::move(in), std::move(respond));
     respond(error_out(404, "not found"));
   }
 };

@@ -1,19 +1,18 @@
 // `dondoc status [--json] [--body B] [--overdue] [--now ISO]`: every obligation in the engine's
 // window with its recorded status (continuous tasks first, with no due date); overdue is computed
-// at --now (default: the clock). Without --json, a Vietnamese table with names, not ids.
+// at --now (default: the clock). Without --json, a Vietnamese table with names, not ids; with it,
+// also the "summary" counts (service/dashboard_json.h), the same as GET /api/v1/summary.
 #include <nlohmann/json.hpp>
 #include <ostream>
 
 #include "app/cli.h"
 #include "service/bodies.h"
+#include "service/dashboard.h"
+#include "service/dashboard_json.h"
 #include "service/status.h"
 
 namespace dondoc {
 namespace {
-
-nlohmann::ordered_json or_null(const std::string& s) {
-  return s.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(s);
-}
 
 // "- Nhiệm vụ 2: Hoàn thành xây dựng… | Phòng Văn hóa - Xã hội (chủ trì) | đang thực hiện 60% |
 // hạn 30/09/2025 | QUÁ HẠN".
@@ -29,21 +28,23 @@ std::string table_row(const service::StatusRow& r) {
   return row + "\n";
 }
 
-nlohmann::ordered_json row_json(const service::StatusRow& r) {
-  const Obligation& o = r.obligation;
-  const ObligationState& s = r.state;
-  return {{"task", or_null(o.task)},
-          {"body", o.body},
-          {"role", to_string(o.role)},
-          {"cycle", or_null(o.cycle)},
-          {"period", or_null(o.period)},
-          {"status", to_string(s.status)},
-          {"percent", s.percent},
-          {"due",
-           r.due ? nlohmann::ordered_json(format_date(*r.due)) : nlohmann::ordered_json(nullptr)},
-          {"overdue", r.overdue},
-          {"last_reply", s.last_reply ? nlohmann::ordered_json(format_instant(*s.last_reply))
-                                      : nlohmann::ordered_json(nullptr)}};
+// The summary of what the query covers: the whole commune, or the one body of --body.
+int print_json(Database& db, Instant now, const service::StatusQuery& q,
+               const service::StatusView& view, cli::Io& io) {
+  service::Viewer v;
+  v.name = "cli";
+  v.commune = db.commune();
+  v.role = q.body.empty() ? service::Role::admin : service::Role::head;
+  v.body = q.body;
+  auto summary = service::summary(db, now, v);
+  if (!summary) return cli::bad_input(io, summary.error());
+  auto arr = nlohmann::ordered_json::array();
+  for (const auto& r : view.rows) arr.push_back(service::obligation_json(r));
+  io.out << nlohmann::ordered_json{{"obligations", arr},
+                                   {"summary", service::summary_json(*summary)}}
+                .dump()
+         << "\n";
+  return cli::kExitOk;
 }
 
 int run(const cli::Args& args, cli::Io& io) {
@@ -62,12 +63,7 @@ int run(const cli::Args& args, cli::Io& io) {
   }
   auto view = service::plan_status(db, *now, q);
   if (!view) return cli::bad_input(io, "--body: " + view.error());
-  if (args.json()) {
-    auto arr = nlohmann::ordered_json::array();
-    for (const auto& r : view->rows) arr.push_back(row_json(r));
-    io.out << nlohmann::ordered_json{{"obligations", arr}}.dump() << "\n";
-    return cli::kExitOk;
-  }
+  if (args.json()) return print_json(db, *now, q, *view, io);
   if (view->rows.empty()) {
     io.out << (q.overdue_only ? "Không có nội dung nào quá hạn.\n"
                               : "Không có nghĩa vụ nào trong kế hoạch.\n");

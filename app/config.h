@@ -49,7 +49,9 @@ struct ServeConfig {
   int shutdown_timeout_s = 10;
 
   // Health and exposure (issue 13).
-  int writer_stuck_s = 30;    // /healthz answers 503 when a write has waited longer
+  int writer_stuck_s = 30;  // /healthz answers 503 when a write has waited longer
+  std::string
+      public_url;  // the dashboard's address as users open it ("https://..."): Secure cookies
   std::string metrics_token;  // when set, /metrics wants "Authorization: Bearer <token>"
 
   // The platform's settings, a disabled one when the file does not configure it.

@@ -168,7 +168,12 @@ class Session : public std::enable_shared_from_this<Session> {
     HttpIn in;
     in.method = std::string(req.method_string());
     std::string target(req.target());
-    in.target = target.substr(0, target.find('?'));
+    auto qmark = target.find('?');
+    in.target = target.substr(0, qmark);
+    if (qmark != std::string::npos) in.query = target.substr(qmark + 1);
+    beast::error_code peer_ec;
+    auto peer = stream_.socket().remote_endpoint(peer_ec);
+    if (!peer_ec) in.client = peer.address().to_string();
     collect_headers(req, in);
     in.body = std::move(req.body());
     stream_.expires_never();
@@ -191,6 +196,7 @@ class Session : public std::enable_shared_from_this<Session> {
         static_cast<http::status>(out.status), 11);
     res->set(http::field::server, "dondoc");
     res->set(http::field::content_type, out.content_type);
+    for (auto& [name, value] : out.headers) res->insert(name, value);
     res->keep_alive(keep_alive_ && !conns_->stopping);
     res->body() = std::move(out.body);
     res->prepare_payload();

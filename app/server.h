@@ -12,6 +12,8 @@
 #include <memory>
 #include <set>
 #include <string>
+#include <utility>
+#include <vector>
 
 namespace boost::asio {
 class io_context;
@@ -25,15 +27,22 @@ inline constexpr std::chrono::milliseconds kFirstRequestGrace{1000};
 struct HttpIn {
   std::string method;                          // "GET", "POST", ...
   std::string target;                          // path without query
+  std::string query;                           // the raw query string after '?' ("" when none)
+  std::string client;                          // the peer's IP address ("127.0.0.1")
   std::map<std::string, std::string> headers;  // names lower-case; the last value of a repeated one
   std::set<std::string> repeated;              // names (lower-case) sent more than once
   std::string body;
 };
 
 struct HttpOut {
-  int status = 200;
-  std::string content_type = "application/json";
+  HttpOut(int status = 200, std::string content_type = "application/json", std::string body = "")
+      : status(status), content_type(std::move(content_type)), body(std::move(body)) {}
+  int status;
+  std::string content_type;
   std::string body;
+  // Extra header lines (Set-Cookie, Location, Cache-Control, Content-Security-Policy, ...), in
+  // order; a name may repeat (several Set-Cookie).
+  std::vector<std::pair<std::string, std::string>> headers;
 };
 
 using Respond = std::function<void(HttpOut)>;

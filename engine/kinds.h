@@ -28,4 +28,17 @@ inline constexpr std::string_view kCommuneRenamed = "commune_renamed";
 inline constexpr std::string_view kLinkAttemptFailed = "link_attempt_failed";
 inline constexpr std::string_view kLinkAttemptsThrottled = "link_attempts_throttled";
 
+// Dashboard accounts (service/accounts.h): subject the user name or "token:<id>"; never a
+// password or a token in the detail.
+inline constexpr std::string_view kUserAdded = "user_added";
+inline constexpr std::string_view kPasswordChanged = "password_changed";
+inline constexpr std::string_view kUserDisabled = "user_disabled";
+inline constexpr std::string_view kSignedIn = "signed_in";
+inline constexpr std::string_view kSignInFailed = "sign_in_failed";
+inline constexpr std::string_view kSignedOut = "signed_out";
+inline constexpr std::string_view kTokenAdded = "token_added";
+inline constexpr std::string_view kTokenRevoked = "token_revoked";
+inline constexpr std::string_view kChatSignInCreated = "chat_sign_in_created";
+inline constexpr std::string_view kChatSignInUsed = "chat_sign_in_used";
+
 }  // namespace dondoc::audit_kind

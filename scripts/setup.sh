@@ -7,7 +7,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 packages=(g++ cmake make pkg-config ccache libboost-dev libsqlitecpp-dev libsqlite3-dev
-          nlohmann-json3-dev catch2 libutf8proc-dev libssl-dev libical-dev libsodium-dev libqrencode-dev ca-certificates)
+          nlohmann-json3-dev catch2 libutf8proc-dev libssl-dev libical-dev libsodium-dev
+          libkainjow-mustache-dev libqrencode-dev ca-certificates)
 if [ "${1:-}" = "--test" ]; then
   packages+=(clang-format)
   # The dashboard's browser tests (tests/web) drive Debian's chromium with playwright-core.

@@ -13,6 +13,7 @@
 #include <string_view>
 #include <vector>
 
+#include "engine/model.h"
 #include "rules/date.h"
 #include "rules/result.h"
 #include "service/status.h"
@@ -36,6 +37,7 @@ enum class Tone { green, orange, blue, red, grey };
 Standing standing_of(const StatusRow& row);
 Tone tone_of(Standing s);
 std::string_view to_string(Standing s);  // "done_on_time", ... (API, CSS class suffix)
+std::optional<Standing> standing_from_string(std::string_view text);  // exact id, for filters
 std::string_view label_vi(Standing s);  // "Hoàn thành đúng hạn", "Quá hạn chưa hoàn thành", ...
 std::string_view to_string(Tone t);  // "green", ...
 
@@ -48,6 +50,7 @@ struct Counts {
   std::optional<double> on_time_rate;
   void add(const StatusRow& row);  // counts one task obligation (report rows are ignored)
 };
+bool is_task_row(const StatusRow& row);  // a task's obligation (not a report's)
 
 // ---- Tổng quan ----
 struct BodyLine {
@@ -89,6 +92,9 @@ struct Overview {
   Attention attention;
 };
 Result<Overview> overview(Database& db, Instant now, const Viewer& v);
+// Only `tasks` and `bodies` of the overview (what GET /api/v1/summary and status --json print):
+// the same counts, without the report grid and the attention lists.
+Result<Overview> summary(Database& db, Instant now, const Viewer& v);
 
 // ---- Nhiệm vụ ----
 struct TaskFilter {
@@ -110,6 +116,7 @@ struct TaskLine {
   std::optional<Date> due;                    // computed (after extensions: the lead's)
   Standing standing = Standing::not_started;  // the worst of its assignees'
   std::vector<AssigneeLine> assignees;
+  Task stored;  // the plan's task as stored: what `tasks --json` prints
 };
 // Tasks the viewer sees (a head: those its body is assigned), filtered, in plan order.
 Result<std::vector<TaskLine>> task_list(Database& db, Instant now, const Viewer& v,

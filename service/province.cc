@@ -2,29 +2,22 @@
 
 #include <algorithm>
 
+#include "service/dashboard.h"
 #include "service/status.h"
 #include "storage/chat_store.h"
 
 namespace dondoc::service {
 namespace {
 
-bool done_by(const ObligationState& s, Date due) {
-  return s.status == Status::done && s.done_at && local_date(*s.done_at) <= due;
-}
-
+// Tasks are counted as the dashboard counts them (service/dashboard.h Counts); reports here.
 void count_row(CommuneSummary& out, const StatusRow& r, Date today) {
   bool open = r.state.status != Status::done;
   out.overdue += r.overdue ? 1 : 0;
   out.blocked += open && r.state.status == Status::blocked ? 1 : 0;
-  if (!r.due || *r.due >= today) return;  // not due yet (or continuous work)
-  if (!r.obligation.cycle.empty()) {
-    auto& rate = out.reports[r.obligation.cycle];
-    ++rate.due;
-    rate.submitted += open ? 0 : 1;
-    return;
-  }
-  ++out.due;
-  out.on_time += done_by(r.state, *r.due) ? 1 : 0;
+  if (!r.due || *r.due >= today || r.obligation.cycle.empty()) return;
+  auto& rate = out.reports[r.obligation.cycle];
+  ++rate.due;
+  rate.submitted += open ? 0 : 1;
 }
 
 CommuneSummary summarise(Database& db, const Commune& c, Instant now) {
@@ -38,8 +31,14 @@ CommuneSummary summarise(Database& db, const Commune& c, Instant now) {
     return out;
   }
   Date today = local_date(now);
-  for (const auto& r : view->rows) count_row(out, r, today);
-  if (out.due > 0) out.on_time_rate = static_cast<double>(out.on_time) / out.due;
+  Counts tasks;
+  for (const auto& r : view->rows) {
+    count_row(out, r, today);
+    tasks.add(r);
+  }
+  out.due = tasks.done_on_time + tasks.done_late + tasks.overdue;
+  out.on_time = tasks.done_on_time;
+  out.on_time_rate = tasks.on_time_rate;
   return out;
 }
 

@@ -24,9 +24,10 @@ struct CommuneSummary {
   Commune commune;
   int rank = 0;         // 1 = best on-time rate
   std::string problem;  // why nothing could be counted ("chưa nạp quy tắc…"), or ""
-  int due = 0;          // task obligations whose due date has passed
-  int on_time = 0;      // of those, done by their (extended) due date
-  std::optional<double> on_time_rate;         // on_time / due; none when nothing fell due yet
+  // Task obligations counted as the dashboard counts them (service/dashboard.h Counts):
+  int due = 0;      // done (on time or late) or overdue: what fell due or was done
+  int on_time = 0;  // of those, done by their (extended) due date
+  std::optional<double> on_time_rate;         // on_time / due; none when due is 0
   int overdue = 0;                            // open and past due now (tasks and reports)
   int blocked = 0;                            // open and blocked now
   std::map<std::string, ReportRate> reports;  // by cycle: "monthly", "quarterly", ...

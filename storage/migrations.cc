@@ -1,6 +1,6 @@
 // The schema, as forward migrations. Never edit a released migration: append a new one.
 // Version blocks: 1-9 plan and calendar, 10-19 rules, 20-39 engine state, 40-59 bot and ingest,
-// 60-69 later changes, 70-79 communes.
+// 60-69 later changes, 70-79 communes, 80-84 accounts.
 #include <vector>
 
 #include "storage/database.h"
@@ -466,6 +466,57 @@ ALTER TABLE chat_links ADD COLUMN commune INTEGER NOT NULL DEFAULT 0;
 UPDATE chat_links SET commune = 1;
 DROP INDEX chat_links_by_body;
 CREATE INDEX chat_links_by_body ON chat_links(commune, body);
+)sql"},
+      {80, R"sql(
+-- Dashboard accounts (storage/account_store.h). A user's name is unique in the deployment;
+-- commune 0 is a province role. Secrets (passwords, session and API tokens, chat sign-in
+-- tokens) are stored only as hashes.
+CREATE TABLE users (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  name TEXT NOT NULL UNIQUE,
+  role TEXT NOT NULL,
+  body TEXT NOT NULL DEFAULT '',
+  commune INTEGER NOT NULL DEFAULT 0,
+  password_hash TEXT,
+  disabled INTEGER NOT NULL DEFAULT 0,
+  created_at TEXT NOT NULL,
+  last_sign_in TEXT
+);
+CREATE INDEX users_by_commune ON users(commune, role, body);
+CREATE TABLE sessions (
+  token_hash TEXT PRIMARY KEY,
+  user INTEGER NOT NULL REFERENCES users(id),
+  csrf TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  last_seen TEXT NOT NULL,
+  signed_out TEXT
+);
+CREATE INDEX sessions_by_user ON sessions(user);
+CREATE TABLE api_tokens (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  token_hash TEXT NOT NULL UNIQUE,
+  role TEXT NOT NULL,
+  body TEXT NOT NULL DEFAULT '',
+  commune INTEGER NOT NULL DEFAULT 0,
+  label TEXT NOT NULL DEFAULT '',
+  created_by TEXT NOT NULL DEFAULT '',
+  created_at TEXT NOT NULL,
+  revoked_at TEXT
+);
+CREATE TABLE sign_in_failures (
+  scope TEXT NOT NULL CHECK (scope IN ('account','address')),
+  key TEXT NOT NULL,
+  count INTEGER NOT NULL,
+  window_start TEXT NOT NULL,
+  locked_until TEXT,
+  PRIMARY KEY (scope, key)
+);
+CREATE TABLE chat_sign_ins (
+  token_hash TEXT PRIMARY KEY,
+  user INTEGER NOT NULL REFERENCES users(id),
+  created_at TEXT NOT NULL,
+  used_at TEXT
+);
 )sql"},
   };
   return all;

@@ -4,6 +4,7 @@
 #include <fcntl.h>
 #include <netinet/in.h>
 #include <signal.h>
+#include <strings.h>
 #include <sys/socket.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -86,7 +87,9 @@ HttpReply http_request(int port, const std::string& method, const std::string& p
   }
   std::string req = method + " " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n";
   for (const auto& [k, v] : headers) req += k + ": " + v + "\r\n";
-  if (method == "POST") req += "Content-Type: application/json\r\n";
+  if (method == "POST" && !headers.count("Content-Type")) {
+    req += "Content-Type: application/json\r\n";
+  }
   req += "Content-Length: " + std::to_string(body.size()) + "\r\n\r\n" + body;
   std::size_t sent = 0;
   while (sent < req.size()) {
@@ -103,8 +106,32 @@ HttpReply http_request(int port, const std::string& method, const std::string& p
   }
   close(s);
   if (in.rfind("HTTP/1.1 ", 0) == 0 && in.size() > 12) reply.status = std::stoi(in.substr(9, 3));
-  if (auto p = in.find("\r\n\r\n"); p != std::string::npos) reply.body = in.substr(p + 4);
+  if (auto p = in.find("\r\n\r\n"); p != std::string::npos) {
+    reply.head = in.substr(0, p + 2);
+    reply.body = in.substr(p + 4);
+  }
   return reply;
+}
+
+std::vector<std::string> HttpReply::headers(const std::string& name) const {
+  std::vector<std::string> out;
+  std::size_t pos = head.find("\r\n");
+  while (pos != std::string::npos && pos + 2 < head.size()) {
+    auto end = head.find("\r\n", pos + 2);
+    std::string line = head.substr(pos + 2, end - pos - 2);
+    auto colon = line.find(':');
+    if (colon != std::string::npos &&
+        strcasecmp(line.substr(0, colon).c_str(), name.c_str()) == 0) {
+      out.push_back(line.substr(line.find_first_not_of(' ', colon + 1)));
+    }
+    pos = end;
+  }
+  return out;
+}
+
+std::string HttpReply::header(const std::string& name) const {
+  auto all = headers(name);
+  return all.empty() ? std::string() : all.back();
 }
 
 bool wait_for_http(int port, const std::string& path, int timeout_s) {

@@ -32,6 +32,10 @@ int free_port();
 struct HttpReply {
   int status = 0;  // 0: no answer
   std::string body;
+  std::string head;  // the status line and header lines, each ending in CRLF
+  // The values of a header (name case-insensitive), in order; header(): the last one, or "".
+  std::vector<std::string> headers(const std::string& name) const;
+  std::string header(const std::string& name) const;
 };
 
 HttpReply http_request(int port, const std::string& method, const std::string& path,

@@ -1,0 +1,49 @@
+#include "app/web/reader.h"
+
+#include <iostream>
+#include <optional>
+
+namespace dondoc::app::web {
+
+Reader::Reader(std::string path) : path_(std::move(path)), thread_([this] { loop(); }) {}
+
+Reader::~Reader() {
+  {
+    std::lock_guard lock(mu_);
+    stopping_ = true;
+  }
+  cv_.notify_all();
+  thread_.join();
+}
+
+void Reader::submit(Job job, Fail fail) {
+  {
+    std::lock_guard lock(mu_);
+    jobs_.emplace_back(std::move(job), std::move(fail));
+  }
+  cv_.notify_one();
+}
+
+void Reader::loop() {
+  std::optional<Database> db;
+  while (true) {
+    std::pair<Job, Fail> job;
+    {
+      std::unique_lock lock(mu_);
+      cv_.wait(lock, [this] { return stopping_ || !jobs_.empty(); });
+      if (jobs_.empty()) return;
+      job = std::move(jobs_.front());
+      jobs_.pop_front();
+    }
+    try {
+      if (!db) db.emplace(path_, Database::Access::read_only);
+      job.first(*db);
+    } catch (const std::exception& e) {
+      std::cerr << "dondoc serve: web reader: " << e.what() << "\n";
+      db.reset();  // reopened at the next job
+      if (job.second) job.second(e.what());
+    }
+  }
+}
+
+}  // namespace dondoc::app::web

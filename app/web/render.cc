@@ -1,0 +1,130 @@
+// Rendering: templates/<name>.mustache (compiled in) filled from JSON through kainjow mustache,
+// HTML-escaped by default; the layout around a page; the answers' helpers and the security
+// headers every web answer carries.
+#include <kainjow/mustache.hpp>
+#include <stdexcept>
+
+#include "app/web/parse.h"
+#include "app/web/web.h"
+
+namespace dondoc {
+std::string_view web_template(std::string_view name);  // generated/web_templates.cc
+}
+
+namespace dondoc::app::web {
+namespace {
+
+namespace mu = kainjow::mustache;
+using nlohmann::json;
+
+mu::data to_data(const json& j) {
+  switch (j.type()) {
+    case json::value_t::object: {
+      mu::data d{mu::data::type::object};
+      for (auto it = j.begin(); it != j.end(); ++it) d.set(it.key(), to_data(it.value()));
+      return d;
+    }
+    case json::value_t::array: {
+      mu::data d{mu::data::type::list};
+      for (const auto& v : j) d.push_back(to_data(v));
+      return d;
+    }
+    case json::value_t::string:
+      return mu::data{j.get<std::string>()};
+    case json::value_t::boolean:
+      return mu::data{j.get<bool>()};
+    case json::value_t::null:
+      return mu::data{false};
+    default:
+      return mu::data{j.dump()};  // numbers as written
+  }
+}
+
+struct NavItem {
+  const char* id;
+  const char* path;
+  const char* label;
+};
+constexpr NavItem kNav[] = {
+    {"overview", "/", "Tổng quan"},    {"tasks", "/nhiem-vu", "Nhiệm vụ"},
+    {"bodies", "/co-quan", "Cơ quan"}, {"calendar", "/lich", "Lịch"},
+    {"rules", "/quy-tac", "Quy tắc"},  {"audit", "/nhat-ky", "Nhật ký"},
+};
+
+json layout_data(const Request& r, std::string_view title, std::string content) {
+  json nav = json::array();
+  std::string active;
+  bool mm = false;
+  std::map<std::string, std::string> ignored;
+  if (const Route* route = match_route(r.method == "POST" ? "GET" : r.method, r.path, ignored, mm))
+    active = route->nav;
+  for (const auto& n : kNav) {
+    nav.push_back({{"href", r.url(n.path)}, {"label", n.label}, {"active", active == n.id}});
+  }
+  json d{{"title", std::string(title)},
+         {"content", std::move(content)},
+         {"nav", nav},
+         {"commune_name", r.commune_name},
+         {"flash", r.flash},
+         {"csrf", r.csrf},
+         {"base", r.base},
+         {"signed_in", r.viewer.has_value()}};
+  if (r.viewer) {
+    d["user"] = r.viewer->name;
+    d["role_vi"] = std::string(service::role_label_vi(r.viewer->role));
+  }
+  return d;
+}
+
+}  // namespace
+
+std::string render(std::string_view name, const json& data) {
+  std::string_view text = web_template(std::string(name) + ".mustache");
+  if (text.empty()) throw std::runtime_error("web: no template " + std::string(name));
+  mu::mustache tmpl{std::string(text)};
+  if (!tmpl.is_valid())
+    throw std::runtime_error("web: template " + std::string(name) + ": " + tmpl.error_message());
+  return tmpl.render(to_data(data));
+}
+
+HttpOut page(const Request& r, std::string_view title, std::string_view name, json data,
+             int status) {
+  if (!data.is_object()) data = json::object();
+  data["base"] = r.base;
+  data["csrf"] = r.csrf;
+  std::string content = render(name, data);
+  return HttpOut{status, "text/html; charset=utf-8",
+                 render("layout", layout_data(r, title, std::move(content)))};
+}
+
+HttpOut redirect(const Request& r, const std::string& location, const std::string& flash) {
+  HttpOut out{303, "text/html; charset=utf-8", ""};
+  out.headers.emplace_back("Location", location);
+  if (!flash.empty()) {
+    std::string cookie = std::string(kFlashCookie) + "=" + url_encode(flash) +
+                         "; Path=/; HttpOnly; SameSite=Lax; Max-Age=60";
+    if (r.secure_cookies) cookie += "; Secure";
+    out.headers.emplace_back("Set-Cookie", cookie);
+  }
+  return out;
+}
+
+HttpOut json_out(int status, const json& j) {
+  return HttpOut{status, "application/json", j.dump()};
+}
+
+HttpOut error(const Request& r, int status, const std::string& message) {
+  if (r.api) return json_out(status, {{"ok", false}, {"error", message}});
+  std::string title = status == 403   ? "Không có quyền"
+                      : status == 404 ? "Không tìm thấy"
+                                      : "Không thực hiện được";
+  return page(r, title, "error", {{"message", message}, {"status", status}}, status);
+}
+
+HttpOut service_error(const Request& r, const std::string& err) {
+  if (err == "not_found") return error(r, 404, "Không tìm thấy trang hoặc mục này.");
+  if (err == "forbidden") return error(r, 403, "Bạn không có quyền xem hoặc làm việc này.");
+  return error(r, 400, err);
+}
+
+}  // namespace dondoc::app::web

@@ -1,0 +1,25 @@
+// The dashboard's values as template data (JSON for mustache): counts with their colour classes,
+// a standing's badge, a status row, dates and times in Vietnamese form. Pure; any thread. Used by
+// the pages (app/web/page_*.cc); the JSON API uses service/dashboard_json.h instead.
+#pragma once
+
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+
+#include "rules/date.h"
+#include "service/dashboard.h"
+
+namespace dondoc::app::web {
+
+std::string vn_time(Instant t);                       // "16/11/2026 09:00"
+std::string vn_date(const std::optional<Date>& d);    // "16/11/2026", "" when none
+std::string percent(const std::optional<double>& r);  // "83%", "—" when none
+// {"key","label","tone","class"}: class is "tone-green" ...; the badge every list uses.
+nlohmann::json badge(service::Standing s);
+// The five buckets in order, then blocked and extension requests: [{key,label,tone,count}], and
+// "on_time_rate", "total".
+nlohmann::json counts_json(const service::Counts& c);
+nlohmann::json status_row_json(const service::StatusRow& row);
+
+}  // namespace dondoc::app::web

@@ -1,0 +1,232 @@
+#include <utility>  // before Boost under C++20
+
+#include "app/web/web_server.h"
+
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/post.hpp>
+#include <iostream>
+
+#include "app/web/guard.h"
+#include "app/web/parse.h"
+#include "app/web/reader.h"
+#include "app/web/web.h"
+#include "service/accounts.h"
+#include "storage/commune_store.h"
+#include "storage/group_commit.h"
+
+namespace dondoc::app::web {
+namespace {
+
+namespace net = boost::asio;
+
+std::string header(const HttpIn& in, const std::string& name) {
+  auto it = in.headers.find(name);
+  return it == in.headers.end() ? std::string() : it->second;
+}
+
+// "/xa/ID/rest" -> ID and "/rest"; "/api/v1/communes/ID/rest" -> ID and "/api/v1/rest".
+void strip_commune(Request& r) {
+  auto take = [&r](const std::string& prefix, const std::string& keep) {
+    if (!r.path.starts_with(prefix)) return false;
+    auto end = r.path.find('/', prefix.size());
+    r.commune_id =
+        r.path.substr(prefix.size(), end == std::string::npos ? end : end - prefix.size());
+    std::string rest = end == std::string::npos ? "/" : r.path.substr(end);
+    r.path = keep.empty() ? rest : (rest == "/" ? keep : keep + rest);
+    return true;
+  };
+  if (!take("/xa/", "")) take("/api/v1/communes/", "/api/v1");
+}
+
+std::shared_ptr<Request> build_request(HttpIn& in, Instant now, bool secure) {
+  auto r = std::make_shared<Request>();
+  r->method = in.method;
+  r->path = in.target;
+  r->query = parse_query(in.query);
+  r->cookies = parse_cookies(header(in, "cookie"));
+  r->client = in.client;
+  r->now = now;
+  r->secure_cookies = secure;
+  strip_commune(*r);
+  r->api = r->path.starts_with("/api/");
+  if (auto it = r->cookies.find(kFlashCookie); it != r->cookies.end())
+    r->flash = url_decode(it->second);
+  std::string type = header(in, "content-type");
+  if (in.method == "POST" && type.starts_with("application/x-www-form-urlencoded")) {
+    r->form = parse_query(in.body);
+  } else if (in.method == "POST" && type.starts_with("multipart/form-data")) {
+    parse_multipart(type, in.body, r->form, r->files);
+  }
+  r->headers = std::move(in.headers);
+  return r;
+}
+
+// The commune the request runs in; an error answer when there is none it may see.
+std::optional<HttpOut> enter_commune(Request& r, Database& db) {
+  auto communes = list_communes(db);
+  std::optional<Commune> c;
+  if (!r.commune_id.empty()) {
+    c = find_commune(db, r.commune_id);
+    if (!c) return error(r, 404, "Không có xã \"" + r.commune_id + "\".");
+  } else if (communes.size() == 1) {
+    c = communes.front();
+  } else if (r.viewer && !r.viewer->is_province() && r.viewer->commune != 0) {
+    auto own = commune_by_key(db, r.viewer->commune);
+    if (!own) return error(r, 404, "Không tìm thấy xã của tài khoản.");
+    std::string path =
+        r.api ? "/api/v1/communes/" + own->id + r.path.substr(7) : "/xa/" + own->id + r.path;
+    return redirect(r, path);
+  } else {
+    return error(r, 404, communes.empty() ? "Chưa có xã nào." : "Hãy chọn một xã.");
+  }
+  if (r.viewer && !r.viewer->sees_commune(c->key)) {
+    return error(r, 403, "Bạn không có quyền xem xã này.");
+  }
+  r.commune = c->key;
+  r.commune_id = c->id;
+  r.commune_name = c->name;
+  r.base = communes.size() > 1 ? "/xa/" + c->id : "";
+  return std::nullopt;
+}
+
+// The handler in the commune's scope (when the route is scoped).
+HttpOut scoped_handler(Request& r, const Route& route, Database& db) {
+  if (!route.scoped) return route.handler(r, db);
+  if (auto refused = enter_commune(r, db)) return std::move(*refused);
+  CommuneScope scope(db, r.commune);
+  return route.handler(r, db);
+}
+
+// On the reader: an exception is answered 500. (On the writer it propagates, so the job's
+// savepoint rolls back whatever the handler wrote.)
+HttpOut read_handler(Request& r, const Route& route, Database& db) {
+  try {
+    return scoped_handler(r, route, db);
+  } catch (const std::exception& e) {
+    std::cerr << "dondoc serve: web " << r.method << " " << r.path << ": " << e.what() << "\n";
+    return error(r, 500, "Lỗi máy chủ khi đọc dữ liệu.");
+  }
+}
+
+std::string bearer(const Request& r) {
+  auto it = r.headers.find("authorization");
+  if (it == r.headers.end() || !it->second.starts_with("Bearer ")) return {};
+  return it->second.substr(7);
+}
+
+// Not signed in: the sign-in page (then back here) or 401 for the API.
+HttpOut unauthenticated(const Request& r) {
+  if (r.api)
+    return json_out(401, {{"ok", false}, {"error", "Chưa đăng nhập hoặc token không hợp lệ."}});
+  std::string back = r.base + r.path;
+  if (r.method != "GET" || back == "/") return redirect(r, "/dang-nhap");
+  return redirect(r, "/dang-nhap?next=" + url_encode(back));
+}
+
+// The viewer of the session cookie or the Bearer token, then the CSRF token of a POST and the
+// route's permission: an answer when refused.
+std::optional<HttpOut> check_viewer(Request& r, const Route& route, Database& db) {
+  std::string token = bearer(r);
+  if (!token.empty()) {
+    r.viewer = service::token_viewer(db, token);
+  } else if (auto it = r.cookies.find(kSessionCookie); it != r.cookies.end()) {
+    if (auto s = service::resume_session(db, it->second, r.now)) {
+      r.viewer = s->viewer;
+      r.session = s->token;
+      r.csrf = s->csrf;
+    }
+  }
+  if (!r.viewer) return unauthenticated(r);
+  if (r.method == "POST" && token.empty() && !csrf_ok(r)) {
+    return error(r, 403,
+                 "Yêu cầu bị từ chối: thiếu hoặc sai mã xác nhận (CSRF). Hãy tải lại trang.");
+  }
+  if (route.permission && !service::allowed(*r.viewer, *route.permission)) {
+    return error(r, 403, "Bạn không có quyền làm việc này.");
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+Web::Web(net::io_context& io, GroupCommit& writer, const std::string& db_path, const Clock& clock,
+         std::string public_url)
+    : io_(io),
+      writer_(writer),
+      clock_(clock),
+      public_url_(std::move(public_url)),
+      reader_(std::make_unique<Reader>(db_path)) {}
+
+Web::~Web() = default;
+
+bool Web::serves(const HttpIn& in) {
+  const std::string& t = in.target;
+  if (t == "/" || t.starts_with("/api/") || t.starts_with("/static/") || t.starts_with("/xa/") ||
+      t.starts_with("/dang-nhap") || t == "/dang-xuat" || t == "/favicon.ico") {
+    return true;
+  }
+  std::map<std::string, std::string> params;
+  bool mismatch = false;
+  return match_route(in.method, t, params, mismatch) != nullptr || mismatch;
+}
+
+void Web::handle(HttpIn in, Respond respond) {
+  auto req = build_request(in, clock_.now(), public_url_.starts_with("https://"));
+  bool mismatch = false;
+  const Route* route = match_route(req->method, req->path, req->params, mismatch);
+  if (!route) {
+    HttpOut out = mismatch ? error(*req, 405, "Phương thức không được hỗ trợ.")
+                           : error(*req, 404, "Không tìm thấy trang này.");
+    return answer(*req, std::move(out), respond);
+  }
+  if (req->method == "POST" && !req->api && !origin_ok(*req, public_url_)) {
+    return answer(*req, error(*req, 403, "Yêu cầu bị từ chối: không đến từ trang của hệ thống."),
+                  respond);
+  }
+  if (!route->signed_in) return run(req, route, std::move(respond));
+  authenticate(req, route, std::move(respond));
+}
+
+// The session (cookie) or API token (Bearer), resumed on the writer; then the CSRF check of a
+// POST and the route's permission.
+void Web::authenticate(std::shared_ptr<Request> req, const Route* route, Respond respond) {
+  auto out = std::make_shared<std::optional<HttpOut>>();
+  auto job = [req, route, out](Database& db) {
+    *out = check_viewer(*req, *route, db);
+    if (!*out && route->writes) *out = scoped_handler(*req, *route, db);
+  };
+  writer_.submit(job, [this, req, route, out, respond](bool ok, const std::string& err) {
+    net::post(io_, [this, req, route, out, respond, ok, err] {
+      if (!ok) return answer(*req, error(*req, 500, "Lỗi ghi dữ liệu: " + err), respond);
+      if (out->has_value()) return answer(*req, std::move(**out), respond);
+      run(req, route, respond);
+    });
+  });
+}
+
+void Web::run(std::shared_ptr<Request> req, const Route* route, Respond respond) {
+  auto finish = [this, req, respond](HttpOut out) {
+    net::post(io_, [this, req, respond, out = std::move(out)]() mutable {
+      answer(*req, std::move(out), respond);
+    });
+  };
+  if (route->writes && !route->signed_in) {  // signed-in writes ran in authenticate()'s job
+    auto out = std::make_shared<HttpOut>();
+    writer_.submit([req, route, out](Database& db) { *out = scoped_handler(*req, *route, db); },
+                   [req, out, finish](bool ok, const std::string& err) {
+                     finish(ok ? std::move(*out) : error(*req, 500, "Lỗi ghi dữ liệu: " + err));
+                   });
+    return;
+  }
+  reader_->submit([req, route, finish](Database& db) { finish(read_handler(*req, *route, db)); },
+                  [req, finish](const std::string& err) {
+                    finish(error(*req, 500, "Lỗi đọc dữ liệu: " + err));
+                  });
+}
+
+void Web::answer(const Request& req, HttpOut out, const Respond& respond) {
+  add_security_headers(req, out);
+  respond(std::move(out));
+}
+
+}  // namespace dondoc::app::web

@@ -1,0 +1,165 @@
+// Tổng quan, continued: the body × period grid of each report cycle and "Cần xử lý" (blockers,
+// pending extension requests, what reached Thường trực, bodies with no linked chat).
+#include <map>
+#include <set>
+
+#include "engine/kinds.h"
+#include "engine/state.h"
+#include "service/dashboard_common.h"
+#include "storage/dashboard_store.h"
+
+namespace dondoc::service {
+namespace {
+
+constexpr int kGridPastPeriods = 3;
+constexpr int kEscalatedDays = 30;
+
+std::string period_label(const std::string& period) {
+  static const char* kRoman[] = {"I", "II", "III", "IV"};
+  if (period.size() == 7 && period[4] == '-' && period[5] != 'Q') {
+    return "Tháng " + std::to_string(std::stoi(period.substr(5))) + "/" + period.substr(0, 4);
+  }
+  if (period.size() == 7 && period[5] == 'Q' && period[6] >= '1' && period[6] <= '4') {
+    return std::string("Quý ") + kRoman[period[6] - '1'] + "/" + period.substr(0, 4);
+  }
+  if (period.size() == 4) return "Năm " + period;
+  return period;
+}
+
+struct Period {
+  std::string id;
+  Date due{};
+};
+
+// The last kGridPastPeriods periods whose due date passed and the next one, oldest first.
+std::vector<Period> grid_periods(const ReportCycle& cy, const Calendar& cal, Date today) {
+  std::vector<Period> past, out;
+  for (const auto& occ :
+       occurrences(cy.due, today - std::chrono::days{800}, today + std::chrono::days{800})) {
+    Date due = roll(occ.nominal, cy.roll, cal);
+    if (due < today) {
+      past.push_back({occ.period, due});
+    } else {
+      out.push_back({occ.period, due});
+      break;
+    }
+  }
+  std::size_t first = past.size() > kGridPastPeriods ? past.size() - kGridPastPeriods : 0;
+  out.insert(out.begin(), past.begin() + static_cast<std::ptrdiff_t>(first), past.end());
+  return out;
+}
+
+ReportCell cell_of(const Period& p, const StatusRow* row, const ObligationState* state,
+                   Date today) {
+  ReportCell c{p.id, period_label(p.id), p.due, "not_due", "Chưa đến hạn"};
+  Date due = row && row->due ? *row->due : (state ? effective_due(*state, p.due) : p.due);
+  if (state && state->status == Status::done) {
+    bool on_time = done_on_time(*state, due);
+    c.state = on_time ? "on_time" : "late";
+    c.state_vi = on_time ? "Nộp đúng hạn" : "Nộp muộn";
+  } else if (row && due < today) {  // owed (in the tracking window) and past its date
+    c.state = "missing";
+    c.state_vi = "Chưa nộp";
+  }
+  c.due = due;
+  return c;
+}
+
+ReportGrid grid_of(const ReportCycle& cy, const Snapshot& snap, const Viewer& v, Date today) {
+  const EngineState& st = snap.state;
+  ReportGrid g{cy.name, cy.title, {}, {}};
+  auto periods = grid_periods(cy, st.calendar, today);
+  for (const auto& p : periods) g.periods.push_back(p.id);
+  std::map<std::string, const StatusRow*> rows;  // by obligation id
+  for (const auto& r : snap.rows) {
+    if (r.obligation.cycle == cy.name) rows[r.obligation.id] = &r;
+  }
+  for (const auto& body : reporters(st.plan, cy, st.obligations)) {
+    if (!v.sees_body(body)) continue;
+    const Body* b = st.plan.find_body(body);
+    ReportGridRow row{body, b ? b->name : body, {}};
+    for (const auto& p : periods) {
+      std::string id = obligation_id("", body, cy.name, p.id);
+      auto r = rows.find(id);
+      auto s = st.obligations.find(id);
+      row.cells.push_back(cell_of(p, r == rows.end() ? nullptr : r->second,
+                                  s == st.obligations.end() ? nullptr : &s->second, today));
+    }
+    g.rows.push_back(std::move(row));
+  }
+  return g;
+}
+
+// A head sees what escalated about its own work only.
+bool escalation_about(const Snapshot& snap, const std::string& task, const std::string& body) {
+  if (task.empty()) return false;
+  for (const auto& r : snap.rows) {
+    if (r.obligation.task == task && r.obligation.body == body) return true;
+  }
+  return false;
+}
+
+std::vector<Attention::Escalated> escalated(Database& db, const Snapshot& snap, Instant now,
+                                            const Viewer& v) {
+  OutboxQuery q;
+  q.kinds = {std::string(to_string(MessageKind::escalation)),
+             std::string(to_string(MessageKind::digest))};
+  q.since_iso = format_instant(now - std::chrono::days{kEscalatedDays});
+  q.limit = 500;
+  const std::string& top = snap.state.rules.standing_committee;
+  std::vector<Attention::Escalated> out;
+  for (const auto& m : outbox_items(db, q)) {
+    bool digest = m.kind == to_string(MessageKind::digest);
+    if (top.empty() ? digest : m.recipient != top) continue;  // no committee: every escalation
+    if (v.role == Role::head && !escalation_about(snap, m.task, v.body)) continue;
+    auto at = parse_instant(m.created_at);
+    std::string label = digest           ? "Báo cáo Thường trực"
+                        : m.task.empty() ? m.cycle
+                                         : "Nhiệm vụ " + m.task;
+    out.push_back({m.task, label, m.text, at.value_or(Instant{})});
+  }
+  return out;
+}
+
+}  // namespace
+
+std::vector<ReportGrid> report_grids(const Snapshot& snap, const Viewer& v, Instant now) {
+  std::vector<ReportGrid> out;
+  Date today = local_date(now);
+  for (const auto& cy : snap.state.rules.report_cycles) {
+    if (cy.due.kind == DeadlineSpec::Kind::on_request) continue;  // ad hoc: no periods
+    out.push_back(grid_of(cy, snap, v, today));
+  }
+  return out;
+}
+
+Attention attention(Database& db, const Snapshot& snap, const std::vector<BodyLine>& bodies,
+                    Instant now, const Viewer& v) {
+  Attention a;
+  for (const auto& r : snap.rows) {
+    if (r.state.status == Status::blocked) a.blockers.push_back(r);
+    if (r.state.status == Status::extension_requested) a.extension_requests.push_back(r);
+  }
+  a.escalated = escalated(db, snap, now, v);
+  std::set<std::string> owing;
+  for (const auto& r : snap.rows) {
+    if (r.state.status != Status::done) owing.insert(r.obligation.body);
+  }
+  for (const auto& b : bodies) {
+    if (b.linked_chats == 0 && owing.count(b.body)) a.unlinked.push_back(b);
+  }
+  return a;
+}
+
+Result<Overview> overview(Database& db, Instant now, const Viewer& v) {
+  auto snap = snapshot(db, now, v);
+  if (!snap) return Error{snap.error()};
+  Overview o;
+  for (const auto& r : snap->rows) o.tasks.add(r);
+  o.bodies = body_lines(db, snap->state.plan, snap->rows, v);
+  o.reports = report_grids(*snap, v, now);
+  o.attention = attention(db, *snap, o.bodies, now, v);
+  return o;
+}
+
+}  // namespace dondoc::service

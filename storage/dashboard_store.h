@@ -1,0 +1,61 @@
+// The dashboard's reads of the audit trail, the outbox and the chat links of the current commune:
+// audit rows filtered and paginated (with their total), audit rows about one task or body, outbox
+// rows about a task or to a body, and a body's chats with their names. Reads only; the thread
+// that owns the Database (a read connection of the web layer or the CLI).
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "storage/database.h"
+#include "storage/engine_store.h"  // AuditRow
+
+namespace dondoc {
+
+struct AuditQuery {
+  std::string kind;       // "" = any
+  std::string subject;    // exact subject; "" = any
+  std::string since_iso;  // at >= since (ISO instant as stored); "" = no bound
+  std::string until_iso;  // at <  until; "" = no bound
+  int offset = 0;
+  int limit = -1;  // -1 = every row
+};
+struct AuditSlice {
+  std::vector<AuditRow> rows;  // newest first
+  int total = 0;               // rows matching, before offset and limit
+};
+AuditSlice audit_slice(Database& db, const AuditQuery& q);
+
+// The kinds present in the current commune's audit, sorted.
+std::vector<std::string> audit_kinds(Database& db);
+
+// Rows about a task, newest first: its subject is the task id or an obligation of it
+// ("task|ID|..."), or its detail names it ("task":"ID"). At most `limit`.
+std::vector<AuditRow> audit_about_task(Database& db, const std::string& task, int limit);
+// Rows about a body, newest first: its detail names it ("body":"ID") or its subject is an
+// obligation of it ("...|ID"). At most `limit`.
+std::vector<AuditRow> audit_about_body(Database& db, const std::string& body, int limit);
+
+struct OutboxItem {
+  std::int64_t id = 0;
+  std::string created_at, recipient, kind, task, cycle, status, text, sent_at;
+};
+struct OutboxQuery {
+  std::string task;                // "" = any
+  std::string recipient;           // "" = any
+  std::vector<std::string> kinds;  // empty = any
+  std::string since_iso;           // created_at >= since; "" = no bound
+  int limit = 200;
+};
+// Newest first.
+std::vector<OutboxItem> outbox_items(Database& db, const OutboxQuery& q);
+
+struct ChatLinkRow {
+  std::string channel, chat_id, name, linked_at;
+};
+// The current commune's chats linked to `body`, oldest link first.
+std::vector<ChatLinkRow> chat_links_of_body(Database& db, const std::string& body);
+
+}  // namespace dondoc
