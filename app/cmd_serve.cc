@@ -307,6 +307,9 @@ int run(const cli::Args& args, cli::Io& io) {
   io.out.flush();
 
   svc.ingest.on_reply_queued = [&svc] { svc.sender.wake(); };
+  svc.ingest.chat_options.public_url =
+      config.public_url.empty() ? "http://" + config.host + ":" + std::to_string(server.port())
+                                : config.public_url;
   svc.ingest.handle_pending();
   svc.sender.start();
   std::vector<std::unique_ptr<Poller>> pollers;

@@ -200,6 +200,18 @@ bool read_health(Reader& r, ServeConfig& c, Getenv getenv) {
                       "DONDOC_METRICS_TOKEN", false);
 }
 
+// public_url: "http://..." or "https://...", no spaces, at most 512 bytes; a trailing "/" dropped.
+bool read_public_url(Reader& r, ServeConfig& c) {
+  if (!r.string("", "public_url", c.public_url, "config")) return false;
+  std::string& u = c.public_url;
+  while (!u.empty() && u.back() == '/') u.pop_back();
+  if (u.empty()) return true;
+  bool scheme = u.rfind("http://", 0) == 0 || u.rfind("https://", 0) == 0;
+  bool clean = u.size() <= 512 && u.find_first_of(" \t\r\n\"<>") == std::string::npos;
+  if (scheme && clean && u.size() > 8) return true;
+  return r.fail("/public_url", "public_url: cần dạng \"https://tên-miền\" (an http(s) URL)");
+}
+
 bool read_sender(Reader& r, SenderConfig& s) {
   bool present = false;
   if (!r.object("", "sender", "sender", present)) return false;
@@ -257,7 +269,7 @@ Result<ServeConfig> parse_serve_config(std::string_view text, std::string_view f
       !r.integer("", "http_timeout_s", c.http_timeout_s, 1, 300, "config") ||
       !r.integer("", "max_connections", c.max_connections, 1, 1000000, "config") ||
       !r.integer("", "shutdown_timeout_s", c.shutdown_timeout_s, 1, 600, "config") ||
-      !read_health(r, c, getenv)) {
+      !read_health(r, c, getenv) || !read_public_url(r, c)) {
     return Result<ServeConfig>::fail(r.error());
   }
   return c;

@@ -53,6 +53,8 @@ struct ServeConfig {
   std::string
       public_url;  // the dashboard's address as users open it ("https://..."): Secure cookies
   std::string metrics_token;  // when set, /metrics wants "Authorization: Bearer <token>"
+  // The dashboard's address as people reach it (chat sign-in links); "" = http://HOST:PORT.
+  std::string public_url;
 
   // The platform's settings, a disabled one when the file does not configure it.
   const ChannelConfig& channel(bot::Channel c) const;

@@ -101,9 +101,9 @@ void Ingest::handle_pending() {
   auto result = std::make_shared<service::HandledBatch>();
   Instant now = clock_.now();
   writer_.submit_background(
-      [result, events, scan, now](Database& db) {
-        *result = scan ? service::handle_stored_events(db, now, kHandleBatch)
-                       : service::handle_events(db, now, *events);
+      [result, events, scan, now, options = chat_options](Database& db) {
+        *result = scan ? service::handle_stored_events(db, now, kHandleBatch, options)
+                       : service::handle_events(db, now, *events, options);
       },
       [this, result](bool ok, const std::string& error) {
         boost::asio::post(io_, [this, result, ok, error] {

@@ -59,6 +59,8 @@ class Ingest {
 
   // Called (on the io thread) after handled events queued replies, to wake the sender.
   std::function<void()> on_reply_queued;
+  // What the chat handling needs from the configuration (the sign-in links' public_url).
+  service::ChatOptions chat_options;
 
   // Events handled per background transaction; events kept in memory for the bot at most.
   static constexpr int kHandleBatch = 64;

@@ -43,6 +43,8 @@ Action decide_message(const InboundEvent& event, const ChatContext& ctx) {
       return make(Action::Kind::owed);
     case Intent::thanks:
       return make(Action::Kind::thanks);
+    case Intent::sign_in:
+      return make(Action::Kind::sign_in);
     case Intent::none:
       break;
   }

@@ -30,7 +30,7 @@ struct ChatContext {
   std::size_t items = 0;                  // items the reply parser found in the text
   std::size_t items_without_task = 0;     // of which name no task
   bool all_done = false;                  // every item says done ("xong")
-  Intent intent = Intent::none;           // help, what do I owe, thanks
+  Intent intent = Intent::none;           // help, what do I owe, thanks, sign in
   std::optional<ReportSubmitted> report;  // "Báo cáo tháng 11 đã gửi"
 };
 
@@ -48,6 +48,7 @@ struct Action {
     owed,              // list what the body owes
     thanks,            // a short acknowledgement, nothing recorded
     report_submitted,  // cycle (+ period, "" = the nearest open one): record the report as sent
+    sign_in,           // "đăng nhập": send a one-time link to the dashboard
   };
   Kind kind = Kind::ignore;
   std::string code;

@@ -141,6 +141,9 @@ Intent intent_of(const std::string& s) {
       return Intent::owed;
     }
   }
+  if (one_of(s, {"dang nhap", "/login", "/dangnhap", "login", "xin dang nhap", "cho dang nhap"})) {
+    return Intent::sign_in;
+  }
   if (one_of(s, {"con gi", "/tasks", "/nhiemvu", "con viec gi", "con nhiem vu gi"})) {
     return Intent::owed;
   }

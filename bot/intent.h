@@ -16,9 +16,10 @@ namespace dondoc::bot {
 // owed: "nhiệm vụ của tôi", "việc của tôi", "còn gì", "/tasks", "tôi còn việc gì", "nhiệm vụ của
 //       tôi là gì?" (also with "em" / "mình" for "tôi").
 // thanks: "ok", "cảm ơn", "đã nhận", "vâng", "dạ", "được" (and "ok ạ", "dạ vâng", "cảm ơn ạ").
+// sign_in: "đăng nhập", "/login", "/dangnhap": a one-time link to the dashboard.
 // The whole message must be the phrase, give or take polite words ("dạ", "ạ", "nhé") and end
 // punctuation; diacritics, case and NFD do not matter.
-enum class Intent { none, help, owed, thanks };
+enum class Intent { none, help, owed, thanks, sign_in };
 
 Intent parse_intent(std::string_view text);
 

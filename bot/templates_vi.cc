@@ -129,6 +129,16 @@ std::string owed(std::string_view body_name, std::string_view today,
 
 std::string thanks(std::string_view address) { return "Cảm ơn " + std::string(address) + "."; }
 
+std::string sign_in_link(std::string_view url, int minutes, std::string_view address) {
+  return "Liên kết đăng nhập trang theo dõi cho " + std::string(address) + ":\n" +
+         std::string(url) + "\nLiên kết dùng được một lần, trong " + std::to_string(minutes) +
+         " phút. Xin đừng chuyển liên kết này cho người khác.";
+}
+
+std::string sign_in_refused(std::string_view why) {
+  return "Chưa tạo được liên kết đăng nhập: " + std::string(why);
+}
+
 std::string not_recorded(std::string_view why) {
   return "Xin lỗi, chưa ghi nhận được: " + std::string(why);
 }

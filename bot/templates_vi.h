@@ -47,6 +47,10 @@ std::string owed(std::string_view body_name, std::string_view today,
                  const std::vector<OwedLine>& lines, std::string_view address = kDefaultAddress);
 // "cảm ơn", "ok", "đã nhận": a short answer; nothing is recorded.
 std::string thanks(std::string_view address = kDefaultAddress);
+// "đăng nhập": the one-time link to the dashboard, valid `minutes`; or why there is none.
+std::string sign_in_link(std::string_view url, int minutes,
+                         std::string_view address = kDefaultAddress);
+std::string sign_in_refused(std::string_view why);
 // A status could not be recorded: the engine's reason.
 std::string not_recorded(std::string_view why);
 // Nothing was recorded and no reason was given.

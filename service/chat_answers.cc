@@ -52,7 +52,8 @@ std::string reply_outcome(int applied, int refused) {
 
 }  // namespace
 
-Handling::Handling(Database& d, const bot::InboundEvent& e, Instant t) : db(d), ev(e), now(t) {
+Handling::Handling(Database& d, const bot::InboundEvent& e, Instant t, const ChatOptions& o)
+    : db(d), ev(e), now(t), options(o) {
   enter(chat_commune(db, channel(), ev.chat_id).value_or(kNoCommune));
 }
 

@@ -104,6 +104,8 @@ std::string act(Handling& h, const Action& a, const bot::ChatContext& ctx,
       return "thanked";
     case Action::Kind::report_submitted:
       return detail::report_sent(h, body, a.cycle, a.period);
+    case Action::Kind::sign_in:
+      return detail::send_sign_in(h, body);
   }
   return "ignored";
 }
@@ -118,8 +120,9 @@ void hide_link_code(Database& db, std::int64_t seq, const bot::InboundEvent& ev,
 }
 
 // Decides and acts on one stored event, queues its answers, marks it handled; the outcome.
-std::string handle_event(Database& db, std::int64_t seq, const bot::InboundEvent& ev, Instant now) {
-  Handling h(db, ev, now);
+std::string handle_event(Database& db, std::int64_t seq, const bot::InboundEvent& ev, Instant now,
+                         const ChatOptions& options) {
+  Handling h(db, ev, now, options);
   std::vector<bot::ReplyItem> items;
   bot::ChatContext ctx = chat_context(h, items);
   bot::Action action = bot::decide(ev, ctx);
@@ -171,14 +174,15 @@ std::optional<std::int64_t> store_event(Database& db, const bot::InboundEvent& e
   return insert_inbound(db, row);
 }
 
-HandledBatch handle_stored_events(Database& db, Instant now, int limit) {
+HandledBatch handle_stored_events(Database& db, Instant now, int limit,
+                                  const ChatOptions& options) {
   HandledBatch out;
   auto rows = unhandled_inbound(db, limit);
   out.more = static_cast<int>(rows.size()) == limit;
   for (const auto& row : rows) {
     handle_isolated(db, row.seq, now, out, [&] {
       auto ev = bot::event_from_json(nlohmann::json::parse(row.payload, nullptr, false));
-      if (ev) return handle_event(db, row.seq, *ev, now);
+      if (ev) return handle_event(db, row.seq, *ev, now, options);
       mark_inbound_handled(db, row.seq, "ignored", format_instant(now));
       return std::string("ignored");
     });
@@ -186,11 +190,13 @@ HandledBatch handle_stored_events(Database& db, Instant now, int limit) {
   return out;
 }
 
-HandledBatch handle_events(Database& db, Instant now, const std::vector<StoredEvent>& events) {
+HandledBatch handle_events(Database& db, Instant now, const std::vector<StoredEvent>& events,
+                           const ChatOptions& options) {
   HandledBatch out;
   for (const auto& e : events) {
     if (!inbound_unhandled(db, e.seq)) continue;  // a pass over the log took it already
-    handle_isolated(db, e.seq, now, out, [&] { return handle_event(db, e.seq, e.event, now); });
+    handle_isolated(db, e.seq, now, out,
+                    [&] { return handle_event(db, e.seq, e.event, now, options); });
   }
   return out;
 }

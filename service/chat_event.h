@@ -14,6 +14,7 @@
 
 #include "bot/payloads.h"
 #include "rules/date.h"
+#include "service/link.h"  // RandomBytes
 #include "storage/database.h"
 
 namespace dondoc::service {
@@ -41,13 +42,23 @@ struct HandledBatch {
   bool more = false;       // the pass stopped at its limit: more events wait
 };
 
+// Settings of the chat handling from serve's configuration.
+struct ChatOptions {
+  // The dashboard's address as people reach it ("https://dondoc.example.vn"): "đăng nhập" answers
+  // public_url + "/dang-nhap/" + a one-time token.
+  std::string public_url;
+  RandomBytes random;  // empty: libsodium's generator
+};
+
 // Handles up to `limit` stored, unhandled events, oldest first. An event whose handling throws is
 // rolled back alone and marked handled with outcome "error" (and logged to stderr), so it is never
 // retried in a loop. Inside the caller's transaction.
-HandledBatch handle_stored_events(Database& db, Instant now, int limit);
+HandledBatch handle_stored_events(Database& db, Instant now, int limit,
+                                  const ChatOptions& options = {});
 
 // The same for events the caller still holds in memory (no read back, no parse); an event already
 // handled (by a pass over the log) is skipped.
-HandledBatch handle_events(Database& db, Instant now, const std::vector<StoredEvent>& events);
+HandledBatch handle_events(Database& db, Instant now, const std::vector<StoredEvent>& events,
+                           const ChatOptions& options = {});
 
 }  // namespace dondoc::service

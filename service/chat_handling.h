@@ -14,16 +14,18 @@
 #include "bot/reply_parser.h"
 #include "engine/state.h"
 #include "rules/result.h"
+#include "service/chat_event.h"
 #include "storage/database.h"
 
 namespace dondoc::service::detail {
 
 struct Handling {
   // Enters the commune the chat is linked in (kNoCommune for a chat not linked yet).
-  Handling(Database& d, const bot::InboundEvent& e, Instant t);
+  Handling(Database& d, const bot::InboundEvent& e, Instant t, const ChatOptions& o);
   Database& db;
   const bot::InboundEvent& ev;
   Instant now;
+  const ChatOptions& options;
   std::vector<Message> answers;
 
   std::string channel() const { return std::string(bot::to_string(ev.channel)); }
@@ -66,5 +68,8 @@ std::string report_sent(Handling& h, const std::string& body, const std::string&
                         const std::string& period);
 // "nhiệm vụ của tôi": the body's open tasks and reports with due dates and status.
 std::string list_owed(Handling& h, const std::string& body);
+// "đăng nhập": one message with a one-time link to the dashboard, signing in as the body's head
+// account (service/chat_sign_in.cc). "sign_in_sent", or "sign_in_refused" (the chat is told why).
+std::string send_sign_in(Handling& h, const std::string& body);
 
 }  // namespace dondoc::service::detail

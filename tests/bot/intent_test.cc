@@ -86,3 +86,11 @@ TEST_CASE("report submitted: cycle and period as the engine names them") {
   CHECK_FALSE(rs("đã gửi"));
   CHECK_FALSE(rs("báo cáo tháng 11"));
 }
+
+TEST_CASE("intent: \"đăng nhập\" asks for a sign-in link") {
+  for (const char* text : {"đăng nhập", "Dang nhap", "/login", "Đăng nhập ạ", "/dangnhap"}) {
+    CAPTURE(text);
+    CHECK(bot::parse_intent(text) == bot::Intent::sign_in);
+  }
+  CHECK(bot::parse_intent("đăng nhập NV3 xong") == bot::Intent::none);
+}
