@@ -190,8 +190,7 @@ bool read_channels(Reader& r, ServeConfig& c, Getenv getenv) {
 // The health and exposure block: writer_stuck_s, metrics_token (or DONDOC_METRICS_TOKEN).
 bool read_health(Reader& r, ServeConfig& c, Getenv getenv) {
   if (!r.integer("", "writer_stuck_s", c.writer_stuck_s, 1, 3600, "config") ||
-      !r.string("", "metrics_token", c.metrics_token, "config") ||
-      !r.string("", "public_url", c.public_url, "config")) {
+      !r.string("", "metrics_token", c.metrics_token, "config")) {
     return false;
   }
   bool from_env = c.metrics_token.empty();

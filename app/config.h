@@ -49,11 +49,10 @@ struct ServeConfig {
   int shutdown_timeout_s = 10;
 
   // Health and exposure (issue 13).
-  int writer_stuck_s = 30;  // /healthz answers 503 when a write has waited longer
-  std::string
-      public_url;  // the dashboard's address as users open it ("https://..."): Secure cookies
+  int writer_stuck_s = 30;    // /healthz answers 503 when a write has waited longer
   std::string metrics_token;  // when set, /metrics wants "Authorization: Bearer <token>"
-  // The dashboard's address as people reach it (chat sign-in links); "" = http://HOST:PORT.
+  // The dashboard's address as people reach it (chat sign-in links; https: Secure cookies);
+  // "" = http://HOST:PORT.
   std::string public_url;
 
   // The platform's settings, a disabled one when the file does not configure it.
