@@ -34,7 +34,8 @@ struct Args {
 
 // Flags that never take a value.
 inline const std::set<std::string, std::less<>> kFlags = {
-    "json", "force", "demo", "overdue", "no-scheduler", "help", "once", "verbose"};
+    "json", "force", "demo",    "overdue",       "no-scheduler",
+    "help", "once",  "verbose", "password-stdin"};
 
 // Where a command writes, and the clock it reads the time from (app/system_clock.h in main()).
 struct Io {

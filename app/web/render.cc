@@ -30,7 +30,8 @@ mu::data to_data(const json& j) {
       for (const auto& v : j) d.push_back(to_data(v));
       return d;
     }
-    case json::value_t::string:
+    case json::value_t::string:  // "" is falsy, as in JavaScript: {{#flash}} hides an empty one
+      if (j.get_ref<const std::string&>().empty()) return mu::data{false};
       return mu::data{j.get<std::string>()};
     case json::value_t::boolean:
       return mu::data{j.get<bool>()};

@@ -68,4 +68,13 @@ json status_row_json(const service::StatusRow& row) {
   return j;
 }
 
+std::string_view status_label_vi(std::string_view status) {
+  if (status == "in_progress") return "Đang thực hiện";
+  if (status == "done") return "Hoàn thành";
+  if (status == "blocked") return "Vướng mắc";
+  if (status == "not_started") return "Chưa bắt đầu";
+  if (status == "extension_requested") return "Xin gia hạn";
+  return status;
+}
+
 }  // namespace dondoc::app::web

@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "rules/date.h"
 #include "service/dashboard.h"
@@ -21,5 +22,7 @@ nlohmann::json badge(service::Standing s);
 // "on_time_rate", "total".
 nlohmann::json counts_json(const service::Counts& c);
 nlohmann::json status_row_json(const service::StatusRow& row);
+// The record form's statuses in words: "in_progress" -> "Đang thực hiện", ...
+std::string_view status_label_vi(std::string_view status);
 
 }  // namespace dondoc::app::web

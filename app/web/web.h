@@ -10,6 +10,7 @@
 #include <map>
 #include <nlohmann/json.hpp>
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -110,6 +111,13 @@ HttpOut error(const Request& r, int status, const std::string& message);
 // A service error: "not_found" -> 404, "forbidden" -> 403 (fixed Vietnamese text), else 400 with
 // the error itself (the same words as the CLI).
 HttpOut service_error(const Request& r, const std::string& err);
+
+// Thrown by a `writes` handler to answer `out` while everything it wrote is rolled back (its
+// writer savepoint): for a use case that may have written before it found a problem.
+struct Rollback : std::runtime_error {
+  explicit Rollback(HttpOut o) : std::runtime_error("web: rolled back"), out(std::move(o)) {}
+  HttpOut out;
+};
 
 // Header values the framework adds to every web answer (tests, the static files).
 inline constexpr const char* kCsp =

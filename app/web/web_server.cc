@@ -97,6 +97,17 @@ HttpOut scoped_handler(Request& r, const Route& route, Database& db) {
   return route.handler(r, db);
 }
 
+// On the writer: a Rollback's answer is kept for the client while the exception rolls the job's
+// savepoint back.
+void write_handler(Request& r, const Route& route, Database& db, std::optional<HttpOut>& out) {
+  try {
+    out = scoped_handler(r, route, db);
+  } catch (Rollback& e) {
+    out = std::move(e.out);
+    throw;
+  }
+}
+
 // On the reader: an exception is answered 500. (On the writer it propagates, so the job's
 // savepoint rolls back whatever the handler wrote.)
 HttpOut read_handler(Request& r, const Route& route, Database& db) {
@@ -193,11 +204,13 @@ void Web::authenticate(std::shared_ptr<Request> req, const Route* route, Respond
   auto out = std::make_shared<std::optional<HttpOut>>();
   auto job = [req, route, out](Database& db) {
     *out = check_viewer(*req, *route, db);
-    if (!*out && route->writes) *out = scoped_handler(*req, *route, db);
+    if (!*out && route->writes) write_handler(*req, *route, db, *out);
   };
   writer_.submit(job, [this, req, route, out, respond](bool ok, const std::string& err) {
     net::post(io_, [this, req, route, out, respond, ok, err] {
-      if (!ok) return answer(*req, error(*req, 500, "Lỗi ghi dữ liệu: " + err), respond);
+      if (!ok && !out->has_value()) {
+        return answer(*req, error(*req, 500, "Lỗi ghi dữ liệu: " + err), respond);
+      }
       if (out->has_value()) return answer(*req, std::move(**out), respond);
       run(req, route, respond);
     });
@@ -211,11 +224,12 @@ void Web::run(std::shared_ptr<Request> req, const Route* route, Respond respond)
     });
   };
   if (route->writes && !route->signed_in) {  // signed-in writes ran in authenticate()'s job
-    auto out = std::make_shared<HttpOut>();
-    writer_.submit([req, route, out](Database& db) { *out = scoped_handler(*req, *route, db); },
-                   [req, out, finish](bool ok, const std::string& err) {
-                     finish(ok ? std::move(*out) : error(*req, 500, "Lỗi ghi dữ liệu: " + err));
-                   });
+    auto out = std::make_shared<std::optional<HttpOut>>();
+    writer_.submit(
+        [req, route, out](Database& db) { write_handler(*req, *route, db, *out); },
+        [req, out, finish](bool, const std::string& err) {
+          finish(out->has_value() ? std::move(**out) : error(*req, 500, "Lỗi ghi dữ liệu: " + err));
+        });
     return;
   }
   reader_->submit([req, route, finish](Database& db) { finish(read_handler(*req, *route, db)); },

@@ -1,0 +1,157 @@
+// Nhiệm vụ: the task list with its filters (a GET form: body, status, section, overdue only,
+// search; htmx swaps the list without a reload, the form works without JS) and a task's page
+// (everything in service::TaskPage, with the action forms the viewer may use). On the reader.
+#include <set>
+
+#include "app/web/view.h"
+#include "app/web/web.h"
+#include "engine/status.h"
+#include "service/dashboard.h"
+
+namespace dondoc::app::web {
+namespace {
+
+using nlohmann::json;
+using service::Permission;
+using service::Standing;
+
+constexpr Standing kStandings[] = {Standing::done_on_time, Standing::done_late,
+                                   Standing::in_progress, Standing::overdue, Standing::not_started};
+
+service::TaskFilter filter_of(const Request& r) {
+  service::TaskFilter f;
+  f.body = r.q("body");
+  for (Standing s : kStandings) {
+    if (r.q("status") == service::to_string(s)) f.standing = s;
+  }
+  f.section = r.q("section");
+  f.overdue_only = r.q("overdue") == "1";
+  f.blocked_only = r.q("blocked") == "1";
+  f.search = r.q("q");
+  return f;
+}
+
+json task_json(const Request& r, const service::TaskLine& t) {
+  json assignees = json::array();
+  for (const auto& a : t.assignees) {
+    json j = status_row_json(a.row);
+    j["name"] = a.name;
+    j["lead"] = a.lead;
+    j["badge"] = badge(a.standing);
+    j["blocked"] = a.row.state.status == Status::blocked;
+    j["extension_requested"] = a.row.state.status == Status::extension_requested;
+    assignees.push_back(j);
+  }
+  return {{"id", t.id},
+          {"href", r.url("/nhiem-vu/" + t.id)},
+          {"section", t.section},
+          {"section_title", t.section_title},
+          {"title", t.title},
+          {"output", t.output},
+          {"deadline_text", t.deadline_text},
+          {"due", vn_date(t.due)},
+          {"badge", badge(t.standing)},
+          {"assignees", assignees}};
+}
+
+json filter_form(const Request& r, const std::vector<service::BodyLine>& bodies,
+                 const std::set<std::string>& sections) {
+  json body_opts = json::array(), status_opts = json::array(), section_opts = json::array();
+  for (const auto& b : bodies) {
+    body_opts.push_back(
+        {{"value", b.body}, {"label", b.name}, {"selected", r.q("body") == b.body}});
+  }
+  for (Standing s : kStandings) {
+    std::string key(service::to_string(s));
+    status_opts.push_back({{"value", key},
+                           {"label", std::string(service::label_vi(s))},
+                           {"selected", r.q("status") == key}});
+  }
+  for (const auto& s : sections) {
+    section_opts.push_back({{"value", s}, {"label", s}, {"selected", r.q("section") == s}});
+  }
+  return {{"bodies", body_opts},
+          {"statuses", status_opts},
+          {"sections", section_opts},
+          {"q", r.q("q")},
+          {"overdue", r.q("overdue") == "1"},
+          {"blocked", r.q("blocked") == "1"},
+          {"action", r.url("/nhiem-vu")}};
+}
+
+HttpOut task_list_page(Request& r, Database& db) {
+  auto all = service::task_list(db, r.now, *r.viewer, {});
+  if (!all) return service_error(r, all.error());
+  auto shown = service::task_list(db, r.now, *r.viewer, filter_of(r));
+  if (!shown) return service_error(r, shown.error());
+  std::set<std::string> sections;
+  for (const auto& t : all.value()) sections.insert(t.section);
+  json tasks = json::array();
+  for (const auto& t : shown.value()) tasks.push_back(task_json(r, t));
+  json data{{"filter", filter_form(r, service::body_list(db, r.now, *r.viewer), sections)},
+            {"tasks", tasks},
+            {"count", tasks.size()},
+            {"total", all.value().size()}};
+  return page(r, "Nhiệm vụ", "tasks", std::move(data));
+}
+
+json history_json(const std::vector<service::HistoryItem>& items) {
+  json out = json::array();
+  for (const auto& h : items) {
+    out.push_back({{"at", h.at},
+                   {"kind", h.kind},
+                   {"kind_vi", h.kind_vi},
+                   {"actor", h.actor},
+                   {"text", h.text}});
+  }
+  return out;
+}
+
+json messages_json(const std::vector<service::SentMessage>& items) {
+  json out = json::array();
+  for (const auto& m : items) {
+    out.push_back({{"at", m.at},
+                   {"recipient", m.recipient_name.empty() ? m.recipient : m.recipient_name},
+                   {"kind", m.kind},
+                   {"status", m.status},
+                   {"text", m.text}});
+  }
+  return out;
+}
+
+// What the viewer may do here: the forms the page shows.
+json can_json(const Request& r) {
+  const auto& v = *r.viewer;
+  return {{"decide", service::allowed(v, Permission::decide_extension)},
+          {"record", service::allowed(v, Permission::record_status)},
+          {"blocker", service::allowed(v, Permission::handle_blocker)},
+          {"remind", service::allowed(v, Permission::send_reminder)}};
+}
+
+HttpOut task_page(Request& r, Database& db) {
+  auto p = service::task_page(db, r.now, *r.viewer, r.param("id"));
+  if (!p) return service_error(r, p.error());
+  json task = task_json(r, p.value().task);
+  json can = can_json(r);
+  for (auto& a : task["assignees"]) {  // a head records only for its own body
+    a["can_record"] =
+        can["record"].get<bool>() && r.viewer->sees_body(a["body"].get<std::string>());
+  }
+  json statuses = json::array();
+  for (const char* s : {"in_progress", "done", "blocked", "not_started", "extension_requested"}) {
+    statuses.push_back({{"value", s}, {"label", std::string(status_label_vi(s))}});
+  }
+  json data{{"task", task},
+            {"history", history_json(p.value().history)},
+            {"messages", messages_json(p.value().messages)},
+            {"can", can},
+            {"statuses", statuses},
+            {"action", r.url("/nhiem-vu/" + p.value().task.id)}};
+  return page(r, p.value().task.id + ". " + p.value().task.title, "task", std::move(data));
+}
+
+const Registration kList{Route::get("/nhiem-vu", &task_list_page).in_nav("tasks")};
+const Registration kPage{Route::get("/nhiem-vu/{id}", &task_page).in_nav("tasks")};
+
+}  // namespace
+}  // namespace dondoc::app::web
