@@ -43,6 +43,7 @@ add_user vanphong secretariat
 add_user chutich leader
 add_user head_vhxh head vh_xh
 add_user head_kt head kinh_te
+add_user head_ca head cong_an
 add_user locked1 secretariat
 add_user tinh1 province_viewer
 
