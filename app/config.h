@@ -61,7 +61,8 @@ struct ServeConfig {
   // Health and exposure (issue 13).
   int writer_stuck_s = 30;    // /healthz answers 503 when a write has waited longer
   std::string metrics_token;  // when set, /metrics wants "Authorization: Bearer <token>"
-  // The dashboard's address as people reach it (chat sign-in links); "" = http://HOST:PORT.
+  // The dashboard's address as people reach it (chat sign-in links; https: Secure cookies);
+  // "" = http://HOST:PORT.
   std::string public_url;
 
   std::vector<CommuneBotConfig> commune_bots;  // from the database, not the file

@@ -57,6 +57,31 @@ std::optional<StoredRules> active_rules_text(Database& db) {
                      st.getColumn(2).getString(), st.getColumn(3).getString()};
 }
 
+std::vector<RulesVersionLine> rules_versions(Database& db) {
+  std::vector<RulesVersionLine> out;
+  SQLite::Statement st(db.sql(),
+                       "SELECT version, loaded_at, source, length(CAST(text AS BLOB)), active "
+                       "FROM rules_versions WHERE commune = ? ORDER BY version DESC");
+  st.bind(1, db.commune());
+  while (st.executeStep()) {
+    out.push_back(
+        {st.getColumn(0).getInt(), st.getColumn(1).getString(), st.getColumn(2).getString(),
+         static_cast<std::size_t>(st.getColumn(3).getInt64()), st.getColumn(4).getInt() != 0});
+  }
+  return out;
+}
+
+std::optional<StoredRules> rules_version(Database& db, int version) {
+  SQLite::Statement st(db.sql(),
+                       "SELECT version, loaded_at, source, text FROM rules_versions "
+                       "WHERE commune = ? AND version = ?");
+  st.bind(1, db.commune());
+  st.bind(2, version);
+  if (!st.executeStep()) return std::nullopt;
+  return StoredRules{st.getColumn(0).getInt(), st.getColumn(1).getString(),
+                     st.getColumn(2).getString(), st.getColumn(3).getString()};
+}
+
 int active_rules_version(Database& db) {
   SQLite::Statement st(db.sql(),
                        "SELECT version FROM rules_versions WHERE commune = ? AND active = 1");

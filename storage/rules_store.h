@@ -3,6 +3,7 @@
 // version changes. Callers own a Database on their thread.
 #pragma once
 
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -31,6 +32,19 @@ int store_rules(Database& db, std::string_view text, std::string_view source,
 
 // The active version, or nullopt when no rules were ever loaded.
 std::optional<StoredRules> active_rules_text(Database& db);
+
+// Every stored version of the commune's rules, newest first, without their text (text empty);
+// active marks the active one. For the Quy tắc page.
+struct RulesVersionLine {
+  int version = 0;
+  std::string loaded_at, source;
+  std::size_t bytes = 0;
+  bool active = false;
+};
+std::vector<RulesVersionLine> rules_versions(Database& db);
+
+// One version of the commune's rules with its text; nullopt when it is not the commune's.
+std::optional<StoredRules> rules_version(Database& db, int version);
 
 // Cheap (one indexed row): the active version number, 0 when none. The engine polls this at each
 // tick and re-parses the text only when it changed.

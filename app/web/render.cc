@@ -4,6 +4,7 @@
 #include <kainjow/mustache.hpp>
 #include <stdexcept>
 
+#include "app/web/assets.h"
 #include "app/web/parse.h"
 #include "app/web/web.h"
 
@@ -62,6 +63,9 @@ json layout_data(const Request& r, std::string_view title, std::string content) 
   for (const auto& n : kNav) {
     nav.push_back({{"href", r.url(n.path)}, {"label", n.label}, {"active", active == n.id}});
   }
+  if (r.viewer && r.viewer->is_province()) {
+    nav.push_back({{"href", "/tinh"}, {"label", "Toàn tỉnh"}, {"active", active == "province"}});
+  }
   json d{{"title", std::string(title)},
          {"content", std::move(content)},
          {"nav", nav},
@@ -69,7 +73,11 @@ json layout_data(const Request& r, std::string_view title, std::string content) 
          {"flash", r.flash},
          {"csrf", r.csrf},
          {"base", r.base},
-         {"signed_in", r.viewer.has_value()}};
+         {"signed_in", r.viewer.has_value()},
+         {"css", asset_url("dondoc.css")},  // fingerprinted: cached for a year (app/web/assets.h)
+         {"js", asset_url("htmx.min.js")},
+         {"icon", asset_url("favicon.svg")},
+         {"logo", asset_url("logo.svg")}};
   if (r.viewer) {
     d["user"] = r.viewer->name;
     d["role_vi"] = std::string(service::role_label_vi(r.viewer->role));
