@@ -33,6 +33,7 @@
 #include "app/system_clock.h"
 #include "app/web/web_server.h"
 #include "bot/templates_vi.h"
+#include "service/accounts.h"
 #include "service/tick.h"
 #include "storage/commune_store.h"
 #include "storage/group_commit.h"
@@ -161,6 +162,16 @@ void start_ticks(net::steady_timer& timer, Service& svc, int interval_s) {
   timer.async_wait([&timer, &svc, interval_s](boost::system::error_code ec) {
     if (!ec) start_ticks(timer, svc, interval_s);
   });
+}
+
+// Where people open the dashboard, and how to sign in when no account exists yet.
+void print_dashboard(const std::string& db_path, const std::string& url, std::ostream& out) {
+  out << "dondoc: bảng điều khiển: " << url << (url.ends_with('/') ? "" : "/") << "\n";
+  Database db(db_path, Database::Access::read_only);
+  if (service::list_users(db, 0).empty()) {
+    out << "dondoc: chưa có tài khoản nào; tạo tài khoản quản trị bằng: dondoc --db " << db_path
+        << " user add admin --role admin\n";
+  }
 }
 
 void print_summary(const std::string& db_path, std::ostream& out) {
@@ -326,12 +337,13 @@ int run(const cli::Args& args, cli::Io& io) {
   std::string error;
   if (!server.start(error)) return cli::bad_input(io, error);
   io.out << "dondoc: đang phục vụ tại http://" << config.host << ":" << server.port() << "\n";
-  io.out.flush();
-
-  svc.ingest.on_reply_queued = [&svc] { svc.sender.wake(); };
   svc.ingest.chat_options.public_url =
       config.public_url.empty() ? "http://" + config.host + ":" + std::to_string(server.port())
                                 : config.public_url;
+  print_dashboard(db, svc.ingest.chat_options.public_url, io.out);
+  io.out.flush();
+
+  svc.ingest.on_reply_queued = [&svc] { svc.sender.wake(); };
   svc.ingest.handle_pending();
   svc.sender.start();
   std::vector<std::unique_ptr<Poller>> pollers;
