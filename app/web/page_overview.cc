@@ -127,7 +127,7 @@ HttpOut overview_page(Request& r, Database& db) {
   }
   json data{{"counts", counts_json(ov.value().tasks)},
             {"bodies", bodies},
-            {"rate_chart", rates.empty() ? std::string() : rate_chart(rates)},
+            {"rate_chart", rates.empty() ? std::string() : rate_chart(rates, 760)},
             {"sort", sorts},
             {"reports", reports_json(ov.value().reports)},
             {"attention", attention_json(r, ov.value().attention)}};
