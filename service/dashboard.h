@@ -63,8 +63,10 @@ struct ReportCell {    // one body, one period of one cycle
   std::string period;  // "2026-11"
   std::string label;   // "Tháng 11/2026"
   Date due{};
-  std::string state;  // "on_time" | "late" | "missing" | "not_due"
-  std::string state_vi;  // "Nộp đúng hạn" | "Nộp muộn" | "Chưa nộp" | "Chưa đến hạn"
+  // "on_time" | "late" | "missing" | "not_due" | "not_tracked" (past, before follow-up began)
+  std::string state;
+  // "Nộp đúng hạn" | "Nộp muộn" | "Chưa nộp" | "Chưa đến hạn" | "Không theo dõi"
+  std::string state_vi;
 };
 struct ReportGridRow {
   std::string body, name;

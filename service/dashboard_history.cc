@@ -109,6 +109,18 @@ std::string kind_vi(const AuditRow& row) {
       {"commune_renamed", "Đổi tên xã"},
       {"link_attempt_failed", "Liên kết không thành công"},
       {"link_attempts_throttled", "Tạm chặn liên kết"},
+      {"user_added", "Thêm tài khoản"},
+      {"password_changed", "Đổi mật khẩu"},
+      {"user_disabled", "Khoá tài khoản"},
+      {"signed_in", "Đăng nhập"},
+      {"sign_in_failed", "Đăng nhập không thành công"},
+      {"signed_out", "Đăng xuất"},
+      {"token_added", "Tạo mã truy cập API"},
+      {"token_revoked", "Thu hồi mã truy cập API"},
+      {"chat_sign_in_created", "Gửi liên kết đăng nhập qua chat"},
+      {"chat_sign_in_used", "Đăng nhập qua chat"},
+      {"blocker_handled", "Đã xử lý vướng mắc"},
+      {"adhoc_reminder", "Nhắc việc (gửi tay)"},
   };
   if (row.kind == "status_change") return extension_kind_vi(row);
   for (const auto& [kind, name] : kNames) {

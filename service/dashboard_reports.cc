@@ -15,7 +15,12 @@ namespace {
 constexpr int kGridPastPeriods = 3;
 constexpr int kEscalatedDays = 30;
 
-std::string period_label(const std::string& period) {
+// A yearly period of a half-year cycle (due before July: "Báo cáo 6 tháng") covers the first half.
+bool first_half(const ReportCycle& cy) {
+  return cy.due.kind == DeadlineSpec::Kind::yearly && cy.due.month.value_or(12) <= 6;
+}
+
+std::string period_label(const std::string& period, bool half_year) {
   static const char* kRoman[] = {"I", "II", "III", "IV"};
   if (period.size() == 7 && period[4] == '-' && period[5] != 'Q') {
     return "Tháng " + std::to_string(std::stoi(period.substr(5))) + "/" + period.substr(0, 4);
@@ -23,7 +28,7 @@ std::string period_label(const std::string& period) {
   if (period.size() == 7 && period[5] == 'Q' && period[6] >= '1' && period[6] <= '4') {
     return std::string("Quý ") + kRoman[period[6] - '1'] + "/" + period.substr(0, 4);
   }
-  if (period.size() == 4) return "Năm " + period;
+  if (period.size() == 4) return (half_year ? "6 tháng đầu năm " : "Năm ") + period;
   return period;
 }
 
@@ -50,9 +55,9 @@ std::vector<Period> grid_periods(const ReportCycle& cy, const Calendar& cal, Dat
   return out;
 }
 
-ReportCell cell_of(const Period& p, const StatusRow* row, const ObligationState* state,
-                   Date today) {
-  ReportCell c{p.id, period_label(p.id), p.due, "not_due", "Chưa đến hạn"};
+ReportCell cell_of(const Period& p, const StatusRow* row, const ObligationState* state, Date today,
+                   bool half_year) {
+  ReportCell c{p.id, period_label(p.id, half_year), p.due, "not_due", "Chưa đến hạn"};
   Date due = row && row->due ? *row->due : (state ? effective_due(*state, p.due) : p.due);
   if (state && state->status == Status::done) {
     bool on_time = done_on_time(*state, due);
@@ -61,6 +66,9 @@ ReportCell cell_of(const Period& p, const StatusRow* row, const ObligationState*
   } else if (row && due < today) {  // owed (in the tracking window) and past its date
     c.state = "missing";
     c.state_vi = "Chưa nộp";
+  } else if (!row && due < today) {  // past, yet not owed: before the follow-up started
+    c.state = "not_tracked";
+    c.state_vi = "Không theo dõi";
   }
   c.due = due;
   return c;
@@ -84,7 +92,8 @@ ReportGrid grid_of(const ReportCycle& cy, const Snapshot& snap, const Viewer& v,
       auto r = rows.find(id);
       auto s = st.obligations.find(id);
       row.cells.push_back(cell_of(p, r == rows.end() ? nullptr : r->second,
-                                  s == st.obligations.end() ? nullptr : &s->second, today));
+                                  s == st.obligations.end() ? nullptr : &s->second, today,
+                                  first_half(cy)));
     }
     g.rows.push_back(std::move(row));
   }

@@ -5,6 +5,7 @@
 #include <cstdlib>
 
 #include "app/web/parse.h"
+#include "app/web/view.h"
 #include "app/web/web.h"
 #include "service/dashboard.h"
 
@@ -38,7 +39,11 @@ HttpOut audit(Request& r, Database& db) {
   service::AuditPage p = service::audit_page(db, *r.viewer, f);
   json items = json::array(), kinds = json::array();
   for (const auto& h : p.items) {
-    items.push_back({{"at", h.at}, {"kind", h.kind_vi}, {"actor", h.actor}, {"text", h.text}});
+    items.push_back({{"at", vn_time_text(h.at)},
+                     {"at_iso", h.at},
+                     {"kind", h.kind_vi},
+                     {"actor", h.actor},
+                     {"text", h.text}});
   }
   for (const auto& k : p.kinds) kinds.push_back({{"kind", k}, {"selected", k == f.kind}});
   json data{{"items", items},       {"empty", items.empty()},

@@ -51,11 +51,18 @@ json body_page_json(const Request& r, const service::BodyPage& p) {
     owes.push_back(j);
   }
   for (const auto& h : p.replies) {
-    replies.push_back({{"at", h.at}, {"kind", h.kind_vi}, {"actor", h.actor}, {"text", h.text}});
+    replies.push_back({{"at", vn_time_text(h.at)},
+                       {"at_iso", h.at},
+                       {"kind", h.kind_vi},
+                       {"actor", h.actor},
+                       {"text", h.text}});
   }
   for (const auto& c : p.chats) {
-    chats.push_back(
-        {{"channel", c.channel}, {"chat_id", c.chat_id}, {"name", c.name}, {"at", c.linked_at}});
+    chats.push_back({{"channel", c.channel},
+                     {"chat_id", c.chat_id},
+                     {"name", c.name},
+                     {"at", vn_time_text(c.linked_at)},
+                     {"at_iso", c.linked_at}});
   }
   json j = body_line_json(r, p.line);
   j.update({{"owes", owes},

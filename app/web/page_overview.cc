@@ -3,6 +3,7 @@
 // Cần xử lý block. GET /, on the reader.
 #include <algorithm>
 
+#include "app/web/svg.h"
 #include "app/web/view.h"
 #include "app/web/web.h"
 #include "service/dashboard.h"
@@ -52,7 +53,8 @@ json body_json(const Request& r, const BodyLine& b) {
          {"rate", percent(b.counts.on_time_rate)},
          {"last_reply", b.last_reply ? vn_time(*b.last_reply) : "—"},
          {"linked", b.linked_chats > 0},
-         {"linked_chats", b.linked_chats}};
+         {"linked_chats", b.linked_chats},
+         {"bar", stacked_bar(b.name, segments_of(b.counts), 240)}};
   return j;
 }
 
@@ -114,13 +116,18 @@ HttpOut overview_page(Request& r, Database& db) {
   std::string sort = r.q("sort");
   sort_bodies(ov.value().bodies, sort);
   json bodies = json::array();
-  for (const auto& b : ov.value().bodies) bodies.push_back(body_json(r, b));
+  std::vector<RateBar> rates;
+  for (const auto& b : ov.value().bodies) {
+    bodies.push_back(body_json(r, b));
+    rates.push_back({b.name, b.counts.on_time_rate});
+  }
   json sorts = json::array();
   for (const char* key : kSortKeys) {
     sorts.push_back({{"key", key}, {"href", r.url("/?sort=") + key}, {"active", sort == key}});
   }
   json data{{"counts", counts_json(ov.value().tasks)},
             {"bodies", bodies},
+            {"rate_chart", rates.empty() ? std::string() : rate_chart(rates, 760)},
             {"sort", sorts},
             {"reports", reports_json(ov.value().reports)},
             {"attention", attention_json(r, ov.value().attention)}};

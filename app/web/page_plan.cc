@@ -1,14 +1,11 @@
 // Kế hoạch: importing a plan from the page (a CSV or JSON upload, all or nothing, each problem
-// shown as FILE:LINE: message), and the link-code action of a body (POST from the Cơ quan page:
-// the code in the flash and in ?ma= for the QR). Both on the writer, audited with the user.
-#include <openssl/rand.h>
-
+// shown as FILE:LINE: message). On the writer, audited with the user. (A body's link code is
+// created from the Cơ quan page: page_bodies.cc.)
 #include "app/demo_data.h"
 #include "app/web/parse.h"
 #include "app/web/web.h"
 #include "rules/input_error.h"
 #include "service/import_plan.h"
-#include "service/link.h"
 
 namespace dondoc::app::web {
 namespace {
@@ -62,25 +59,8 @@ HttpOut plan_import(Request& r, Database& db) {
                       std::to_string(c.tasks.total()) + " nhiệm vụ.");
 }
 
-bool random_bytes(std::vector<std::uint8_t>& bytes) {
-  return RAND_bytes(bytes.data(), static_cast<int>(bytes.size())) == 1;
-}
-
-HttpOut link_code(Request& r, Database& db) {
-  std::string back = r.url("/co-quan/" + r.param("body"));
-  auto out = service::create_link_code(db, r.param("body"), r.now, &random_bytes);
-  if (!out) return redirect(r, back, out.error());
-  const auto& c = out.value();
-  return redirect(r, back + "?ma=" + url_encode(c.code),
-                  "Mã liên kết cho " + c.body_name + ": DK " + c.code + " (hết hạn " +
-                      format_instant(c.expires).substr(11, 5) + " ngày " +
-                      format_date_vn(local_date(c.expires)) + ").");
-}
-
 const Registration kForm{Route::get("/ke-hoach", &plan_form).need(Permission::import_plan)};
 const Registration kImport{Route::post("/ke-hoach", &plan_import).need(Permission::import_plan)};
-const Registration kLink{
-    Route::post("/co-quan/{body}/ma-lien-ket", &link_code).need(Permission::create_link)};
 
 }  // namespace
 }  // namespace dondoc::app::web

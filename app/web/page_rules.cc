@@ -30,7 +30,7 @@ json versions_json(const Request& r, Database& db) {
   json out = json::array();
   for (const auto& v : rules_versions(db)) {
     out.push_back({{"version", v.version},
-                   {"loaded_at", v.loaded_at},
+                   {"loaded_at", vn_time_text(v.loaded_at)},
                    {"source", v.source},
                    {"bytes", v.bytes},
                    {"active", v.active},
@@ -73,7 +73,7 @@ HttpOut rules_page(Request& r, Database& db) {
             {"diff_action", r.url("/quy-tac")}};
   if (text) {
     data["text"] = {{"version", text->version},
-                    {"loaded_at", text->loaded_at},
+                    {"loaded_at", vn_time_text(text->loaded_at)},
                     {"source", text->source},
                     {"lines", lines_json(service::numbered_lines(text->text, {}))}};
   }

@@ -98,7 +98,8 @@ HttpOut task_list_page(Request& r, Database& db) {
 json history_json(const std::vector<service::HistoryItem>& items) {
   json out = json::array();
   for (const auto& h : items) {
-    out.push_back({{"at", h.at},
+    out.push_back({{"at", vn_time_text(h.at)},
+                   {"at_iso", h.at},
                    {"kind", h.kind},
                    {"kind_vi", h.kind_vi},
                    {"actor", h.actor},
@@ -110,10 +111,11 @@ json history_json(const std::vector<service::HistoryItem>& items) {
 json messages_json(const std::vector<service::SentMessage>& items) {
   json out = json::array();
   for (const auto& m : items) {
-    out.push_back({{"at", m.at},
+    out.push_back({{"at", vn_time_text(m.at)},
+                   {"at_iso", m.at},
                    {"recipient", m.recipient_name.empty() ? m.recipient : m.recipient_name},
                    {"kind", m.kind},
-                   {"status", m.status},
+                   {"status", std::string(message_status_vi(m.status))},
                    {"text", m.text}});
   }
   return out;

@@ -138,7 +138,7 @@ std::string stacked_bar(std::string_view name, std::span<const Segment> segments
 }
 
 std::string rate_chart(std::span<const RateBar> bars, int width) {
-  constexpr int kRow = 26, kLabel = 200, kValue = 56;
+  constexpr int kRow = 26, kLabel = 280, kValue = 56;  // kLabel: a long body name fits
   int track = std::max(40, width - kLabel - kValue);
   int height = std::max(1, static_cast<int>(bars.size())) * kRow;
   std::string out = svg_open(width, height, "Tỷ lệ hoàn thành đúng hạn theo cơ quan");

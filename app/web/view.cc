@@ -14,6 +14,23 @@ std::string vn_time(Instant t) {
   return format_date_vn(local_date(t)) + " " + hm;
 }
 
+std::string vn_time_text(std::string_view iso) {
+  auto t = parse_instant(iso);
+  return t ? vn_time(*t) : std::string(iso);
+}
+
+json time_json(std::string_view iso) {
+  return {{"at", vn_time_text(iso)}, {"at_iso", std::string(iso)}};
+}
+
+std::string_view message_status_vi(std::string_view status) {
+  if (status == "pending") return "chờ gửi";
+  if (status == "sent") return "đã gửi";
+  if (status == "failed" || status == "dead") return "không gửi được";
+  if (status == "sending") return "đang gửi";
+  return status;
+}
+
 std::string vn_date(const std::optional<Date>& d) { return d ? format_date_vn(*d) : ""; }
 
 std::string percent(const std::optional<double>& r) {

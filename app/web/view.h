@@ -13,8 +13,15 @@
 
 namespace dondoc::app::web {
 
-std::string vn_time(Instant t);                       // "16/11/2026 09:00"
-std::string vn_date(const std::optional<Date>& d);    // "16/11/2026", "" when none
+std::string vn_time(Instant t);                     // "16/11/2026 09:00"
+std::string vn_date(const std::optional<Date>& d);  // "16/11/2026", "" when none
+// A stored ISO instant ("2026-12-01T00:26:47+07:00") as a person reads it: "01/12/2026 00:26"
+// (local UTC+7); the text unchanged when it does not parse.
+std::string vn_time_text(std::string_view iso);
+// {"at": vn_time_text(iso), "at_iso": iso}: for <time datetime="{{at_iso}}">{{at}}</time>.
+nlohmann::json time_json(std::string_view iso);
+// An outbox row's status in words: "pending" -> "chờ gửi", "sent" -> "đã gửi", ...
+std::string_view message_status_vi(std::string_view status);
 std::string percent(const std::optional<double>& r);  // "83%", "—" when none
 // {"key","label","tone","class"}: class is "tone-green" ...; the badge every list uses.
 nlohmann::json badge(service::Standing s);
