@@ -68,7 +68,7 @@ alive() { kill -0 "$1" 2>/dev/null || fail "$2 died: $(tail -3 "$WORK/$2.log")";
 # page LABEL PORT PATH: wrk on one page with the cookie; sets P50_LABEL, P99_LABEL, RPS_LABEL
 page() {
   local label=$1 port=$2 path=$3 line
-  line=$(wrk -t2 -c"$CONNS" -d"${DURATION}s" --timeout 10s -s bench/dashboard/get.lua \
+  line=$(wrk -t2 -c"$CONNS" -d"${DURATION}s" --timeout 60s -s bench/dashboard/get.lua \
     "http://127.0.0.1:$port" -- "$path" "$COOKIE" | grep '^RESULT') || fail "wrk on $path failed"
   echo "  $(printf '%-16s' "$label") $line"
   case $line in *" non200=0 errors=0"*) ;; *) fail "$label: answers other than 200 or errors" ;; esac
