@@ -86,7 +86,11 @@ hook() {
   eval "$(echo "$line" | sed -E 's/.*rps=([0-9.]+) p50_ms=([0-9.]+) p99_ms=([0-9.]+).*/RPS_'"$label"'=\1 P99_'"$label"'=\3/')"
 }
 
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.1f", a / b; else print "inf" }'; }
+# ratio A B: A / B, or why not (wrk reports 0 when no request ended within the duration)
+ratio() {
+  awk -v a="$1" -v b="$2" 'BEGIN { if (a == 0) print "n/a (no request ended in time: a page > '"$DURATION"' s) "
+    else if (b > 0) printf "%.1f", a / b; else print "inf" }'
+}
 
 echo "== the plan ($((${COMMUNES:-100} * ${TASKS_PER_COMMUNE:-100})) tasks in one commune), load $(cut -d' ' -f1-3 /proc/loadavg)"
 bench/tick/gen_plan.sh >"$WORK/plan.json"
