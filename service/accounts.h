@@ -78,6 +78,14 @@ Result<Session> sign_in(Database& db, const SignIn& req, const RandomBytes& rand
 // The live session of a cookie token, its last_seen moved to now; nullopt when unknown, expired,
 // signed out or its user disabled.
 std::optional<Session> resume_session(Database& db, const std::string& token, Instant now);
+// resume_session without its write, for a read-only connection: the live session (same checks)
+// and whether last_seen is a minute old or more; then note_session_seen (a write) moves it to now.
+struct SessionCheck {
+  Session session;
+  bool stale = false;
+};
+std::optional<SessionCheck> check_session(Database& db, const std::string& token, Instant now);
+void note_session_seen(Database& db, const std::string& token, Instant now);
 void sign_out(Database& db, const std::string& token, Instant now);
 
 // ---- API tokens (`dondoc token add|list|revoke`) ----

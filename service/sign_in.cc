@@ -141,18 +141,29 @@ Result<Session> sign_in(Database& db, const SignIn& req, const RandomBytes& rand
   return session;
 }
 
-std::optional<Session> resume_session(Database& db, const std::string& token, Instant now) {
+std::optional<SessionCheck> check_session(Database& db, const std::string& token, Instant now) {
   if (token.empty() || token.size() > kMaxSecret) return std::nullopt;
-  std::string hash = account_token_hash(token);
-  auto s = find_session(db, hash);
+  auto s = find_session(db, account_token_hash(token));
   if (!s || s->signed_out) return std::nullopt;
   auto created = parse_instant(s->created_at);
   auto seen = parse_instant(s->last_seen);
   if (!created || !seen || now >= expiry(*created, *seen)) return std::nullopt;
   auto user = user_by_id(db, s->user);
   if (!user || user->disabled) return std::nullopt;
-  if (now - *seen >= minutes(1)) touch_session(db, hash, format_instant(now));  // fewer writes
-  return Session{token, s->csrf, detail::viewer_of(*user), expiry(*created, std::max(now, *seen))};
+  Session session{token, s->csrf, detail::viewer_of(*user), expiry(*created, std::max(now, *seen))};
+  return SessionCheck{std::move(session), now - *seen >= minutes(1)};  // fewer writes
+}
+
+void note_session_seen(Database& db, const std::string& token, Instant now) {
+  if (token.empty() || token.size() > kMaxSecret) return;
+  touch_session(db, account_token_hash(token), format_instant(now));
+}
+
+std::optional<Session> resume_session(Database& db, const std::string& token, Instant now) {
+  auto check = check_session(db, token, now);
+  if (!check) return std::nullopt;
+  if (check->stale) note_session_seen(db, token, now);
+  return std::move(check->session);
 }
 
 void sign_out(Database& db, const std::string& token, Instant now) {

@@ -1,5 +1,9 @@
 #include "app/web/reader.h"
 
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
 #include <iostream>
 #include <optional>
 
@@ -25,6 +29,9 @@ void Reader::submit(Job job, Fail fail) {
 }
 
 void Reader::loop() {
+  // Pages yield the CPU to the io thread and the writer: a webhook's ack must not wait for a page
+  // being rendered (on Linux, nice applies to the one thread).
+  setpriority(PRIO_PROCESS, static_cast<id_t>(syscall(SYS_gettid)), kNice);
   std::optional<Database> db;
   while (true) {
     std::pair<Job, Fail> job;

@@ -1,5 +1,6 @@
 // The dashboard's reader: one thread with its own read-only connection, so page reads never run
-// on the io thread (webhook acks) nor on the writer. Jobs run in order; submit() from any thread.
+// on the io thread (webhook acks) nor on the writer, and at a lower CPU priority than both (nice
+// kNice). Jobs run in order; submit() from any thread.
 // The web dispatcher (app/web/web_server.cc) owns it.
 #pragma once
 
@@ -21,6 +22,7 @@ class Reader {
   using Job = std::function<void(Database&)>;
   using Fail = std::function<void(const std::string& error)>;
   // Opens path read-only on the reader thread at its first job (the writer has migrated it).
+  static constexpr int kNice = 10;
   explicit Reader(std::string path);
   ~Reader();  // runs the jobs already submitted, then joins
   Reader(const Reader&) = delete;

@@ -135,16 +135,18 @@ HttpOut unauthenticated(const Request& r) {
 }
 
 // The viewer of the session cookie or the Bearer token, then the CSRF token of a POST and the
-// route's permission: an answer when refused.
-std::optional<HttpOut> check_viewer(Request& r, const Route& route, Database& db) {
+// route's permission: an answer when refused. Read-only (it runs on the reader for the pages);
+// `stale` says the session's last_seen is a minute old or more, to be noted on the writer.
+std::optional<HttpOut> check_viewer(Request& r, const Route& route, Database& db, bool& stale) {
   std::string token = bearer(r);
   if (!token.empty()) {
     r.viewer = service::token_viewer(db, token);
   } else if (auto it = r.cookies.find(kSessionCookie); it != r.cookies.end()) {
-    if (auto s = service::resume_session(db, it->second, r.now)) {
-      r.viewer = s->viewer;
-      r.session = s->token;
-      r.csrf = s->csrf;
+    if (auto s = service::check_session(db, it->second, r.now)) {
+      r.viewer = s->session.viewer;
+      r.session = s->session.token;
+      r.csrf = s->session.csrf;
+      stale = s->stale;
     }
   }
   if (!r.viewer) return unauthenticated(r);
@@ -198,13 +200,17 @@ void Web::handle(HttpIn in, Respond respond) {
   authenticate(req, route, std::move(respond));
 }
 
-// The session (cookie) or API token (Bearer), resumed on the writer; then the CSRF check of a
-// POST and the route's permission.
+// The session (cookie) or API token (Bearer), then the CSRF check of a POST and the route's
+// permission. A read route checks on the reader, in the same job as its handler, and only a stale
+// last_seen goes to the writer's background lane; a write route checks in its writer job.
 void Web::authenticate(std::shared_ptr<Request> req, const Route* route, Respond respond) {
+  if (!route->writes) return read_signed_in(req, route, std::move(respond));
   auto out = std::make_shared<std::optional<HttpOut>>();
   auto job = [req, route, out](Database& db) {
-    *out = check_viewer(*req, *route, db);
-    if (!*out && route->writes) write_handler(*req, *route, db, *out);
+    bool stale = false;
+    *out = check_viewer(*req, *route, db, stale);
+    if (stale) service::note_session_seen(db, req->session, req->now);
+    if (!*out) write_handler(*req, *route, db, *out);
   };
   writer_.submit(job, [this, req, route, out, respond](bool ok, const std::string& err) {
     net::post(io_, [this, req, route, out, respond, ok, err] {
@@ -214,6 +220,27 @@ void Web::authenticate(std::shared_ptr<Request> req, const Route* route, Respond
       if (out->has_value()) return answer(*req, std::move(**out), respond);
       run(req, route, respond);
     });
+  });
+}
+
+void Web::read_signed_in(std::shared_ptr<Request> req, const Route* route, Respond respond) {
+  auto finish = [this, req, respond](HttpOut out) {
+    net::post(io_, [this, req, respond, out = std::move(out)]() mutable {
+      answer(*req, std::move(out), respond);
+    });
+  };
+  auto job = [this, req, route, finish](Database& db) {
+    bool stale = false;
+    auto refused = check_viewer(*req, *route, db, stale);
+    if (stale) {
+      writer_.submit_background([token = req->session, now = req->now](Database& w) {
+        service::note_session_seen(w, token, now);
+      });
+    }
+    finish(refused ? std::move(*refused) : read_handler(*req, *route, db));
+  };
+  reader_->submit(job, [req, finish](const std::string& err) {
+    finish(error(*req, 500, "Lỗi đọc dữ liệu: " + err));
   });
 }
 

@@ -1,8 +1,9 @@
 // The dashboard's dispatcher, owned by `serve` (app/cmd_serve.cc): which requests are the web's,
-// and for each the route, the session or API token (checked on the writer, which counts
-// last_seen), the CSRF and Origin checks of a POST, the commune (/xa/{ID}/...), then the handler
-// on the reader thread (reads) or the writer (writes), the answer posted back to the io thread
-// with the security headers. handle() on the io thread only.
+// and for each the route, the session or API token (checked on the reader for a page, on the
+// writer for a write; a last_seen a minute old is moved on the writer's background lane), the CSRF
+// and Origin checks of a POST, the commune (/xa/{ID}/...), then the handler on the reader thread
+// (reads) or the writer (writes), the answer posted back to the io thread with the security
+// headers. handle() on the io thread only.
 #pragma once
 
 #include <memory>
@@ -38,6 +39,7 @@ class Web {
 
  private:
   void authenticate(std::shared_ptr<Request> req, const Route* route, Respond respond);
+  void read_signed_in(std::shared_ptr<Request> req, const Route* route, Respond respond);
   void run(std::shared_ptr<Request> req, const Route* route, Respond respond);
   void answer(const Request& req, HttpOut out, const Respond& respond);
   boost::asio::io_context& io_;
