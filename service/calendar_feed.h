@@ -21,8 +21,9 @@ Result<std::string> calendar_feed(Database& db, const std::string& body, Instant
 
 struct FeedToken {
   std::int64_t id = 0;
-  std::string body;   // "" = the whole plan
-  std::string token;  // only when just created; stored hashed
+  std::int64_t commune = 0;  // the commune whose feed it opens
+  std::string body;          // "" = the whole plan
+  std::string token;         // only when just created; stored hashed
   Instant created{};
   bool revoked = false;
 };
