@@ -41,4 +41,9 @@ inline constexpr std::string_view kTokenRevoked = "token_revoked";
 inline constexpr std::string_view kChatSignInCreated = "chat_sign_in_created";
 inline constexpr std::string_view kChatSignInUsed = "chat_sign_in_used";
 
+// Calendar feed subscription tokens (service/calendar_feed.h): subject "feed_token:<id>"; never
+// the token itself.
+inline constexpr std::string_view kFeedTokenCreated = "feed_token_created";
+inline constexpr std::string_view kFeedTokenRevoked = "feed_token_revoked";
+
 }  // namespace dondoc::audit_kind

@@ -1,7 +1,7 @@
 // The schema, as forward migrations. Never edit a released migration: append a new one.
 // Version blocks: 1-9 plan and calendar, 10-19 rules, 20-39 engine state, 40-59 bot and ingest,
 // 60-69 later changes, 70-79 communes, 80-84 accounts, 85-89 dashboard, 90-92 communes at scale,
-// 93-94 dashboard reads.
+// 93-94 dashboard reads, 130-134 calendar feed tokens.
 #include <vector>
 
 #include "storage/database.h"
@@ -526,6 +526,19 @@ CREATE INDEX engine_obligations_by_body ON engine_obligations(commune, body, tas
       // The dashboard's task page: the messages about one task, newest first.
       {93, R"sql(
 CREATE INDEX outbox_by_task ON outbox(commune, task, id);
+)sql"},
+      // Calendar feed subscription tokens (issue 16 §5): stored hashed, per commune and body.
+      {130, R"sql(
+CREATE TABLE feed_tokens (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  token_hash TEXT NOT NULL UNIQUE,
+  commune INTEGER NOT NULL,
+  body TEXT NOT NULL DEFAULT '',        -- '' = the whole plan
+  created_by TEXT NOT NULL DEFAULT '',
+  created_at TEXT NOT NULL,
+  revoked_at TEXT
+);
+CREATE INDEX feed_tokens_by_commune ON feed_tokens(commune, id);
 )sql"},
   };
   return all;
