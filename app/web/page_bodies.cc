@@ -3,6 +3,7 @@
 // GETs on the reader; the link code's POST on the writer (it stores the code's hash and an audit).
 #include <openssl/rand.h>
 
+#include "app/web/feed_panel.h"
 #include "app/web/qr.h"
 #include "app/web/svg.h"
 #include "app/web/view.h"
@@ -80,7 +81,9 @@ json body_page_json(const Request& r, const service::BodyPage& p) {
 HttpOut body(Request& r, Database& db) {
   auto p = service::body_page(db, r.now, *r.viewer, r.param("id"));
   if (!p) return service_error(r, p.error());
-  return page(r, p->line.name, "body", body_page_json(r, p.value()));
+  json j = body_page_json(r, p.value());
+  j["feeds"] = feed_panel(r, db, p->line.body);
+  return page(r, p->line.name, "body", j);
 }
 
 bool random_bytes(std::vector<std::uint8_t>& bytes) {

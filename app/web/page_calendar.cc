@@ -1,5 +1,6 @@
 // Lịch: the coming deadlines and report dues grouped by week (the next 6) or by month (the next 3)
 // on the working calendar (service::coming_dues). A read on the reader thread.
+#include "app/web/feed_panel.h"
 #include "app/web/view.h"
 #include "app/web/web.h"
 #include "service/dashboard.h"
@@ -38,7 +39,8 @@ HttpOut calendar(Request& r, Database& db) {
               {{"groups", list},
                {"by_month", by_month},
                {"week_href", r.url("/lich")},
-               {"month_href", r.url("/lich?theo=thang")}});
+               {"month_href", r.url("/lich?theo=thang")},
+               {"feeds", feed_panel(r, db, "")}});
 }
 
 const Registration kCalendar{Route::get("/lich", &calendar).in_nav("calendar")};
