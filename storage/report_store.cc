@@ -163,4 +163,18 @@ std::vector<StoredReport> load_body_reports(Database& db, const std::string& bod
   return load_all(db, q);
 }
 
+std::vector<ReportTimeliness> load_report_timeliness(Database& db, const std::string& cycle) {
+  SQLite::Statement q(db.sql(),
+                      "SELECT body, period, on_time FROM body_reports WHERE commune = ? AND "
+                      "cycle = ?");
+  q.bind(1, db.commune());
+  q.bind(2, cycle);
+  std::vector<ReportTimeliness> out;
+  while (q.executeStep()) {
+    out.push_back(
+        {q.getColumn(0).getString(), q.getColumn(1).getString(), q.getColumn(2).getInt() != 0});
+  }
+  return out;
+}
+
 }  // namespace dondoc

@@ -44,4 +44,12 @@ std::vector<StoredReport> load_period_reports(Database& db, const std::string& c
                                               const std::string& period);
 std::vector<StoredReport> load_body_reports(Database& db, const std::string& body, int limit);
 
+// Whether each received report of `cycle` came on time (its first version by its due date): for
+// the dashboard's report grid, without the texts.
+struct ReportTimeliness {
+  std::string body, period;
+  bool on_time = true;
+};
+std::vector<ReportTimeliness> load_report_timeliness(Database& db, const std::string& cycle);
+
 }  // namespace dondoc
