@@ -30,10 +30,8 @@ Label label_of(const Rules& rules, const std::string& cycle, const std::string& 
   o.cycle = cycle;
   o.period = period;
   Label l{vi::subject(o, PlanIndex(kNoPlan), rules), period};
-  std::string title = "Báo cáo " + cycle;
-  for (const auto& c : rules.report_cycles)
-    if (c.name == cycle && !c.title.empty()) title = c.title;
-  if (l.subject.rfind(title + " ", 0) == 0) l.period = l.subject.substr(title.size() + 1);
+  const std::string kReport = "Báo cáo ";
+  if (l.subject.rfind(kReport, 0) == 0) l.period = l.subject.substr(kReport.size());
   return l;
 }
 
