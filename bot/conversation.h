@@ -11,6 +11,7 @@
 
 #include "bot/intent.h"
 #include "bot/payloads.h"
+#include "bot/report_intent.h"
 
 namespace dondoc::bot {
 
@@ -32,6 +33,7 @@ struct ChatContext {
   bool all_done = false;                  // every item says done ("xong")
   Intent intent = Intent::none;           // help, what do I owe, thanks, sign in
   std::optional<ReportSubmitted> report;  // "Báo cáo tháng 11 đã gửi"
+  std::optional<ReportText> report_text;  // "Báo cáo tháng 11: Kết quả …" (bot/report_intent.h)
 };
 
 struct Action {
@@ -49,13 +51,14 @@ struct Action {
     thanks,            // a short acknowledgement, nothing recorded
     report_submitted,  // cycle (+ period, "" = the nearest open one): record the report as sent
     sign_in,           // "đăng nhập": send a one-time link to the dashboard
+    submit_report,     // cycle (+ period, "" = the one due): store the text as the report
   };
   Kind kind = Kind::ignore;
   std::string code;
   std::string task;
   std::string status;  // "done", "in_progress", "blocked", "extension_requested"
-  std::string cycle;   // report_submitted
-  std::string period;  // report_submitted
+  std::string cycle;   // report_submitted, submit_report
+  std::string period;  // report_submitted, submit_report
 };
 
 Action decide(const InboundEvent& event, const ChatContext& ctx);

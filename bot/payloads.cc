@@ -99,6 +99,31 @@ std::string_view kind_name(InboundEvent::Kind k) {
 }
 }  // namespace
 
+namespace {
+
+json files_json(const std::vector<InboundFile>& files) {
+  json out = json::array();
+  for (const auto& f : files) out.push_back({{"ref", f.ref}, {"name", f.name}, {"mime", f.mime}});
+  return out;
+}
+
+// Telegram's document, or the largest size of its photo; the caption is the text.
+void fill_telegram_files(const json& m, InboundEvent& e) {
+  if (auto d = m.find("document"); d != m.end() && d->is_object()) {
+    e.files.push_back({str_field(*d, "file_id"), clean_text(str_field(*d, "file_name")),
+                       str_field(*d, "mime_type")});
+  }
+  if (auto p = m.find("photo"); p != m.end() && p->is_array() && !p->empty()) {
+    e.files.push_back({str_field(p->back(), "file_id"), "", "image/jpeg"});
+  }
+  std::erase_if(e.files, [](const InboundFile& f) { return f.ref.empty(); });
+  if (e.files.empty()) return;
+  e.kind = InboundEvent::Kind::message;
+  if (e.text.empty()) e.text = clean_text(str_field(m, "caption"));
+}
+
+}  // namespace
+
 json to_json(const InboundEvent& e) {
   return json{{"channel", to_string(e.channel)},
               {"kind", kind_name(e.kind)},
@@ -110,7 +135,8 @@ json to_json(const InboundEvent& e) {
               {"reply_to", e.reply_to},
               {"callback_id", e.callback_id},
               {"callback_data", e.callback_data},
-              {"update_id", e.update_id}};
+              {"update_id", e.update_id},
+              {"files", files_json(e.files)}};
 }
 
 namespace {
@@ -163,7 +189,9 @@ std::string to_log_json(const InboundEvent& e) {
   add("reply_to", e.reply_to);
   add("callback_id", e.callback_id);
   add("callback_data", e.callback_data);
-  out += ",\"update_id\":" + std::to_string(e.update_id) + "}";
+  out += ",\"update_id\":" + std::to_string(e.update_id);
+  if (!e.files.empty()) out += ",\"files\":" + files_json(e.files).dump();
+  out += "}";
   return out;
 }
 
@@ -186,6 +214,11 @@ Result<InboundEvent> event_from_json(const json& j) {
   e.callback_id = str_field(j, "callback_id");
   e.callback_data = str_field(j, "callback_data");
   e.update_id = j.value("update_id", -1LL);
+  if (auto f = j.find("files"); f != j.end() && f->is_array()) {
+    for (const auto& x : *f)
+      if (x.is_object())
+        e.files.push_back({str_field(x, "ref"), str_field(x, "name"), str_field(x, "mime")});
+  }
   return e;
 }
 
@@ -208,6 +241,9 @@ Result<InboundEvent> parse_telegram_update(const json& update) {
       if (auto r = m->find("reply_to_message"); r != m->end())
         e.reply_to = id_string(*r, "message_id");
     }
+    fill_telegram_files(*m, e);
+    if (auto r = m->find("reply_to_message"); r != m->end() && e.reply_to.empty())
+      e.reply_to = id_string(*r, "message_id");
   } else if (auto q = update.find("callback_query"); q != update.end() && q->is_object()) {
     e.kind = InboundEvent::Kind::button;
     e.callback_id = id_string(*q, "id");
@@ -254,6 +290,14 @@ Result<InboundEvent> parse_zalo_event(const json& body) {
       (*m)["text"].is_string()) {
     e.kind = InboundEvent::Kind::message;
     e.text = clean_text((*m)["text"].get<std::string>());
+  }
+  // An image (or file) message: its URL is what the dashboard fetches; the caption its text.
+  std::string url = str_field(*m, "photo_url");
+  if (url.empty()) url = str_field(*m, "url");
+  if (!url.empty()) {
+    e.kind = InboundEvent::Kind::message;
+    e.files.push_back({url, clean_text(str_field(*m, "file_name")), str_field(*m, "mime_type")});
+    if (e.text.empty()) e.text = clean_text(str_field(*m, "caption"));
   }
   return e;
 }

@@ -27,6 +27,13 @@ inline constexpr std::size_t kTelegramMaxChars = 4096;
 inline constexpr std::size_t kZaloMaxChars = 2000;
 inline constexpr std::size_t kCallbackDataMaxBytes = 64;
 
+// A file or photo sent with a message (a body's report): Telegram's file_id, Zalo's URL.
+struct InboundFile {
+  std::string ref;
+  std::string name;  // "" when the platform gives none
+  std::string mime;  // "" when unknown
+};
+
 // One thing a chat user did, whatever the platform.
 struct InboundEvent {
   enum class Kind { message, button, other };
@@ -41,6 +48,9 @@ struct InboundEvent {
   std::string callback_id;    // Telegram callback_query id (kind button)
   std::string callback_data;  // button payload (kind button)
   long long update_id = -1;   // Telegram update_id (for the polling offset), else -1
+
+  // A document or photo sent with the message (its caption is then `text`).
+  std::vector<InboundFile> files;
 };
 
 nlohmann::json to_json(const InboundEvent& e);

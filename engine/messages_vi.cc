@@ -171,7 +171,10 @@ std::string reply_hint(const std::string& task, Date due, const std::string& rep
           format_date_vn(due + std::chrono::days{30}) + ".";
   }
   if (!report_label.empty()) {
-    out += (out.empty() ? "" : "\n") + std::string("Khi đã gửi báo cáo, trả lời: \"") +
+    out += (out.empty() ? "" : "\n") +
+           std::string(
+               "Gửi báo cáo bằng tin nhắn bắt đầu bằng «Báo cáo», gồm: Kết quả; Khó "
+               "khăn, vướng mắc; Đề xuất, kiến nghị.\nKhi đã gửi báo cáo, trả lời: \"") +
            report_label + " đã gửi\".";
   }
   return out;

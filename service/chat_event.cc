@@ -26,8 +26,13 @@ std::optional<bot::Nudge> as_nudge(const std::optional<NudgeRef>& n) {
 void fill_reply_context(Handling& h, bot::ChatContext& ctx, std::vector<bot::ReplyItem>& items) {
   Date today = local_date(h.now);
   ctx.intent = bot::parse_intent(h.ev.text);
+  auto replied = h.ev.reply_to.empty()
+                     ? std::nullopt
+                     : nudge_of_message(h.db, h.channel(), h.ev.chat_id, h.ev.reply_to);
+  ctx.report_text =
+      bot::parse_report_text(h.ev.text, replied ? replied->cycle : "", !h.ev.files.empty(), today);
   ctx.report = bot::parse_report_submitted(h.ev.text, today);
-  if (ctx.intent != bot::Intent::none || ctx.report) return;
+  if (ctx.intent != bot::Intent::none || ctx.report || ctx.report_text) return;
   items = bot::parse_reply(h.ev.text, today);
   ctx.items = items.size();
   ctx.all_done = !items.empty();
@@ -107,6 +112,8 @@ std::string act(Handling& h, const Action& a, const bot::ChatContext& ctx,
       return detail::report_sent(h, body, a.cycle, a.period);
     case Action::Kind::sign_in:
       return detail::send_sign_in(h, body);
+    case Action::Kind::submit_report:
+      return detail::submit_report_text(h, body, a.cycle, a.period);
   }
   return "ignored";
 }

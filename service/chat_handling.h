@@ -71,6 +71,11 @@ std::string ask_which_task(Handling& h, const std::string& body);
 // "refused" when the engine refused it.
 std::string report_sent(Handling& h, const std::string& body, const std::string& cycle,
                         const std::string& period);
+// Stores the message (and its files) as the body's report of `cycle`/`period` ("" = the one due)
+// through service/body_reports.h and answers with its confirmation (service/chat_reports.cc):
+// "report_stored", or "refused" (the chat is told why).
+std::string submit_report_text(Handling& h, const std::string& body, const std::string& cycle,
+                               const std::string& period);
 // "nhiệm vụ của tôi": the body's open tasks and reports with due dates and status.
 std::string list_owed(Handling& h, const std::string& body);
 // "đăng nhập": one message with a one-time link to the dashboard, signing in as the body's head

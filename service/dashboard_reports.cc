@@ -8,6 +8,7 @@
 #include "engine/state.h"
 #include "service/dashboard_common.h"
 #include "storage/dashboard_store.h"
+#include "storage/report_store.h"
 
 namespace dondoc::service {
 namespace {
@@ -55,12 +56,16 @@ std::vector<Period> grid_periods(const ReportCycle& cy, const Calendar& cal, Dat
   return out;
 }
 
+// The stored reports' timeliness by "body|period" (service/body_reports.h): what the grid counts
+// when there is one, else the obligation's recorded status.
+using StoredReports = std::map<std::string, bool>;
+
 ReportCell cell_of(const Period& p, const StatusRow* row, const ObligationState* state, Date today,
-                   bool half_year) {
+                   bool half_year, std::optional<bool> stored_on_time) {
   ReportCell c{p.id, period_label(p.id, half_year), p.due, "not_due", "Chưa đến hạn"};
   Date due = row && row->due ? *row->due : (state ? effective_due(*state, p.due) : p.due);
-  if (state && state->status == Status::done) {
-    bool on_time = done_on_time(*state, due);
+  if (stored_on_time || (state && state->status == Status::done)) {
+    bool on_time = stored_on_time ? *stored_on_time : done_on_time(*state, due);
     c.state = on_time ? "on_time" : "late";
     c.state_vi = on_time ? "Nộp đúng hạn" : "Nộp muộn";
   } else if (row && due < today) {  // owed (in the tracking window) and past its date
@@ -74,7 +79,8 @@ ReportCell cell_of(const Period& p, const StatusRow* row, const ObligationState*
   return c;
 }
 
-ReportGrid grid_of(const ReportCycle& cy, const Snapshot& snap, const Viewer& v, Date today) {
+ReportGrid grid_of(const ReportCycle& cy, const Snapshot& snap, const Viewer& v, Date today,
+                   const StoredReports& stored) {
   const EngineState& st = snap.state;
   ReportGrid g{cy.name, cy.title, {}, {}};
   auto periods = grid_periods(cy, st.calendar, today);
@@ -91,9 +97,11 @@ ReportGrid grid_of(const ReportCycle& cy, const Snapshot& snap, const Viewer& v,
       std::string id = obligation_id("", body, cy.name, p.id);
       auto r = rows.find(id);
       auto s = st.obligations.find(id);
+      auto k = stored.find(body + "|" + p.id);
       row.cells.push_back(cell_of(p, r == rows.end() ? nullptr : r->second,
                                   s == st.obligations.end() ? nullptr : &s->second, today,
-                                  first_half(cy)));
+                                  first_half(cy),
+                                  k == stored.end() ? std::nullopt : std::optional(k->second)));
     }
     g.rows.push_back(std::move(row));
   }
@@ -125,14 +133,24 @@ std::vector<Attention::Escalated> escalated(Database& db, const Snapshot& snap, 
 
 }  // namespace
 
-std::vector<ReportGrid> report_grids(const Snapshot& snap, const Viewer& v, Instant now) {
+static std::vector<ReportGrid> grids(const Snapshot& snap, const Viewer& v, Instant now,
+                                     Database* db) {
   std::vector<ReportGrid> out;
   Date today = local_date(now);
   for (const auto& cy : snap.state.rules.report_cycles) {
     if (cy.due.kind == DeadlineSpec::Kind::on_request) continue;  // ad hoc: no periods
-    out.push_back(grid_of(cy, snap, v, today));
+    StoredReports stored;
+    if (db) {
+      for (const auto& t : load_report_timeliness(*db, cy.name))
+        stored[t.body + "|" + t.period] = t.on_time;
+    }
+    out.push_back(grid_of(cy, snap, v, today, stored));
   }
   return out;
+}
+
+std::vector<ReportGrid> report_grids(const Snapshot& snap, const Viewer& v, Instant now) {
+  return grids(snap, v, now, nullptr);
 }
 
 Attention attention(Database& db, const Snapshot& snap, const std::vector<BodyLine>& bodies,
@@ -159,7 +177,7 @@ Result<Overview> overview(Database& db, Instant now, const Viewer& v) {
   Overview o;
   for (const auto& r : snap->rows) o.tasks.add(r);
   o.bodies = body_lines(db, snap->state.plan, snap->rows, v);
-  o.reports = report_grids(*snap, v, now);
+  o.reports = grids(*snap, v, now, &db);
   o.attention = attention(db, *snap, o.bodies, now, v);
   return o;
 }

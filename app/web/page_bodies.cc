@@ -74,6 +74,7 @@ json body_page_json(const Request& r, const service::BodyPage& p) {
             {"has_chats", !chats.empty()},
             {"can_link", service::allowed(*r.viewer, service::Permission::create_link)},
             {"link_action", body_href(r, p.line.body) + "/ma-lien-ket"},
+            {"reports_href", r.url("/bao-cao-co-quan?co-quan=" + p.line.body)},
             {"csrf", r.csrf}});
   return j;
 }

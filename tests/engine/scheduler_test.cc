@@ -60,6 +60,8 @@ TEST_CASE("monthly reminders precede the 20th and roll off the weekend") {
         "Kính gửi đồng chí lãnh đạo Phòng Kinh tế,\n"
         "Nhắc việc: Báo cáo tháng 12/2026 gửi Phòng Văn hóa - Xã hội, hạn thứ Sáu 18/12/2026 "
         "(còn 3 ngày làm việc).\n"
+        "Gửi báo cáo bằng tin nhắn bắt đầu bằng «Báo cáo», gồm: Kết quả; Khó khăn, vướng mắc; "
+        "Đề xuất, kiến nghị.\n"
         "Khi đã gửi báo cáo, trả lời: \"Báo cáo tháng 12/2026 đã gửi\".") {
       found = true;
       CHECK(format_instant(m.not_before) == "2026-12-15T08:00+07:00");
@@ -122,6 +124,8 @@ TEST_CASE("several reminders for one recipient at one moment become one message"
         "ngày làm việc). Kết quả cần có: Kế hoạch.\n"
         "Trả lời một dòng: 1) NV3 xong; 2) NV3 đang làm 50%; 3) NV3 vướng: lý do; 4) NV3 xin gia "
         "hạn đến 20/01/2027.\n"
+        "Gửi báo cáo bằng tin nhắn bắt đầu bằng «Báo cáo», gồm: Kết quả; Khó khăn, vướng mắc; "
+        "Đề xuất, kiến nghị.\n"
         "Khi đã gửi báo cáo, trả lời: \"Báo cáo tháng 12/2026 đã gửi\".");
 }
 
@@ -211,6 +215,8 @@ TEST_CASE("first tick: each body hears once what it owes; no escalation yet") {
         "Tin nhắn này sẽ nhắc đồng chí trước mỗi hạn.\n"
         "Trả lời một dòng: 1) NV3 xong; 2) NV3 đang làm 50%; 3) NV3 vướng: lý do; 4) NV3 xin gia "
         "hạn đến 30/01/2027.\n"
+        "Gửi báo cáo bằng tin nhắn bắt đầu bằng «Báo cáo», gồm: Kết quả; Khó khăn, vướng mắc; "
+        "Đề xuất, kiến nghị.\n"
         "Khi đã gửi báo cáo, trả lời: \"Báo cáo tháng 2/2027 đã gửi\".");
   for (const auto& m : ms) CHECK(m.kind == MessageKind::owed);
   CHECK(s.tick(at("2027-01-20T09:00+07:00")).empty());
