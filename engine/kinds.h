@@ -27,6 +27,9 @@ inline constexpr std::string_view kCommuneAdded = "commune_added";
 inline constexpr std::string_view kCommuneRenamed = "commune_renamed";
 inline constexpr std::string_view kLinkAttemptFailed = "link_attempt_failed";
 inline constexpr std::string_view kLinkAttemptsThrottled = "link_attempts_throttled";
+// Explanation requests (service/explanations.h): subject "GT<id>", detail {body, subject, ...}.
+inline constexpr std::string_view kExplanationRequested = "explanation_requested";
+inline constexpr std::string_view kExplanationAnswered = "explanation_answered";
 
 // Dashboard accounts (service/accounts.h): subject the user name or "token:<id>"; never a
 // password or a token in the detail.
