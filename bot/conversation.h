@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "bot/explanation_intent.h"
 #include "bot/intent.h"
 #include "bot/payloads.h"
 
@@ -32,6 +33,11 @@ struct ChatContext {
   bool all_done = false;                  // every item says done ("xong")
   Intent intent = Intent::none;           // help, what do I owe, thanks, sign in
   std::optional<ReportSubmitted> report;  // "Báo cáo tháng 11 đã gửi"
+
+  // Explanation requests: "Giải trình GT12: …" (the body), "giải trình NV3 Phòng Kinh tế" (a
+  // leader).
+  std::optional<ExplanationAnswer> explanation_answer;
+  std::optional<ExplanationAsk> explanation_ask;
 };
 
 struct Action {
@@ -49,6 +55,8 @@ struct Action {
     thanks,            // a short acknowledgement, nothing recorded
     report_submitted,  // cycle (+ period, "" = the nearest open one): record the report as sent
     sign_in,           // "đăng nhập": send a one-time link to the dashboard
+    explain_answer,    // ctx.explanation_answer: record the body's answer
+    explain_ask,       // ctx.explanation_ask: a leader asks a body to explain
   };
   Kind kind = Kind::ignore;
   std::string code;

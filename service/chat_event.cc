@@ -27,7 +27,11 @@ void fill_reply_context(Handling& h, bot::ChatContext& ctx, std::vector<bot::Rep
   Date today = local_date(h.now);
   ctx.intent = bot::parse_intent(h.ev.text);
   ctx.report = bot::parse_report_submitted(h.ev.text, today);
-  if (ctx.intent != bot::Intent::none || ctx.report) return;
+  ctx.explanation_answer = bot::parse_explanation_answer(h.ev.text);
+  if (!ctx.explanation_answer) ctx.explanation_ask = bot::parse_explanation_ask(h.ev.text, today);
+  if (ctx.intent != bot::Intent::none || ctx.report || ctx.explanation_answer ||
+      ctx.explanation_ask)
+    return;
   items = bot::parse_reply(h.ev.text, today);
   ctx.items = items.size();
   ctx.all_done = !items.empty();
@@ -107,6 +111,10 @@ std::string act(Handling& h, const Action& a, const bot::ChatContext& ctx,
       return detail::report_sent(h, body, a.cycle, a.period);
     case Action::Kind::sign_in:
       return detail::send_sign_in(h, body);
+    case Action::Kind::explain_answer:
+      return detail::explanation_answered(h, body, *ctx.explanation_answer);
+    case Action::Kind::explain_ask:
+      return detail::explanation_asked(h, body, *ctx.explanation_ask);
   }
   return "ignored";
 }
