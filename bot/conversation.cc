@@ -35,6 +35,8 @@ Action decide_message(const InboundEvent& event, const ChatContext& ctx) {
   if (!ctx.body) {
     return make(ctx.explained_recently ? Action::Kind::ignore : Action::Kind::explain_unlinked);
   }
+  if (ctx.explanation_answer) return make(Action::Kind::explain_answer);
+  if (ctx.explanation_ask) return make(Action::Kind::explain_ask);
   if (ctx.report_text) {
     Action a = report_sent(ctx.report_text->cycle, ctx.report_text->period);
     a.kind = Action::Kind::submit_report;

@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "bot/explanation_intent.h"
 #include "bot/intent.h"
 #include "bot/payloads.h"
 #include "bot/report_intent.h"
@@ -34,6 +35,11 @@ struct ChatContext {
   Intent intent = Intent::none;           // help, what do I owe, thanks, sign in
   std::optional<ReportSubmitted> report;  // "Báo cáo tháng 11 đã gửi"
   std::optional<ReportText> report_text;  // "Báo cáo tháng 11: Kết quả …" (bot/report_intent.h)
+
+  // Explanation requests: "Giải trình GT12: …" (the body), "giải trình NV3 Phòng Kinh tế" (a
+  // leader).
+  std::optional<ExplanationAnswer> explanation_answer;
+  std::optional<ExplanationAsk> explanation_ask;
 };
 
 struct Action {
@@ -52,6 +58,8 @@ struct Action {
     report_submitted,  // cycle (+ period, "" = the nearest open one): record the report as sent
     sign_in,           // "đăng nhập": send a one-time link to the dashboard
     submit_report,     // cycle (+ period, "" = the one due): store the text as the report
+    explain_answer,    // ctx.explanation_answer: record the body's answer
+    explain_ask,       // ctx.explanation_ask: a leader asks a body to explain
   };
   Kind kind = Kind::ignore;
   std::string code;

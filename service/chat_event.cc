@@ -32,7 +32,12 @@ void fill_reply_context(Handling& h, bot::ChatContext& ctx, std::vector<bot::Rep
   ctx.report_text =
       bot::parse_report_text(h.ev.text, replied ? replied->cycle : "", !h.ev.files.empty(), today);
   ctx.report = bot::parse_report_submitted(h.ev.text, today);
-  if (ctx.intent != bot::Intent::none || ctx.report || ctx.report_text) return;
+  ctx.explanation_answer = bot::parse_explanation_answer(h.ev.text);
+  if (!ctx.explanation_answer) ctx.explanation_ask = bot::parse_explanation_ask(h.ev.text, today);
+  if (ctx.explanation_answer || ctx.explanation_ask) ctx.report_text.reset();
+  if (ctx.intent != bot::Intent::none || ctx.report || ctx.report_text || ctx.explanation_answer ||
+      ctx.explanation_ask)
+    return;
   items = bot::parse_reply(h.ev.text, today);
   ctx.items = items.size();
   ctx.all_done = !items.empty();
@@ -114,6 +119,10 @@ std::string act(Handling& h, const Action& a, const bot::ChatContext& ctx,
       return detail::send_sign_in(h, body);
     case Action::Kind::submit_report:
       return detail::submit_report_text(h, body, a.cycle, a.period);
+    case Action::Kind::explain_answer:
+      return detail::explanation_answered(h, body, *ctx.explanation_answer);
+    case Action::Kind::explain_ask:
+      return detail::explanation_asked(h, body, *ctx.explanation_ask);
   }
   return "ignored";
 }

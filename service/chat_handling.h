@@ -81,5 +81,10 @@ std::string list_owed(Handling& h, const std::string& body);
 // "đăng nhập": one message with a one-time link to the dashboard, signing in as the body's head
 // account (service/chat_sign_in.cc). "sign_in_sent", or "sign_in_refused" (the chat is told why).
 std::string send_sign_in(Handling& h, const std::string& body);
+// "Giải trình GT12: …" from the body: "applied" or "refused" (service/chat_explanations.cc).
+std::string explanation_answered(Handling& h, const std::string& body,
+                                 const bot::ExplanationAnswer& a);
+// "giải trình NV3 Phòng Kinh tế" from a leader's chat: "applied" or "refused".
+std::string explanation_asked(Handling& h, const std::string& body, const bot::ExplanationAsk& a);
 
 }  // namespace dondoc::service::detail

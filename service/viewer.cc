@@ -36,6 +36,7 @@ bool secretariat_may(Permission p) {
     case Permission::create_link:
     case Permission::edit_rules:
     case Permission::import_plan:
+    case Permission::request_explanation:
       return true;
     default:
       return false;
@@ -44,7 +45,8 @@ bool secretariat_may(Permission p) {
 
 bool leader_may(Permission p) {
   return p == Permission::view_all || p == Permission::decide_extension ||
-         p == Permission::handle_blocker || p == Permission::send_reminder;
+         p == Permission::handle_blocker || p == Permission::send_reminder ||
+         p == Permission::request_explanation;
 }
 
 }  // namespace

@@ -28,6 +28,9 @@ enum class Permission {
   import_plan,       // import bodies, tasks, plan
   manage_users,      // users and API tokens (admin, province_admin)
   view_province,     // the province pages (province roles)
+
+  // Ask a body to explain an overdue task or a missing report (leader, secretariat, admin).
+  request_explanation,
 };
 
 struct Viewer {

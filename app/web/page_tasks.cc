@@ -3,6 +3,7 @@
 // (everything in service::TaskPage, with the action forms the viewer may use). On the reader.
 #include <set>
 
+#include "app/web/explanations_view.h"
 #include "app/web/view.h"
 #include "app/web/web.h"
 #include "engine/status.h"
@@ -149,6 +150,7 @@ HttpOut task_page(Request& r, Database& db) {
             {"can", can},
             {"statuses", statuses},
             {"action", r.url("/nhiem-vu/" + p.value().task.id)}};
+  data["explanations_html"] = explanations_html(r, db, p.value().task.id, task["assignees"]);
   return page(r, p.value().task.id + ". " + p.value().task.title, "task", std::move(data));
 }
 
