@@ -23,10 +23,6 @@ class SqliteEngineStore : public Store, public Outbox {
  public:
   explicit SqliteEngineStore(Database& db, StoreOverrides overrides = {});
 
-  // load() and load_for_body() read the commune's plan, rules and calendar from a per-thread
-  // cache while the commune's config stamps (migration 105) are unchanged, so an import, a rules
-  // load or a calendar change, committed or in this connection's open transaction, is seen at
-  // once; StoreOverrides bypass the cache.
   // Errors: no active rules, stored rules that no longer parse. `sent` holds only the send-log
   // keys the scheduler consults (rem|, esc|, blk|, dig|), not confirmations or message keys;
   // `failed` the failed outbox messages without a "failed|<id>" key, notices excluded.
