@@ -527,6 +527,106 @@ CREATE INDEX engine_obligations_by_body ON engine_obligations(commune, body, tas
       {93, R"sql(
 CREATE INDEX outbox_by_task ON outbox(commune, task, id);
 )sql"},
+      // The engine store keeps each commune's parsed plan, rules and calendar in memory
+      // (storage/engine_store.cc) and reads this stamp to know whether they changed.
+      {105, R"sql(
+-- A commune's configuration stamp: a new random value at every change to what the engine store
+-- parses for it (plan: bodies, tasks, indicators, plan_meta; rules_versions; calendar_overrides;
+-- commune 0 holds the nation's calendar days, which every commune reads). Random, not a counter,
+-- so a rolled-back change can never leave a value that a later, different change takes again.
+-- A migration that rebuilds one of these tables must recreate its three triggers
+-- (tests/storage/config_cache_test.cc checks they exist).
+CREATE TABLE config_stamps (
+  commune INTEGER PRIMARY KEY,
+  stamp INTEGER NOT NULL
+);
+INSERT INTO config_stamps(commune, stamp) SELECT key, random() FROM communes;
+INSERT OR IGNORE INTO config_stamps(commune, stamp) VALUES (0, random());
+CREATE TRIGGER config_stamp_bodies_insert AFTER INSERT ON bodies BEGIN
+  INSERT INTO config_stamps(commune, stamp) VALUES (NEW.commune, random())
+    ON CONFLICT(commune) DO UPDATE SET stamp = excluded.stamp;
+END;
+CREATE TRIGGER config_stamp_bodies_update AFTER UPDATE ON bodies BEGIN
+  INSERT INTO config_stamps(commune, stamp) VALUES (OLD.commune, random())
+    ON CONFLICT(commune) DO UPDATE SET stamp = excluded.stamp;
+  INSERT INTO config_stamps(commune, stamp) VALUES (NEW.commune, random())
+    ON CONFLICT(commune) DO UPDATE SET stamp = excluded.stamp;
+END;
+CREATE TRIGGER config_stamp_bodies_delete AFTER DELETE ON bodies BEGIN
+  INSERT INTO config_stamps(commune, stamp) VALUES (OLD.commune, random())
+    ON CONFLICT(commune) DO UPDATE SET stamp = excluded.stamp;
+END;
+CREATE TRIGGER config_stamp_tasks_insert AFTER INSERT ON tasks BEGIN
+  INSERT INTO config_stamps(commune, stamp) VALUES (NEW.commune, random())
+    ON CONFLICT(commune) DO UPDATE SET stamp = excluded.stamp;
+END;
+CREATE TRIGGER config_stamp_tasks_update AFTER UPDATE ON tasks BEGIN
+  INSERT INTO config_stamps(commune, stamp) VALUES (OLD.commune, random())
+    ON CONFLICT(commune) DO UPDATE SET stamp = excluded.stamp;
+  INSERT INTO config_stamps(commune, stamp) VALUES (NEW.commune, random())
+    ON CONFLICT(commune) DO UPDATE SET stamp = excluded.stamp;
+END;
+CREATE TRIGGER config_stamp_tasks_delete AFTER DELETE ON tasks BEGIN
+  INSERT INTO config_stamps(commune, stamp) VALUES (OLD.commune, random())
+    ON CONFLICT(commune) DO UPDATE SET stamp = excluded.stamp;
+END;
+CREATE TRIGGER config_stamp_indicators_insert AFTER INSERT ON indicators BEGIN
+  INSERT INTO config_stamps(commune, stamp) VALUES (NEW.commune, random())
+    ON CONFLICT(commune) DO UPDATE SET stamp = excluded.stamp;
+END;
+CREATE TRIGGER config_stamp_indicators_update AFTER UPDATE ON indicators BEGIN
+  INSERT INTO config_stamps(commune, stamp) VALUES (OLD.commune, random())
+    ON CONFLICT(commune) DO UPDATE SET stamp = excluded.stamp;
+  INSERT INTO config_stamps(commune, stamp) VALUES (NEW.commune, random())
+    ON CONFLICT(commune) DO UPDATE SET stamp = excluded.stamp;
+END;
+CREATE TRIGGER config_stamp_indicators_delete AFTER DELETE ON indicators BEGIN
+  INSERT INTO config_stamps(commune, stamp) VALUES (OLD.commune, random())
+    ON CONFLICT(commune) DO UPDATE SET stamp = excluded.stamp;
+END;
+CREATE TRIGGER config_stamp_plan_meta_insert AFTER INSERT ON plan_meta BEGIN
+  INSERT INTO config_stamps(commune, stamp) VALUES (NEW.commune, random())
+    ON CONFLICT(commune) DO UPDATE SET stamp = excluded.stamp;
+END;
+CREATE TRIGGER config_stamp_plan_meta_update AFTER UPDATE ON plan_meta BEGIN
+  INSERT INTO config_stamps(commune, stamp) VALUES (OLD.commune, random())
+    ON CONFLICT(commune) DO UPDATE SET stamp = excluded.stamp;
+  INSERT INTO config_stamps(commune, stamp) VALUES (NEW.commune, random())
+    ON CONFLICT(commune) DO UPDATE SET stamp = excluded.stamp;
+END;
+CREATE TRIGGER config_stamp_plan_meta_delete AFTER DELETE ON plan_meta BEGIN
+  INSERT INTO config_stamps(commune, stamp) VALUES (OLD.commune, random())
+    ON CONFLICT(commune) DO UPDATE SET stamp = excluded.stamp;
+END;
+CREATE TRIGGER config_stamp_rules_versions_insert AFTER INSERT ON rules_versions BEGIN
+  INSERT INTO config_stamps(commune, stamp) VALUES (NEW.commune, random())
+    ON CONFLICT(commune) DO UPDATE SET stamp = excluded.stamp;
+END;
+CREATE TRIGGER config_stamp_rules_versions_update AFTER UPDATE ON rules_versions BEGIN
+  INSERT INTO config_stamps(commune, stamp) VALUES (OLD.commune, random())
+    ON CONFLICT(commune) DO UPDATE SET stamp = excluded.stamp;
+  INSERT INTO config_stamps(commune, stamp) VALUES (NEW.commune, random())
+    ON CONFLICT(commune) DO UPDATE SET stamp = excluded.stamp;
+END;
+CREATE TRIGGER config_stamp_rules_versions_delete AFTER DELETE ON rules_versions BEGIN
+  INSERT INTO config_stamps(commune, stamp) VALUES (OLD.commune, random())
+    ON CONFLICT(commune) DO UPDATE SET stamp = excluded.stamp;
+END;
+CREATE TRIGGER config_stamp_calendar_overrides_insert AFTER INSERT ON calendar_overrides BEGIN
+  INSERT INTO config_stamps(commune, stamp) VALUES (NEW.commune, random())
+    ON CONFLICT(commune) DO UPDATE SET stamp = excluded.stamp;
+END;
+CREATE TRIGGER config_stamp_calendar_overrides_update AFTER UPDATE ON calendar_overrides BEGIN
+  INSERT INTO config_stamps(commune, stamp) VALUES (OLD.commune, random())
+    ON CONFLICT(commune) DO UPDATE SET stamp = excluded.stamp;
+  INSERT INTO config_stamps(commune, stamp) VALUES (NEW.commune, random())
+    ON CONFLICT(commune) DO UPDATE SET stamp = excluded.stamp;
+END;
+CREATE TRIGGER config_stamp_calendar_overrides_delete AFTER DELETE ON calendar_overrides BEGIN
+  INSERT INTO config_stamps(commune, stamp) VALUES (OLD.commune, random())
+    ON CONFLICT(commune) DO UPDATE SET stamp = excluded.stamp;
+END;
+)sql"},
       // A body's report for one cycle period (issue 16 §1, storage/report_store.h): the latest
       // text in body_reports, every version kept in body_report_versions, files and photos sent
       // with a version in body_report_attachments.

@@ -13,7 +13,8 @@
 #   bench/province/run.sh --smoke    5 communes x 20 tasks, 10 weeks of history, 2 s of wrk
 # Env: BUILD_DIR (build-bench), SKIP_BUILD=1, JOBS, COMMUNES, TASKS_PER_COMMUNE, START, BUSY,
 #      DURATION (wrk seconds per run, 10), ROUNDS (2), CONNS (40), PORT_BASE (18480),
-#      KEEP=DIR (keep the built databases there and reuse them when they exist).
+#      KEEP=DIR (keep the built databases there and reuse them when they exist),
+#      WARMUP=1 (a webhook round 0 of each serve first, not counted: the steady state).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 ROOT=$PWD
@@ -216,6 +217,10 @@ mean() {  # mean ARRAY NAME
 }
 if serve_start one $((PORT_BASE + 2)) "$WORK/one.db" --no-scheduler &&
   serve_start province $((PORT_BASE + 3)) "$WORK/province.db" --no-scheduler; then
+  if [ -n "${WARMUP:-}" ]; then  # round 0: each serve's first contact with its communes, not counted
+    load one $((PORT_BASE + 2)) 0
+    load province $((PORT_BASE + 3)) 0
+  fi
   for r in $(seq "$ROUNDS"); do
     load one $((PORT_BASE + 2)) "$r"
     load province $((PORT_BASE + 3)) "$r"
