@@ -124,6 +124,28 @@ struct TaskLine {
 Result<std::vector<TaskLine>> task_list(Database& db, Instant now, const Viewer& v,
                                         const TaskFilter& f);
 
+// One page of the task list (the web list, GET /api/v1/tasks?page=): only the page's rows are
+// built as TaskLine (the filters run on the computed standings first); the counts are over every
+// task the viewer sees and every task matching.
+inline constexpr int kTasksPerPage = 100;  // the web list
+inline constexpr int kMaxTasksPerPage = 500;
+struct TaskListPage {
+  std::vector<TaskLine> tasks;  // the page's rows, in plan order
+  int total = 0;                // tasks the viewer sees (no filter)
+  int matching = 0;             // tasks matching the filter
+  int page = 1, pages = 1;      // page clamped to 1..pages; pages >= 1
+  int per_page = kTasksPerPage;
+  int first = 0, last = 0;  // 1-based positions of the page's rows among the matching (0, 0: none)
+  std::vector<std::string> sections;  // the sections of the viewer's tasks, sorted (for the filter)
+  struct BodyOption {
+    std::string body, name;
+  };
+  std::vector<BodyOption> bodies;  // the bodies body_list() would list, plan order (the filter)
+};
+// page from 1 (clamped to the last page); per_page clamped to 1..kMaxTasksPerPage.
+Result<TaskListPage> task_list_page(Database& db, Instant now, const Viewer& v, const TaskFilter& f,
+                                    int page, int per_page = kTasksPerPage);
+
 struct HistoryItem {
   std::string at, kind, kind_vi, actor, text;  // from the audit, in words
 };

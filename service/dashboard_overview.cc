@@ -1,31 +1,29 @@
 // Tổng quan: the counts, the per-body lines and (in dashboard_reports.cc) the report grid and
 // what needs attention.
-#include <map>
+#include <unordered_map>
 
 #include "service/dashboard_common.h"
-#include "storage/chat_store.h"
+#include "storage/dashboard_store.h"
 #include "storage/engine_store.h"
 
 namespace dondoc::service {
 
 Result<Snapshot> snapshot(Database& db, Instant now, const Viewer& v) {
   if (!v.sees_commune(db.commune())) return Error{kForbidden};
-  SqliteEngineStore store(db);
-  auto st = store.load();
-  if (!st) return Error{st.error()};
-  auto view = plan_status(*st, now, {});
-  if (!view) return Error{view.error()};
-  Snapshot snap;
-  snap.state = std::move(*st);
-  for (auto& r : view->rows) {
-    if (visible(v, r)) snap.rows.push_back(std::move(r));
+  auto base = shared_snapshot(db, now);
+  if (!base) return Error{base.error()};
+  const SnapshotBase& b = **base;
+  RowView::Ptrs rows;
+  rows.reserve(b.rows.size());
+  for (const auto& r : b.rows) {
+    if (visible(v, r)) rows.push_back(&r);
   }
-  return snap;
+  return Snapshot{*base, b.state, RowView(std::move(rows))};
 }
 
-std::vector<BodyLine> body_lines(Database& db, const Plan& plan, const std::vector<StatusRow>& rows,
+std::vector<BodyLine> body_lines(Database& db, const Plan& plan, const RowView& rows,
                                  const Viewer& v) {
-  std::map<std::string, BodyLine> by_body;
+  std::unordered_map<std::string, BodyLine> by_body;
   for (const auto& r : rows) {
     if (!visible(v, r)) continue;
     BodyLine& line = by_body[r.obligation.body];
@@ -33,18 +31,26 @@ std::vector<BodyLine> body_lines(Database& db, const Plan& plan, const std::vect
     const auto& reply = r.state.last_reply;
     if (reply && (!line.last_reply || *reply > *line.last_reply)) line.last_reply = reply;
   }
+  auto linked = linked_chat_counts(db);
   std::vector<BodyLine> out;
+  out.reserve(by_body.size());
   for (const auto& b : plan.bodies) {
     auto it = by_body.find(b.id);
     if (it == by_body.end()) continue;
     BodyLine line = std::move(it->second);
     line.body = b.id;
     line.name = b.name;
-    line.linked_chats = static_cast<int>(chats_of_body(db, b.id).size());
+    auto chats = linked.find(b.id);
+    line.linked_chats = chats == linked.end() ? 0 : chats->second;
     out.push_back(std::move(line));
     by_body.erase(it);
   }
   return out;
+}
+
+std::vector<BodyLine> body_lines(Database& db, const Plan& plan, const std::vector<StatusRow>& rows,
+                                 const Viewer& v) {
+  return body_lines(db, plan, RowView::of(rows), v);
 }
 
 Result<Overview> summary(Database& db, Instant now, const Viewer& v) {

@@ -1,6 +1,7 @@
 // Nhiệm vụ: the task list with its filters and a task's page (assignees, history, messages).
 #include <algorithm>
-#include <map>
+#include <set>
+#include <unordered_set>
 
 #include "rules/text.h"
 #include "service/dashboard_common.h"
@@ -29,51 +30,60 @@ int severity(Standing s) {
   return 0;
 }
 
-// Per assignee its current row: the first open one (rows come by due date), else the last.
-std::vector<AssigneeLine> assignees_of(const Task& task, const std::vector<const StatusRow*>& rows,
-                                       const Plan& plan) {
-  std::map<std::string, const StatusRow*> current;
-  for (const StatusRow* r : rows) {
-    auto [it, fresh] = current.try_emplace(r->obligation.body, r);
-    bool held_open = it->second->state.status != Status::done;
-    if (!fresh && !held_open) it->second = r;
-  }
-  std::vector<AssigneeLine> out;
-  for (const auto& a : task.assignees) {
-    auto it = current.find(a.body);
-    if (it == current.end()) continue;
-    const Body* b = plan.find_body(a.body);
-    AssigneeLine line{a.body, b ? b->name : a.body, a.role == Assignee::Role::lead, *it->second,
-                      standing_of(*it->second)};
-    out.push_back(std::move(line));
-  }
-  return out;
+// An assignee with its current row: the first open one (rows come by due date), else the last.
+struct Current {
+  const Assignee* assignee;
+  const StatusRow* row;
+  Standing standing;
+};
+
+// What the filters and a line need of a task, computed without copying any row.
+struct Candidate {
+  const Task* task;
+  std::vector<Current> current;  // the task's assignees that have a row the viewer sees
+  Standing standing = Standing::not_started;  // the worst of theirs
+};
+
+const std::vector<const StatusRow*>& rows_of(const Snapshot& snap, const std::string& task) {
+  static const std::vector<const StatusRow*> kNone;
+  auto it = snap.base->task_rows.find(task);
+  return it == snap.base->task_rows.end() ? kNone : it->second;
 }
 
-TaskLine line_of(const Task& task, const std::vector<const StatusRow*>& rows, const Plan& plan) {
-  TaskLine t{task.id,      task.section,          task.section_title,
-             task.title,   task.output,           task.deadline_text,
-             std::nullopt, Standing::not_started, {},
-             task};
-  t.assignees = assignees_of(task, rows, plan);
+Candidate candidate_of(const Task& task, const std::vector<const StatusRow*>& rows,
+                       const Viewer& v) {
+  Candidate c{&task, {}, Standing::not_started};
+  c.current.reserve(task.assignees.size());
   int worst = -1;
-  for (const auto& a : t.assignees) {
-    if (a.lead && !t.due) t.due = a.row.due;
-    if (severity(a.standing) > worst) {
-      worst = severity(a.standing);
-      t.standing = a.standing;
+  for (const auto& a : task.assignees) {
+    const StatusRow* cur = nullptr;
+    for (const StatusRow* r : rows) {
+      if (r->obligation.body != a.body || !visible(v, *r)) continue;
+      if (!cur || cur->state.status == Status::done) cur = r;
     }
+    if (!cur) continue;
+    Standing s = standing_of(*cur);
+    c.current.push_back({&a, cur, s});
+    if (severity(s) > worst) worst = severity(s), c.standing = s;
+  }
+  return c;
+}
+
+TaskLine line_of(const Candidate& c, const Plan& plan) {
+  const Task& task = *c.task;
+  TaskLine t{task.id,      task.section, task.section_title,
+             task.title,   task.output,  task.deadline_text,
+             std::nullopt, c.standing,   {},
+             task};
+  t.assignees.reserve(c.current.size());
+  for (const auto& cur : c.current) {
+    const Body* b = plan.find_body(cur.assignee->body);
+    t.assignees.push_back({cur.assignee->body, b ? b->name : cur.assignee->body,
+                           cur.assignee->role == Assignee::Role::lead, *cur.row, cur.standing});
+    if (t.assignees.back().lead && !t.due) t.due = cur.row->due;
   }
   if (!t.due && !t.assignees.empty()) t.due = t.assignees.front().row.due;
   return t;
-}
-
-std::map<std::string, std::vector<const StatusRow*>> rows_by_task(const Snapshot& snap) {
-  std::map<std::string, std::vector<const StatusRow*>> out;
-  for (const auto& r : snap.rows) {
-    if (is_task_row(r)) out[r.obligation.task].push_back(&r);
-  }
-  return out;
 }
 
 bool assigned(const Task& task, const std::string& body) {
@@ -82,20 +92,33 @@ bool assigned(const Task& task, const std::string& body) {
   });
 }
 
-bool matches(const TaskLine& t, const TaskFilter& f, const std::string& needle) {
-  auto any = [&](auto pred) { return std::any_of(t.assignees.begin(), t.assignees.end(), pred); };
-  if (!f.body.empty() && !any([&](const AssigneeLine& a) { return a.body == f.body; })) {
+bool matches(const Candidate& c, const TaskFilter& f, const std::string& needle) {
+  const auto& cur = c.current;
+  auto any = [&](auto pred) { return std::any_of(cur.begin(), cur.end(), pred); };
+  if (!f.body.empty() && !any([&](const Current& a) { return a.assignee->body == f.body; })) {
     return false;
   }
-  if (f.standing && t.standing != *f.standing) return false;
-  if (!f.section.empty() && t.section != f.section) return false;
-  if (f.overdue_only && !any([](const AssigneeLine& a) { return a.row.overdue; })) return false;
+  if (f.standing && c.standing != *f.standing) return false;
+  if (!f.section.empty() && c.task->section != f.section) return false;
+  if (f.overdue_only && !any([](const Current& a) { return a.row->overdue; })) return false;
   if (f.blocked_only &&
-      !any([](const AssigneeLine& a) { return a.row.state.status == Status::blocked; })) {
+      !any([](const Current& a) { return a.row->state.status == Status::blocked; })) {
     return false;
   }
   if (needle.empty()) return true;
+  const Task& t = *c.task;
   return text::fold(t.id + " " + t.title + " " + t.output).find(needle) != std::string::npos;
+}
+
+// The tasks the viewer sees, in plan order (a head: those its body is assigned).
+std::vector<Candidate> candidates(const Snapshot& snap, const Viewer& v) {
+  std::vector<Candidate> out;
+  out.reserve(snap.state.plan.tasks.size());
+  for (const auto& task : snap.state.plan.tasks) {
+    if (v.role == Role::head && !assigned(task, v.body)) continue;
+    out.push_back(candidate_of(task, rows_of(snap, task.id), v));
+  }
+  return out;
 }
 
 std::vector<SentMessage> messages_of(Database& db, const std::string& task, const Plan& plan,
@@ -130,13 +153,42 @@ Result<std::vector<TaskLine>> task_list(Database& db, Instant now, const Viewer&
                                         const TaskFilter& f) {
   auto snap = snapshot(db, now, v);
   if (!snap) return Error{snap.error()};
-  auto by_task = rows_by_task(*snap);
   std::string needle = text::fold(f.search);
   std::vector<TaskLine> out;
-  for (const auto& task : snap->state.plan.tasks) {
-    if (v.role == Role::head && !assigned(task, v.body)) continue;
-    TaskLine line = line_of(task, by_task[task.id], snap->state.plan);
-    if (matches(line, f, needle)) out.push_back(std::move(line));
+  for (const auto& c : candidates(*snap, v)) {
+    if (matches(c, f, needle)) out.push_back(line_of(c, snap->state.plan));
+  }
+  return out;
+}
+
+Result<TaskListPage> task_list_page(Database& db, Instant now, const Viewer& v, const TaskFilter& f,
+                                    int page, int per_page) {
+  auto snap = snapshot(db, now, v);
+  if (!snap) return Error{snap.error()};
+  std::string needle = text::fold(f.search);
+  auto all = candidates(*snap, v);
+  TaskListPage out;
+  out.total = static_cast<int>(all.size());
+  out.per_page = std::clamp(per_page, 1, kMaxTasksPerPage);
+  std::set<std::string> sections;
+  std::vector<const Candidate*> shown;
+  for (const auto& c : all) {
+    sections.insert(c.task->section);
+    if (matches(c, f, needle)) shown.push_back(&c);
+  }
+  out.sections.assign(sections.begin(), sections.end());
+  out.matching = static_cast<int>(shown.size());
+  out.pages = std::max(1, (out.matching + out.per_page - 1) / out.per_page);
+  out.page = std::clamp(page, 1, out.pages);
+  std::size_t from = static_cast<std::size_t>(out.page - 1) * out.per_page;
+  std::size_t to = std::min(shown.size(), from + out.per_page);
+  out.tasks.reserve(to - std::min(from, to));
+  for (std::size_t i = from; i < to; ++i) out.tasks.push_back(line_of(*shown[i], snap->state.plan));
+  if (from < to) out.first = static_cast<int>(from) + 1, out.last = static_cast<int>(to);
+  std::unordered_set<std::string> owing;
+  for (const auto& r : snap->rows) owing.insert(r.obligation.body);
+  for (const auto& b : snap->state.plan.bodies) {
+    if (owing.count(b.id)) out.bodies.push_back({b.id, b.name});
   }
   return out;
 }
@@ -147,9 +199,8 @@ Result<TaskPage> task_page(Database& db, Instant now, const Viewer& v, const std
   const Task* task = snap->state.plan.find_task(id);
   if (!task) return Error{kNotFound};
   if (v.role == Role::head && !assigned(*task, v.body)) return Error{kForbidden};
-  auto by_task = rows_by_task(*snap);
   TaskPage page;
-  page.task = line_of(*task, by_task[id], snap->state.plan);
+  page.task = line_of(candidate_of(*task, rows_of(*snap, id), v), snap->state.plan);
   page.history = history_of(db, id, snap->state, v);
   page.messages = messages_of(db, id, snap->state.plan, v);
   return page;

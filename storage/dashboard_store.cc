@@ -139,4 +139,17 @@ std::vector<ChatLinkRow> chat_links_of_body(Database& db, const std::string& bod
   return out;
 }
 
+std::unordered_map<std::string, int> linked_chat_counts(Database& db) {
+  SQLite::Statement st(db.sql(),
+                       "SELECT body, count(*) FROM chat_links WHERE commune = ? GROUP BY body");
+  st.bind(1, db.commune());
+  std::unordered_map<std::string, int> out;
+  while (st.executeStep()) out[st.getColumn(0).getString()] = st.getColumn(1).getInt();
+  return out;
+}
+
+std::int64_t data_version(Database& db) {
+  return db.sql().execAndGet("PRAGMA data_version").getInt64();
+}
+
 }  // namespace dondoc

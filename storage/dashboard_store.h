@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "storage/database.h"
@@ -57,5 +58,14 @@ struct ChatLinkRow {
 };
 // The current commune's chats linked to `body`, oldest link first.
 std::vector<ChatLinkRow> chat_links_of_body(Database& db, const std::string& body);
+
+// The number of chats linked to each body of the current commune (bodies without any left out):
+// chats_of_body(db, body).size() for every body, in one query.
+std::unordered_map<std::string, int> linked_chat_counts(Database& db);
+
+// SQLite's PRAGMA data_version of this connection: it changes whenever another connection commits
+// to the file (not on this connection's own commits). For the dashboard's cache on the read-only
+// reader connection, which never commits.
+std::int64_t data_version(Database& db);
 
 }  // namespace dondoc

@@ -2,6 +2,8 @@
 // the shapes of service/dashboard_json.h, so the summary is byte for byte status --json's. Signed
 // in by session or `Authorization: Bearer TOKEN`; a head sees only its body (another body's task:
 // 403). With several communes: /api/v1/communes/{ID}/... (the dispatcher strips the prefix).
+#include <algorithm>
+
 #include "app/web/web.h"
 #include "service/dashboard.h"
 #include "service/dashboard_json.h"
@@ -31,11 +33,31 @@ HttpOut tasks(Request& r, Database& db) {
   f.section = r.q("section");
   f.overdue_only = r.q("overdue") == "1" || r.q("overdue") == "true";
   f.search = r.q("q");
-  auto list = service::task_list(db, r.now, *r.viewer, f);
+  if (r.q("page").empty() && r.q("per_page").empty()) {  // every task, as a bare array
+    auto list = service::task_list(db, r.now, *r.viewer, f);
+    if (!list) return service_error(r, list.error());
+    auto arr = ordered_json::array();
+    for (const auto& t : list.value()) arr.push_back(service::task_line_json(t));
+    return ok(arr);
+  }
+  int page = 1, per_page = service::kTasksPerPage;
+  try {
+    if (!r.q("page").empty()) page = std::max(1, std::stoi(r.q("page")));
+    if (!r.q("per_page").empty()) {
+      per_page = std::clamp(std::stoi(r.q("per_page")), 1, service::kMaxTasksPerPage);
+    }
+  } catch (const std::exception&) {
+    return error(r, 400, "page, per_page: cần số nguyên.");
+  }
+  auto list = service::task_list_page(db, r.now, *r.viewer, f, page, per_page);
   if (!list) return service_error(r, list.error());
   auto arr = ordered_json::array();
-  for (const auto& t : list.value()) arr.push_back(service::task_line_json(t));
-  return ok(arr);
+  for (const auto& t : list.value().tasks) arr.push_back(service::task_line_json(t));
+  return ok({{"tasks", std::move(arr)},
+             {"page", list.value().page},
+             {"per_page", list.value().per_page},
+             {"pages", list.value().pages},
+             {"total", list.value().matching}});
 }
 
 HttpOut task(Request& r, Database& db) {

@@ -1,9 +1,10 @@
 // Nhiệm vụ: the task list with its filters (a GET form: body, status, section, overdue only,
 // search; htmx swaps the list without a reload, the form works without JS) and a task's page
 // (everything in service::TaskPage, with the action forms the viewer may use). On the reader.
-#include <set>
+#include <algorithm>
 
 #include "app/web/explanations_view.h"
+#include "app/web/parse.h"
 #include "app/web/view.h"
 #include "app/web/web.h"
 #include "engine/status.h"
@@ -55,10 +56,9 @@ json task_json(const Request& r, const service::TaskLine& t) {
           {"assignees", assignees}};
 }
 
-json filter_form(const Request& r, const std::vector<service::BodyLine>& bodies,
-                 const std::set<std::string>& sections) {
+json filter_form(const Request& r, const service::TaskListPage& list) {
   json body_opts = json::array(), status_opts = json::array(), section_opts = json::array();
-  for (const auto& b : bodies) {
+  for (const auto& b : list.bodies) {
     body_opts.push_back(
         {{"value", b.body}, {"label", b.name}, {"selected", r.q("body") == b.body}});
   }
@@ -68,7 +68,7 @@ json filter_form(const Request& r, const std::vector<service::BodyLine>& bodies,
                            {"label", std::string(service::label_vi(s))},
                            {"selected", r.q("status") == key}});
   }
-  for (const auto& s : sections) {
+  for (const auto& s : list.sections) {
     section_opts.push_back({{"value", s}, {"label", s}, {"selected", r.q("section") == s}});
   }
   return {{"bodies", body_opts},
@@ -80,19 +80,54 @@ json filter_form(const Request& r, const std::vector<service::BodyLine>& bodies,
           {"action", r.url("/nhiem-vu")}};
 }
 
+// "10 000": digits grouped by three with a space, as the count reads in Vietnamese.
+std::string grouped(int n) {
+  std::string digits = std::to_string(n), out;
+  for (std::size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && (digits.size() - i) % 3 == 0) out += ' ';
+    out += digits[i];
+  }
+  return out;
+}
+
+// The list's URL at page `page`, the filters kept (in the form's order; empty ones left out).
+std::string page_href(const Request& r, int page) {
+  std::string href = r.url("/nhiem-vu") + "?";
+  for (const char* key : {"body", "status", "section", "overdue", "blocked", "q"}) {
+    if (!r.q(key).empty()) href += std::string(key) + "=" + url_encode(r.q(key)) + "&";
+  }
+  return href + "trang=" + std::to_string(page);
+}
+
+json paging_json(const Request& r, const service::TaskListPage& list) {
+  std::string range = list.matching == 0 ? "0" : grouped(list.first) + "–" + grouped(list.last);
+  std::string count = range + " trong " + grouped(list.matching) + " nhiệm vụ";
+  if (list.matching != list.total) count += " (lọc từ " + grouped(list.total) + ")";
+  json j{{"count", count}, {"page", list.page}, {"pages", list.pages}, {"several", list.pages > 1}};
+  if (list.page > 1) j["prev"] = page_href(r, list.page - 1);
+  if (list.page < list.pages) j["next"] = page_href(r, list.page + 1);
+  return j;
+}
+
+int page_of(const Request& r) {
+  const std::string& text = r.q("trang");
+  if (text.empty() || text.size() > 9 ||
+      text.find_first_not_of("0123456789") != std::string::npos) {
+    return 1;
+  }
+  return std::max(1, std::stoi(text));
+}
+
 HttpOut task_list_page(Request& r, Database& db) {
-  auto all = service::task_list(db, r.now, *r.viewer, {});
-  if (!all) return service_error(r, all.error());
-  auto shown = service::task_list(db, r.now, *r.viewer, filter_of(r));
-  if (!shown) return service_error(r, shown.error());
-  std::set<std::string> sections;
-  for (const auto& t : all.value()) sections.insert(t.section);
+  auto list = service::task_list_page(db, r.now, *r.viewer, filter_of(r), page_of(r));
+  if (!list) return service_error(r, list.error());
   json tasks = json::array();
-  for (const auto& t : shown.value()) tasks.push_back(task_json(r, t));
-  json data{{"filter", filter_form(r, service::body_list(db, r.now, *r.viewer), sections)},
+  for (const auto& t : list.value().tasks) tasks.push_back(task_json(r, t));
+  json data{{"filter", filter_form(r, list.value())},
             {"tasks", tasks},
-            {"count", tasks.size()},
-            {"total", all.value().size()}};
+            {"paging", paging_json(r, list.value())},
+            {"count", list.value().matching},
+            {"total", list.value().total}};
   return page(r, "Nhiệm vụ", "tasks", std::move(data));
 }
 

@@ -7,6 +7,8 @@
 #include <iostream>
 #include <optional>
 
+#include "service/dashboard_cache.h"
+
 namespace dondoc::app::web {
 
 Reader::Reader(std::string path) : path_(std::move(path)), thread_([this] { loop(); }) {}
@@ -33,6 +35,8 @@ void Reader::loop() {
   // being rendered (on Linux, nice applies to the one thread).
   setpriority(PRIO_PROCESS, static_cast<id_t>(syscall(SYS_gettid)), kNice);
   std::optional<Database> db;
+  service::SnapshotCache cache;  // the dashboard's loaded state, while nothing commits
+  service::UseSnapshotCache use_cache(cache);
   while (true) {
     std::pair<Job, Fail> job;
     {
@@ -48,6 +52,7 @@ void Reader::loop() {
     } catch (const std::exception& e) {
       std::cerr << "dondoc serve: web reader: " << e.what() << "\n";
       db.reset();  // reopened at the next job
+      cache.clear();
       if (job.second) job.second(e.what());
     }
   }

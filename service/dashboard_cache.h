@@ -1,0 +1,60 @@
+// The dashboard's cache of the loaded engine state and its status rows, one entry per commune, for
+// a connection that never commits (the web reader thread installs one). An entry serves while the
+// connection's PRAGMA data_version (changed by every commit of another connection) and the local
+// date of `now` (the rows depend on `now` only through it: overdue, the tick window) are the same,
+// so a page does not reload the plan and rules nor recompute every obligation when nothing changed.
+// Without a cache installed on the thread every query loads and computes afresh, as before.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "rules/date.h"
+#include "storage/database.h"
+
+namespace dondoc::service {
+
+struct SnapshotBase;  // dashboard_common.h
+
+class SnapshotCache {
+ public:
+  SnapshotCache();
+  ~SnapshotCache();
+  SnapshotCache(const SnapshotCache&) = delete;
+  SnapshotCache& operator=(const SnapshotCache&) = delete;
+  // Drops every entry: after the connection was reopened (its data_version starts afresh).
+  void clear();
+
+  struct Entry {
+    std::int64_t version = 0;
+    Date today{};
+    std::shared_ptr<const SnapshotBase> base;
+  };
+  std::map<std::int64_t, Entry> entries;  // by commune
+  std::uint64_t generation = 0;           // counts clear(): part of view_stamp
+};
+
+// Installs `cache` for the dashboard queries run on this thread while it lives. Requires: the
+// Database those queries get never commits (a read-only connection).
+class UseSnapshotCache {
+ public:
+  explicit UseSnapshotCache(SnapshotCache& cache);
+  ~UseSnapshotCache();
+  UseSnapshotCache(const UseSnapshotCache&) = delete;
+  UseSnapshotCache& operator=(const UseSnapshotCache&) = delete;
+
+ private:
+  SnapshotCache* previous_;
+};
+
+// What the dashboard's views are computed from on this thread at `now`, as a text: equal stamps,
+// equal snapshots (for a page's own cache of its rendered text). nullopt when no cache is
+// installed. A commit changes the stamp; data_version never goes back to an earlier value on one
+// connection, so text stored under a stamp read before a computation that saw a newer commit is
+// never served again.
+std::optional<std::string> view_stamp(Database& db, Instant now);
+
+}  // namespace dondoc::service
