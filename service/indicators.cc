@@ -77,8 +77,9 @@ std::optional<std::string> check_value(const Indicator& ind, const RecordIndicat
     return parse_indicator_target(m.second).kind != IndicatorTarget::Kind::text;
   });
   if (measurable && !number) {
+    std::string example = ind.unit == "%" || ind.unit.empty() ? "85%" : "2 " + ind.unit;
     return "Không đọc được số trong \"" + value + "\": chỉ tiêu " + ind.id +
-           " cần một số (ví dụ: 85%, 2 " + (ind.unit.empty() ? "đơn vị" : ind.unit) + ").";
+           " cần một số (ví dụ: " + example + ").";
   }
   return std::nullopt;
 }
