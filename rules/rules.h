@@ -65,6 +65,9 @@ struct Rules {
   DeadlineRules task_deadlines;
   // The one form of address every message uses ("đồng chí"; "address" in the rules file).
   std::string address = "đồng chí";
+  // The report cycle whose nudge asks each monitoring body for its indicators' values
+  // ("indicator_cycle" in the rules file; issue 16 §2). "" = never asked.
+  std::string indicator_cycle = "annual";
 };
 
 }  // namespace dondoc
