@@ -35,6 +35,11 @@ Action decide_message(const InboundEvent& event, const ChatContext& ctx) {
   if (!ctx.body) {
     return make(ctx.explained_recently ? Action::Kind::ignore : Action::Kind::explain_unlinked);
   }
+  if (ctx.indicator) {
+    Action a = make(Action::Kind::indicator_value);
+    a.indicator = ctx.indicator;
+    return a;
+  }
   if (ctx.explanation_answer) return make(Action::Kind::explain_answer);
   if (ctx.explanation_ask) return make(Action::Kind::explain_ask);
   if (ctx.report_text) {

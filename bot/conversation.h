@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "bot/explanation_intent.h"
+#include "bot/indicator_intent.h"
 #include "bot/intent.h"
 #include "bot/payloads.h"
 #include "bot/report_intent.h"
@@ -24,16 +25,17 @@ struct Nudge {
 
 // What storage and the parsers know, filled by the caller before deciding.
 struct ChatContext {
-  std::optional<std::string> body;        // the body this chat is linked to
-  bool explained_recently = false;        // unlinked explanation sent in the last 24 h
-  std::optional<Nudge> reply_to;          // the nudge the message replies to
-  std::optional<Nudge> recent_nudge;      // the most recent nudge to this chat within 3 days
-  std::vector<std::string> open_tasks;    // the body's open tasks, in plan order
-  std::size_t items = 0;                  // items the reply parser found in the text
-  std::size_t items_without_task = 0;     // of which name no task
-  bool all_done = false;                  // every item says done ("xong")
-  Intent intent = Intent::none;           // help, what do I owe, thanks, sign in
-  std::optional<ReportSubmitted> report;  // "Báo cáo tháng 11 đã gửi"
+  std::optional<std::string> body;           // the body this chat is linked to
+  bool explained_recently = false;           // unlinked explanation sent in the last 24 h
+  std::optional<Nudge> reply_to;             // the nudge the message replies to
+  std::optional<Nudge> recent_nudge;         // the most recent nudge to this chat within 3 days
+  std::vector<std::string> open_tasks;       // the body's open tasks, in plan order
+  std::size_t items = 0;                     // items the reply parser found in the text
+  std::size_t items_without_task = 0;        // of which name no task
+  bool all_done = false;                     // every item says done ("xong")
+  Intent intent = Intent::none;              // help, what do I owe, thanks, sign in
+  std::optional<ReportSubmitted> report;     // "Báo cáo tháng 11 đã gửi"
+  std::optional<IndicatorReport> indicator;  // "CT 1.1: 2 doanh nghiệp"
   std::optional<ReportText> report_text;  // "Báo cáo tháng 11: Kết quả …" (bot/report_intent.h)
 
   // Explanation requests: "Giải trình GT12: …" (the body), "giải trình NV3 Phòng Kinh tế" (a
@@ -60,6 +62,7 @@ struct Action {
     submit_report,     // cycle (+ period, "" = the one due): store the text as the report
     explain_answer,    // ctx.explanation_answer: record the body's answer
     explain_ask,       // ctx.explanation_ask: a leader asks a body to explain
+    indicator_value,   // indicator: record the value reported for an indicator
   };
   Kind kind = Kind::ignore;
   std::string code;
@@ -67,6 +70,7 @@ struct Action {
   std::string status;  // "done", "in_progress", "blocked", "extension_requested"
   std::string cycle;   // report_submitted, submit_report
   std::string period;  // report_submitted, submit_report
+  std::optional<IndicatorReport> indicator;  // indicator_value
 };
 
 Action decide(const InboundEvent& event, const ChatContext& ctx);

@@ -76,6 +76,15 @@ std::string end_sentence(std::string s) {
   return s;
 }
 
+// The indicators `body` monitors, in plan order: "1.4, 2.1".
+std::string owed_indicators(const Plan& plan, const std::string& body) {
+  std::string out;
+  for (const auto& i : plan.indicators) {
+    if (i.monitoring_body == body) out += (out.empty() ? "" : ", ") + i.id;
+  }
+  return out;
+}
+
 }  // namespace
 
 std::string weekday(Date d) {
@@ -100,6 +109,7 @@ Item describe(const Obligation& o, const PlanIndex& plan, const Rules& rules, in
     it.label = report_label(o, rules);
     const ReportCycle* cycle = find_cycle(rules, o.cycle);
     if (cycle && !cycle->to.empty()) it.to_name = body_name(plan, cycle->to);
+    if (o.cycle == rules.indicator_cycle) it.indicators = owed_indicators(plan.plan(), o.body);
     return it;
   }
   const Task* t = plan.task(o.task);
@@ -119,7 +129,16 @@ std::string subject(const Obligation& o, const PlanIndex&, const Rules& rules) {
   return "Nhiệm vụ " + o.task + (o.period.empty() ? "" : " (năm " + o.period + ")");
 }
 
-void merge_labels(Item& into, const Item& other) { into.label += " và " + other.label; }
+void merge_labels(Item& into, const Item& other) {
+  into.label += " và " + other.label;
+  if (into.indicators.empty()) into.indicators = other.indicators;
+}
+
+std::string indicators_line(const Item& it) {
+  if (it.indicators.empty()) return "";
+  std::string first = it.indicators.substr(0, it.indicators.find(','));
+  return "Kèm số liệu chỉ tiêu " + it.indicators + " (nhắn: CT " + first + ": giá trị).";
+}
 
 std::string addressee(const Body* body, const std::string& address) {
   return body && body->kind == Body::Kind::committee ? "các " + address : address;

@@ -21,10 +21,11 @@ std::string day_with_weekday(Date d);
 // What one obligation is about, ready for a sentence.
 struct Item {
   std::string label;  // "Báo cáo tháng 11/2026" / "Nhiệm vụ 3: Xây dựng kế hoạch …"
-  std::string body_name;  // who owes it: "Phòng Văn hóa - Xã hội"
-  std::string to_name;    // report cycles: who receives the report, else ""
-  std::string task;       // the task's id, "" for a report
-  std::string output;     // the task's expected output (Kết quả), "" when none
+  std::string body_name;   // who owes it: "Phòng Văn hóa - Xã hội"
+  std::string to_name;     // report cycles: who receives the report, else ""
+  std::string task;        // the task's id, "" for a report
+  std::string output;      // the task's expected output (Kết quả), "" when none
+  std::string indicators;  // report of Rules::indicator_cycle: the body's indicators, "1.4, 2.1"
   Date due{};
   int working_days = 0;     // left before the due date (reminders: < 0 once past) or past it
   std::string explanation;  // "GT12" for an explanation request, else ""
@@ -49,6 +50,8 @@ std::string overdue_words(Date due, Date today, int working_days);
 // "Nhắc việc: Báo cáo tháng 11/2026 gửi Phòng Văn hóa - Xã hội, hạn thứ Năm 19/11/2026 (còn 3
 // ngày làm việc)".
 std::string reminder_line(const Item& it);
+// "Kèm số liệu chỉ tiêu 1.4, 2.1 (nhắn: CT 1.4: 35%)." or "" when the item owes none.
+std::string indicators_line(const Item& it);
 // "Kết quả cần có: Kế hoạch." or "" when the task names none.
 std::string output_line(const Item& it);
 // To the owner: "Quá hạn: Nhiệm vụ 3: … chưa hoàn thành, quá hạn 2 ngày làm việc (hạn …)."; to

@@ -61,7 +61,9 @@ std::vector<Intention> merge_reports(std::vector<Intention> ins) {
 std::string line_of(const Intention& in) {
   if (in.kind != MessageKind::reminder) return in.line;
   std::string out = vi::output_line(in.item);
-  return vi::reminder_line(in.item) + "." + (out.empty() ? "" : " " + out);
+  std::string ind = vi::indicators_line(in.item);
+  return vi::reminder_line(in.item) + "." + (out.empty() ? "" : " " + out) +
+         (ind.empty() ? "" : " " + ind);
 }
 
 // How to reply, when the message is about the recipient's own obligations.

@@ -68,6 +68,9 @@ struct Rules {
   // Working days a body has to answer an explanation request (yêu cầu giải trình);
   // "explanation_days" in the rules file.
   int explanation_days = 3;
+  // The report cycle whose nudge asks each monitoring body for its indicators' values
+  // ("indicator_cycle" in the rules file; issue 16 §2). "" = never asked.
+  std::string indicator_cycle = "annual";
 };
 
 }  // namespace dondoc

@@ -166,7 +166,7 @@ void parse_root(Ctx& c, const json& root, Rules& rules) {
   if (!check_object(c, root, "", "tệp quy tắc",
                     {"version", "office_hours", "secretariat", "standing_committee", "digest_at",
                      "reminders", "escalation", "report_cycles", "blockers", "task_deadlines",
-                     "address", "explanation_days"})) {
+                     "address", "explanation_days", "indicator_cycle"})) {
     return;
   }
   read_root_settings(c, root, rules);
@@ -187,6 +187,18 @@ void parse_root(Ctx& c, const json& root, Rules& rules) {
   });
   with_field(root, "", "report_cycles", [&](const json& f, const std::string& p) {
     parse_cycles(c, f, p, CycleDefaults{rules.reminders, lc}, rules.report_cycles);
+  });
+  with_field(root, "", "indicator_cycle", [&](const json& f, const std::string& p) {
+    if (f.is_string() && f.get<std::string>().empty()) return rules.indicator_cycle.clear();
+    auto name = get_string(c, f, p, "indicator_cycle");
+    if (!name) return;
+    rules.indicator_cycle = *name;
+    bool known = std::any_of(rules.report_cycles.begin(), rules.report_cycles.end(),
+                             [&](const auto& cy) { return cy.name == *name; });
+    if (!known) {
+      c.at_value(p,
+                 "\"indicator_cycle\" phải là tên một chu kỳ trong \"report_cycles\" (hoặc \"\")");
+    }
   });
 }
 

@@ -25,6 +25,8 @@ std::optional<bot::Nudge> as_nudge(const std::optional<NudgeRef>& n) {
 // Fills what the conversation needs to decide about a linked chat's message.
 void fill_reply_context(Handling& h, bot::ChatContext& ctx, std::vector<bot::ReplyItem>& items) {
   Date today = local_date(h.now);
+  ctx.indicator = bot::parse_indicator_report(h.ev.text);
+  if (ctx.indicator) return;
   ctx.intent = bot::parse_intent(h.ev.text);
   auto replied = h.ev.reply_to.empty()
                      ? std::nullopt
@@ -123,6 +125,8 @@ std::string act(Handling& h, const Action& a, const bot::ChatContext& ctx,
       return detail::explanation_answered(h, body, *ctx.explanation_answer);
     case Action::Kind::explain_ask:
       return detail::explanation_asked(h, body, *ctx.explanation_ask);
+    case Action::Kind::indicator_value:
+      return detail::record_indicator_value(h, body, *a.indicator);
   }
   return "ignored";
 }

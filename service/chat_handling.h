@@ -86,5 +86,9 @@ std::string explanation_answered(Handling& h, const std::string& body,
                                  const bot::ExplanationAnswer& a);
 // "giải trình NV3 Phòng Kinh tế" from a leader's chat: "applied" or "refused".
 std::string explanation_asked(Handling& h, const std::string& body, const bot::ExplanationAsk& a);
+// "CT 1.1: 2 doanh nghiệp": records the value for the indicator the body monitors and confirms
+// it (service/chat_indicators.cc). "indicator_recorded", or "indicator_refused" (told why).
+std::string record_indicator_value(Handling& h, const std::string& body,
+                                   const bot::IndicatorReport& report);
 
 }  // namespace dondoc::service::detail

@@ -48,9 +48,10 @@ struct NavItem {
   const char* label;
 };
 constexpr NavItem kNav[] = {
-    {"overview", "/", "Tổng quan"},    {"tasks", "/nhiem-vu", "Nhiệm vụ"},
-    {"bodies", "/co-quan", "Cơ quan"}, {"calendar", "/lich", "Lịch"},
-    {"rules", "/quy-tac", "Quy tắc"},  {"audit", "/nhat-ky", "Nhật ký"},
+    {"overview", "/", "Tổng quan"},          {"tasks", "/nhiem-vu", "Nhiệm vụ"},
+    {"bodies", "/co-quan", "Cơ quan"},       {"calendar", "/lich", "Lịch"},
+    {"indicators", "/chi-tieu", "Chỉ tiêu"}, {"rules", "/quy-tac", "Quy tắc"},
+    {"audit", "/nhat-ky", "Nhật ký"},
 };
 
 json layout_data(const Request& r, std::string_view title, std::string content) {
