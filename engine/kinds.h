@@ -27,6 +27,9 @@ inline constexpr std::string_view kCommuneAdded = "commune_added";
 inline constexpr std::string_view kCommuneRenamed = "commune_renamed";
 inline constexpr std::string_view kLinkAttemptFailed = "link_attempt_failed";
 inline constexpr std::string_view kLinkAttemptsThrottled = "link_attempts_throttled";
+// A body's report stored (service/body_reports.h): subject the report obligation's id, detail
+// {cycle, period, version, on_time, late, attachments}.
+inline constexpr std::string_view kReportReceived = "report_received";
 
 // Dashboard accounts (service/accounts.h): subject the user name or "token:<id>"; never a
 // password or a token in the detail.

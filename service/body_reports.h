@@ -52,6 +52,9 @@ struct ReportSubmission {
   std::vector<ReportAttachment> attachments;
   std::string source, by;
   Instant at{};
+  // false: the confirmation is not queued to the body's chats (the chat answers the sender with
+  // ReportReceipt::message itself).
+  bool queue_confirmation = true;
 };
 
 struct ReportReceipt {

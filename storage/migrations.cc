@@ -527,6 +527,56 @@ CREATE INDEX engine_obligations_by_body ON engine_obligations(commune, body, tas
       {93, R"sql(
 CREATE INDEX outbox_by_task ON outbox(commune, task, id);
 )sql"},
+      // A body's report for one cycle period (issue 16 §1, storage/report_store.h): the latest
+      // text in body_reports, every version kept in body_report_versions, files and photos sent
+      // with a version in body_report_attachments.
+      {110, R"sql(
+CREATE TABLE body_reports (
+  commune INTEGER NOT NULL,
+  body TEXT NOT NULL,
+  cycle TEXT NOT NULL,
+  period TEXT NOT NULL,
+  due TEXT NOT NULL,                    -- YYYY-MM-DD, the obligation's due date when first received
+  received_at TEXT NOT NULL,            -- first version
+  updated_at TEXT NOT NULL,             -- latest version
+  versions INTEGER NOT NULL DEFAULT 1,
+  on_time INTEGER NOT NULL CHECK (on_time IN (0, 1)),
+  text TEXT NOT NULL,
+  results TEXT NOT NULL DEFAULT '',
+  obstacles TEXT NOT NULL DEFAULT '',
+  proposals TEXT NOT NULL DEFAULT '',
+  source TEXT NOT NULL DEFAULT '',      -- chat | web | cli
+  by_whom TEXT NOT NULL DEFAULT '',
+  PRIMARY KEY (commune, body, cycle, period)
+);
+CREATE INDEX body_reports_by_period ON body_reports(commune, cycle, period);
+CREATE TABLE body_report_versions (
+  commune INTEGER NOT NULL,
+  body TEXT NOT NULL,
+  cycle TEXT NOT NULL,
+  period TEXT NOT NULL,
+  version INTEGER NOT NULL,
+  at TEXT NOT NULL,
+  late INTEGER NOT NULL CHECK (late IN (0, 1)),   -- received after the due date
+  text TEXT NOT NULL,
+  source TEXT NOT NULL DEFAULT '',
+  by_whom TEXT NOT NULL DEFAULT '',
+  PRIMARY KEY (commune, body, cycle, period, version)
+);
+CREATE TABLE body_report_attachments (
+  commune INTEGER NOT NULL,
+  body TEXT NOT NULL,
+  cycle TEXT NOT NULL,
+  period TEXT NOT NULL,
+  version INTEGER NOT NULL,
+  seq INTEGER NOT NULL,
+  channel TEXT NOT NULL,
+  ref TEXT NOT NULL,
+  name TEXT NOT NULL DEFAULT '',
+  mime TEXT NOT NULL DEFAULT '',
+  PRIMARY KEY (commune, body, cycle, period, version, seq)
+);
+)sql"},
   };
   return all;
 }

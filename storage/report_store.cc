@@ -1,0 +1,166 @@
+#include "storage/report_store.h"
+
+#include <SQLiteCpp/Statement.h>
+
+#include <stdexcept>
+
+namespace dondoc {
+namespace {
+
+constexpr const char* kColumns =
+    "SELECT r.body, COALESCE(b.name, ''), r.cycle, r.period, r.due, r.received_at, r.updated_at, "
+    "r.versions, r.on_time, r.text, r.results, r.obstacles, r.proposals, r.source, r.by_whom "
+    "FROM body_reports r LEFT JOIN bodies b ON b.commune = r.commune AND b.id = r.body ";
+
+Instant instant_of(const std::string& s) {
+  auto t = parse_instant(s);
+  if (!t) throw std::runtime_error("body_reports: thời điểm không hợp lệ: " + s);
+  return *t;
+}
+
+StoredReport row(SQLite::Statement& q) {
+  StoredReport r;
+  r.body = q.getColumn(0).getString();
+  r.body_name = q.getColumn(1).getString();
+  r.cycle = q.getColumn(2).getString();
+  r.period = q.getColumn(3).getString();
+  auto due = parse_date(q.getColumn(4).getString());
+  if (!due) throw std::runtime_error("body_reports: ngày không hợp lệ");
+  r.due = *due;
+  r.received_at = instant_of(q.getColumn(5).getString());
+  r.updated_at = instant_of(q.getColumn(6).getString());
+  r.versions = q.getColumn(7).getInt();
+  r.on_time = q.getColumn(8).getInt() != 0;
+  r.text = q.getColumn(9).getString();
+  r.results = q.getColumn(10).getString();
+  r.obstacles = q.getColumn(11).getString();
+  r.proposals = q.getColumn(12).getString();
+  r.source = q.getColumn(13).getString();
+  r.by = q.getColumn(14).getString();
+  return r;
+}
+
+void load_files(Database& db, StoredReport& r) {
+  SQLite::Statement q(db.sql(),
+                      "SELECT version, channel, ref, name, mime FROM body_report_attachments "
+                      "WHERE commune = ? AND body = ? AND cycle = ? AND period = ? "
+                      "ORDER BY version, seq");
+  q.bind(1, db.commune());
+  q.bind(2, r.body);
+  q.bind(3, r.cycle);
+  q.bind(4, r.period);
+  while (q.executeStep()) {
+    r.files.push_back({q.getColumn(0).getInt(), q.getColumn(1).getString(),
+                       q.getColumn(2).getString(), q.getColumn(3).getString(),
+                       q.getColumn(4).getString()});
+  }
+}
+
+std::vector<StoredReport> load_all(Database& db, SQLite::Statement& q) {
+  std::vector<StoredReport> out;
+  while (q.executeStep()) out.push_back(row(q));
+  for (auto& r : out) load_files(db, r);
+  return out;
+}
+
+}  // namespace
+
+std::optional<StoredReport> find_report(Database& db, const std::string& body,
+                                        const std::string& cycle, const std::string& period) {
+  SQLite::Statement q(db.sql(), std::string(kColumns) +
+                                    "WHERE r.commune = ? AND r.body = ? AND r.cycle = ? AND "
+                                    "r.period = ?");
+  q.bind(1, db.commune());
+  q.bind(2, body);
+  q.bind(3, cycle);
+  q.bind(4, period);
+  auto all = load_all(db, q);
+  if (all.empty()) return std::nullopt;
+  return all.front();
+}
+
+void save_report_version(Database& db, const StoredReport& r, bool late,
+                         const std::vector<StoredReportFile>& files) {
+  SQLite::Statement up(
+      db.sql(),
+      "INSERT INTO body_reports(commune, body, cycle, period, due, received_at, updated_at, "
+      "versions, on_time, text, results, obstacles, proposals, source, by_whom) "
+      "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT(commune, body, cycle, period) DO UPDATE "
+      "SET updated_at = excluded.updated_at, versions = excluded.versions, text = excluded.text, "
+      "results = excluded.results, obstacles = excluded.obstacles, proposals = "
+      "excluded.proposals, source = excluded.source, by_whom = excluded.by_whom");
+  int i = 0;
+  up.bind(++i, db.commune());
+  up.bind(++i, r.body);
+  up.bind(++i, r.cycle);
+  up.bind(++i, r.period);
+  up.bind(++i, format_date(r.due));
+  up.bind(++i, format_instant(r.received_at));
+  up.bind(++i, format_instant(r.updated_at));
+  up.bind(++i, r.versions);
+  up.bind(++i, r.on_time ? 1 : 0);
+  up.bind(++i, r.text);
+  up.bind(++i, r.results);
+  up.bind(++i, r.obstacles);
+  up.bind(++i, r.proposals);
+  up.bind(++i, r.source);
+  up.bind(++i, r.by);
+  up.exec();
+  SQLite::Statement v(db.sql(),
+                      "INSERT INTO body_report_versions(commune, body, cycle, period, version, at, "
+                      "late, text, source, by_whom) VALUES (?,?,?,?,?,?,?,?,?,?)");
+  i = 0;
+  v.bind(++i, db.commune());
+  v.bind(++i, r.body);
+  v.bind(++i, r.cycle);
+  v.bind(++i, r.period);
+  v.bind(++i, r.versions);
+  v.bind(++i, format_instant(r.updated_at));
+  v.bind(++i, late ? 1 : 0);
+  v.bind(++i, r.text);
+  v.bind(++i, r.source);
+  v.bind(++i, r.by);
+  v.exec();
+  SQLite::Statement f(db.sql(),
+                      "INSERT INTO body_report_attachments(commune, body, cycle, period, version, "
+                      "seq, channel, ref, name, mime) VALUES (?,?,?,?,?,?,?,?,?,?)");
+  int seq = 0;
+  for (const auto& file : files) {
+    i = 0;
+    f.bind(++i, db.commune());
+    f.bind(++i, r.body);
+    f.bind(++i, r.cycle);
+    f.bind(++i, r.period);
+    f.bind(++i, r.versions);
+    f.bind(++i, ++seq);
+    f.bind(++i, file.channel);
+    f.bind(++i, file.ref);
+    f.bind(++i, file.name);
+    f.bind(++i, file.mime);
+    f.exec();
+    f.reset();
+  }
+}
+
+std::vector<StoredReport> load_period_reports(Database& db, const std::string& cycle,
+                                              const std::string& period) {
+  SQLite::Statement q(db.sql(), std::string(kColumns) +
+                                    "WHERE r.commune = ? AND r.cycle = ? AND r.period = ? "
+                                    "ORDER BY b.rowid IS NULL, b.rowid, r.body");
+  q.bind(1, db.commune());
+  q.bind(2, cycle);
+  q.bind(3, period);
+  return load_all(db, q);
+}
+
+std::vector<StoredReport> load_body_reports(Database& db, const std::string& body, int limit) {
+  SQLite::Statement q(db.sql(), std::string(kColumns) +
+                                    "WHERE r.commune = ? AND r.body = ? "
+                                    "ORDER BY r.due DESC, r.updated_at DESC LIMIT ?");
+  q.bind(1, db.commune());
+  q.bind(2, body);
+  q.bind(3, limit <= 0 ? -1 : limit);
+  return load_all(db, q);
+}
+
+}  // namespace dondoc
