@@ -30,6 +30,9 @@ inline constexpr std::string_view kLinkAttemptsThrottled = "link_attempts_thrott
 // A body's report stored (service/body_reports.h): subject the report obligation's id, detail
 // {cycle, period, version, on_time, late, attachments}.
 inline constexpr std::string_view kReportReceived = "report_received";
+// Explanation requests (service/explanations.h): subject "GT<id>", detail {body, subject, ...}.
+inline constexpr std::string_view kExplanationRequested = "explanation_requested";
+inline constexpr std::string_view kExplanationAnswered = "explanation_answered";
 
 // Dashboard accounts (service/accounts.h): subject the user name or "token:<id>"; never a
 // password or a token in the detail.

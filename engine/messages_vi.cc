@@ -52,6 +52,18 @@ std::string report_label(const Obligation& o, const Rules& rules) {
   return title + " " + (cycle ? period_label(*cycle, o.period) : o.period);
 }
 
+// "Yêu cầu giải trình GT12 (Nhiệm vụ 3: …)".
+std::string explanation_label(const Obligation& o) {
+  std::string out = "Yêu cầu giải trình " + o.explanation;
+  return o.label.empty() ? out : out + " (" + o.label + ")";
+}
+
+// What the body has not done yet: answered a request, sent a report, completed a task.
+std::string done_verb(const Item& it) {
+  if (!it.explanation.empty()) return "trả lời";
+  return it.task.empty() ? "nộp" : "hoàn thành";
+}
+
 std::string day_count(int n) { return std::to_string(n) + " ngày làm việc"; }
 
 std::string with_lines(std::string head, const std::vector<std::string>& lines) {
@@ -79,6 +91,11 @@ Item describe(const Obligation& o, const PlanIndex& plan, const Rules& rules, in
   it.body_name = body_name(plan, o.body);
   it.due = o.due;
   it.working_days = working_days;
+  if (!o.explanation.empty()) {
+    it.label = explanation_label(o);
+    it.explanation = o.explanation;
+    return it;
+  }
   if (!o.cycle.empty()) {
     it.label = report_label(o, rules);
     const ReportCycle* cycle = find_cycle(rules, o.cycle);
@@ -97,6 +114,7 @@ Item describe(const Obligation& o, const PlanIndex& plan, const Rules& rules, in
 }
 
 std::string subject(const Obligation& o, const PlanIndex&, const Rules& rules) {
+  if (!o.explanation.empty()) return explanation_label(o);
   if (!o.cycle.empty()) return report_label(o, rules);
   return "Nhiệm vụ " + o.task + (o.period.empty() ? "" : " (năm " + o.period + ")");
 }
@@ -148,18 +166,19 @@ std::string escalation_line(const Item& it, bool not_acknowledged, bool to_owner
     if (not_acknowledged) {
       return "Quá hạn: " + it.label + " đã " + when + ", chưa nhận được phản hồi nhắc việc.";
     }
-    return "Quá hạn: " + it.label + " chưa " + (it.task.empty() ? "nộp" : "hoàn thành") + ", " +
-           when + ".";
+    return "Quá hạn: " + it.label + " chưa " + done_verb(it) + ", " + when + ".";
   }
-  std::string what = not_acknowledged  ? "chưa phản hồi nhắc việc về"
-                     : it.task.empty() ? "chưa nộp"
-                                       : "chưa hoàn thành";
+  std::string what = not_acknowledged ? "chưa phản hồi nhắc việc về" : "chưa " + done_verb(it);
   return "Chuyển cấp: " + it.body_name + " " + what + " " + it.label + ", " + when + ".";
 }
 
 std::string blocker_line(const Item& it, const std::string& reason, const std::string& address) {
   return "Vướng mắc: " + it.body_name + " báo vướng mắc ở " + it.label +
          (reason.empty() ? "" : ": " + reason) + ". Đề nghị " + address + " chỉ đạo tháo gỡ.";
+}
+
+std::string explanation_hint(const std::string& ref) {
+  return "Trả lời bằng tin nhắn bắt đầu bằng «Giải trình " + ref + ": …».";
 }
 
 std::string reply_hint(const std::string& task, Date due, const std::string& report_label) {

@@ -26,7 +26,8 @@ struct Item {
   std::string task;       // the task's id, "" for a report
   std::string output;     // the task's expected output (Kết quả), "" when none
   Date due{};
-  int working_days = 0;  // left before the due date (reminders: < 0 once past) or past it
+  int working_days = 0;     // left before the due date (reminders: < 0 once past) or past it
+  std::string explanation;  // "GT12" for an explanation request, else ""
 };
 
 Item describe(const Obligation& o, const PlanIndex& plan, const Rules& rules, int working_days);
@@ -56,6 +57,8 @@ std::string escalation_line(const Item& it, bool not_acknowledged, bool to_owner
                             const std::string& late);
 std::string blocker_line(const Item& it, const std::string& reason, const std::string& address);
 // How to reply, short and numbered, for a task ("NV3") and/or a report (its label).
+// How to answer explanation request `ref` ("GT12"): "Trả lời bằng tin nhắn bắt đầu bằng …".
+std::string explanation_hint(const std::string& ref);
 std::string reply_hint(const std::string& task, Date due, const std::string& report_label);
 
 // A message: the greeting, then one line on its own or a heading and "- " lines, then the tail.

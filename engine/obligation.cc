@@ -15,6 +15,19 @@ std::string obligation_id(std::string_view task, std::string_view body, std::str
   return id;
 }
 
+Obligation explanation_obligation(const std::string& ref, const std::string& body,
+                                  const std::string& label, Date due) {
+  Obligation o;
+  o.id = obligation_id(ref, body, kExplanationCycle, "");
+  o.body = body;
+  o.cycle = std::string(kExplanationCycle);
+  o.nominal_due = due;
+  o.due = due;
+  o.explanation = ref;
+  o.label = label;
+  return o;
+}
+
 namespace {
 
 Date day_in_month(int y, int m, std::optional<int> day) {

@@ -26,13 +26,27 @@ struct Obligation {
   Date due;            // after the roll policy (previous working day by default) and after an
                        // approved extension (its own, or for a coordinator the lead's)
   bool dated = true;   // false: a continuous task's status record (no due date, never overdue)
+  // An explanation request (cycle kExplanationCycle): "GT12", and what it is about in words
+  // ("Nhiệm vụ 3: …"). Empty for the plan's obligations.
+  std::string explanation{};
+  std::string label{};
 };
+
+// The cycle of an explanation request's obligation: not a report cycle of the rules; reminded
+// with the rules' default reminders and escalated on their default ladder (`reminders`,
+// `escalation`), like a report.
+inline constexpr std::string_view kExplanationCycle = "explanation";
 
 using StateMap = std::unordered_map<std::string, ObligationState>;
 
 // "task|NV3||2026|vh_xh" / "report||monthly|2026-11|vh_xh": stable across restarts and reloads.
 std::string obligation_id(std::string_view task, std::string_view body, std::string_view cycle,
                           std::string_view period);
+
+// An open explanation request as an obligation of `body`, due on `due`: id
+// obligation_id(ref, body, kExplanationCycle, ""), task and period empty. `ref` is "GT12".
+Obligation explanation_obligation(const std::string& ref, const std::string& body,
+                                  const std::string& label, Date due);
 
 // One occurrence of a recurring (or one-off) deadline.
 struct Occurrence {

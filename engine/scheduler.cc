@@ -177,6 +177,17 @@ void collect_far_blockers(TickContext& c, const ObligationWindow& acting,
   for (const auto& o : keep) detail::collect_blocker(c, o);
 }
 
+// The state's extra obligations (explanation requests) due in the window, merged in due order.
+void add_extra(const EngineState& st, const ObligationWindow& w, std::vector<Obligation>& out) {
+  std::size_t plan_count = out.size();
+  for (const auto& o : st.extra)
+    if (o.due >= w.from && o.due <= w.to) out.push_back(o);
+  if (out.size() == plan_count) return;
+  std::stable_sort(out.begin(), out.end(), [](const Obligation& x, const Obligation& y) {
+    return x.due != y.due ? x.due < y.due : x.id < y.id;
+  });
+}
+
 void ensure_memo(const EngineState& st, Instant now, TickMemo& memo) {
   Date today = local_date(now);
   if (memo.built && memo.history_start == st.history_start && today <= memo.until) return;
@@ -184,6 +195,7 @@ void ensure_memo(const EngineState& st, Instant now, TickMemo& memo) {
   memo.window = acting_window(st, until, tick_window(st, local_instant(until)));
   memo.obligations =
       compute_obligations(st.plan, st.rules, st.calendar, st.obligations, memo.window);
+  add_extra(st, memo.window, memo.obligations);
   memo.taken.assign(memo.obligations.size(), 0);
   memo.history_start = st.history_start;
   memo.built = true;

@@ -37,6 +37,7 @@ void keep_latest(TickContext& c) {
 bool same_report_day(const Intention& a, const Intention& b) {
   return a.kind == MessageKind::reminder && b.kind == MessageKind::reminder && a.obligation &&
          b.obligation && !a.obligation->cycle.empty() && !b.obligation->cycle.empty() &&
+         a.obligation->explanation.empty() && b.obligation->explanation.empty() &&
          a.obligation->due == b.obligation->due && a.item.working_days == b.item.working_days &&
          a.item.to_name == b.item.to_name;
 }
@@ -65,17 +66,23 @@ std::string line_of(const Intention& in) {
 
 // How to reply, when the message is about the recipient's own obligations.
 std::string tail_of(const std::vector<Intention>& ins) {
-  std::string task, report;
+  std::string task, report, explanation;
   Date due{};
   for (const auto& in : ins) {
     if (!in.owner || !in.obligation) continue;
+    if (!in.item.explanation.empty()) {
+      if (explanation.empty()) explanation = vi::explanation_hint(in.item.explanation);
+      continue;
+    }
     if (task.empty() && !in.item.task.empty()) {
       task = in.item.task;
       due = in.item.due;
     }
     if (report.empty() && in.item.task.empty()) report = in.item.label;
   }
-  return vi::reply_hint(task, due, report);
+  std::string hint = vi::reply_hint(task, due, report);
+  if (explanation.empty()) return hint;
+  return hint.empty() ? explanation : hint + "\n" + explanation;
 }
 
 std::vector<std::string> all_keys(const std::vector<Intention>& ins) {

@@ -108,6 +108,9 @@ struct EngineState {
   std::optional<Instant> history_start;  // the first tick
   std::optional<Instant> last_tick;
   std::vector<FailedMessage> failed;  // unreported send failures, oldest first
+  // Dated obligations outside the plan that tick() reminds and escalates like the others: the
+  // open explanation requests (explanation_obligation()), which the service layer loads.
+  std::vector<Obligation> extra;
 };
 
 // Applies a batch to an in-memory state exactly as a durable store would (keys never rewritten).

@@ -65,6 +65,9 @@ struct Rules {
   DeadlineRules task_deadlines;
   // The one form of address every message uses ("đồng chí"; "address" in the rules file).
   std::string address = "đồng chí";
+  // Working days a body has to answer an explanation request (yêu cầu giải trình);
+  // "explanation_days" in the rules file.
+  int explanation_days = 3;
 };
 
 }  // namespace dondoc

@@ -133,7 +133,8 @@ void parse_cycles(Ctx& c, const json& v, const std::string& ptr, const CycleDefa
   }
 }
 
-// "version", "office_hours", "secretariat", "standing_committee", "digest_at".
+// "version", "office_hours", "secretariat", "standing_committee", "digest_at",
+// "explanation_days".
 void read_root_settings(Ctx& c, const json& root, Rules& rules) {
   with_field(root, "", "version", [&](const json& f, const std::string& p) {
     if (!f.is_number_integer() || f.get<std::int64_t>() != 1) {
@@ -155,13 +156,17 @@ void read_root_settings(Ctx& c, const json& root, Rules& rules) {
   with_field(root, "", "digest_at", [&](const json& f, const std::string& p) {
     rules.digest_minute = get_clock(c, f, p, "digest_at").value_or(rules.digest_minute);
   });
+  with_field(root, "", "explanation_days", [&](const json& f, const std::string& p) {
+    rules.explanation_days =
+        get_int(c, f, p, "explanation_days", 1, 60).value_or(rules.explanation_days);
+  });
 }
 
 void parse_root(Ctx& c, const json& root, Rules& rules) {
-  if (!check_object(
-          c, root, "", "tệp quy tắc",
-          {"version", "office_hours", "secretariat", "standing_committee", "digest_at", "reminders",
-           "escalation", "report_cycles", "blockers", "task_deadlines", "address"})) {
+  if (!check_object(c, root, "", "tệp quy tắc",
+                    {"version", "office_hours", "secretariat", "standing_committee", "digest_at",
+                     "reminders", "escalation", "report_cycles", "blockers", "task_deadlines",
+                     "address", "explanation_days"})) {
     return;
   }
   read_root_settings(c, root, rules);

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "engine/obligation.h"
 #include "rules/date.h"
 #include "rules/result.h"
 #include "storage/database.h"
@@ -28,7 +29,12 @@ struct ExplanationRequest {
   std::optional<Instant> answered;
   std::string answer;
   std::string state;  // "open" | "answered" | "overdue"
+  std::string answered_by;
+  std::string asker_body;
 };
+
+// Longest reason or answer kept, in bytes; longer ones are refused.
+inline constexpr std::size_t kMaxExplanationText = 4000;
 
 struct AskExplanation {
   std::string body;
@@ -36,6 +42,9 @@ struct AskExplanation {
   std::string cycle, period;
   std::string reason, asked_by;
   Instant at{};
+  // The body asking (a linked leader's chat, a signed-in leader's body): named in the message
+  // ("Thường trực Đảng ủy đề nghị …") and told of the answer. "" = the standing committee.
+  std::string asker_body;
 };
 
 // Queues the request to the body's chats, audits it; error in Vietnamese when the task is not
@@ -48,5 +57,13 @@ Result<ExplanationRequest> answer_explanation(Database& db, const std::string& b
 // Every request asked in [from, to] (both inclusive; local dates), oldest first; body "" = all.
 Result<std::vector<ExplanationRequest>> list_explanations(Database& db, const std::string& body,
                                                           Date from, Date to, Instant now);
+
+// "GT12" -> 12; nullopt for anything else ("gt12" and "GT 12" are accepted).
+std::optional<std::int64_t> parse_explanation_ref(const std::string& ref);
+
+// The open requests as dated obligations (engine/obligation.h explanation_obligation) for
+// EngineState::extra, so the scheduler reminds and escalates them. The tick and preview use
+// cases call it after loading the state.
+std::vector<Obligation> explanation_obligations(Database& db);
 
 }  // namespace dondoc::service

@@ -1,6 +1,7 @@
 #include "service/tick.h"
 
 #include "engine/scheduler.h"
+#include "service/explanations.h"
 
 namespace dondoc::service {
 
@@ -10,6 +11,7 @@ Result<TickOutcome> tick(Database& db, const Clock& clock, StoreOverrides overri
   WriteTransaction tx(db);
   auto st = store.load();
   if (!st) return Error{st.error()};
+  st.value().extra = explanation_obligations(db);  // open explanation requests climb too
   Batch b = dondoc::tick(*st, now);
   TickOutcome out;
   out.queued = store.apply_in_transaction(b);

@@ -576,6 +576,26 @@ CREATE TABLE body_report_attachments (
   mime TEXT NOT NULL DEFAULT '',
   PRIMARY KEY (commune, body, cycle, period, version, seq)
 );
+      // Explanation requests (issue 16 §3), commune-owned like every table of a commune.
+      {115, R"sql(
+CREATE TABLE explanation_requests (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  commune INTEGER NOT NULL,
+  body TEXT NOT NULL,
+  task TEXT NOT NULL DEFAULT '',
+  cycle TEXT NOT NULL DEFAULT '',
+  period TEXT NOT NULL DEFAULT '',
+  subject TEXT NOT NULL,
+  reason TEXT NOT NULL DEFAULT '',
+  asked_by TEXT NOT NULL DEFAULT '',
+  asker_body TEXT NOT NULL DEFAULT '',
+  asked_at TEXT NOT NULL,
+  due TEXT NOT NULL,
+  answered_at TEXT,
+  answer TEXT NOT NULL DEFAULT '',
+  answered_by TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX explanation_requests_by_body ON explanation_requests(commune, body, id);
 )sql"},
   };
   return all;
