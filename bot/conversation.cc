@@ -35,6 +35,11 @@ Action decide_message(const InboundEvent& event, const ChatContext& ctx) {
   if (!ctx.body) {
     return make(ctx.explained_recently ? Action::Kind::ignore : Action::Kind::explain_unlinked);
   }
+  if (ctx.indicator) {
+    Action a = make(Action::Kind::indicator_value);
+    a.indicator = ctx.indicator;
+    return a;
+  }
   if (ctx.report) return report_sent(ctx.report->cycle, ctx.report->period);
   switch (ctx.intent) {
     case Intent::help:

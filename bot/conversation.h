@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "bot/indicator_intent.h"
 #include "bot/intent.h"
 #include "bot/payloads.h"
 
@@ -22,16 +23,17 @@ struct Nudge {
 
 // What storage and the parsers know, filled by the caller before deciding.
 struct ChatContext {
-  std::optional<std::string> body;        // the body this chat is linked to
-  bool explained_recently = false;        // unlinked explanation sent in the last 24 h
-  std::optional<Nudge> reply_to;          // the nudge the message replies to
-  std::optional<Nudge> recent_nudge;      // the most recent nudge to this chat within 3 days
-  std::vector<std::string> open_tasks;    // the body's open tasks, in plan order
-  std::size_t items = 0;                  // items the reply parser found in the text
-  std::size_t items_without_task = 0;     // of which name no task
-  bool all_done = false;                  // every item says done ("xong")
-  Intent intent = Intent::none;           // help, what do I owe, thanks, sign in
-  std::optional<ReportSubmitted> report;  // "Báo cáo tháng 11 đã gửi"
+  std::optional<std::string> body;           // the body this chat is linked to
+  bool explained_recently = false;           // unlinked explanation sent in the last 24 h
+  std::optional<Nudge> reply_to;             // the nudge the message replies to
+  std::optional<Nudge> recent_nudge;         // the most recent nudge to this chat within 3 days
+  std::vector<std::string> open_tasks;       // the body's open tasks, in plan order
+  std::size_t items = 0;                     // items the reply parser found in the text
+  std::size_t items_without_task = 0;        // of which name no task
+  bool all_done = false;                     // every item says done ("xong")
+  Intent intent = Intent::none;              // help, what do I owe, thanks, sign in
+  std::optional<ReportSubmitted> report;     // "Báo cáo tháng 11 đã gửi"
+  std::optional<IndicatorReport> indicator;  // "CT 1.1: 2 doanh nghiệp"
 };
 
 struct Action {
@@ -49,6 +51,7 @@ struct Action {
     thanks,            // a short acknowledgement, nothing recorded
     report_submitted,  // cycle (+ period, "" = the nearest open one): record the report as sent
     sign_in,           // "đăng nhập": send a one-time link to the dashboard
+    indicator_value,   // indicator: record the value reported for an indicator
   };
   Kind kind = Kind::ignore;
   std::string code;
@@ -56,6 +59,7 @@ struct Action {
   std::string status;  // "done", "in_progress", "blocked", "extension_requested"
   std::string cycle;   // report_submitted
   std::string period;  // report_submitted
+  std::optional<IndicatorReport> indicator;  // indicator_value
 };
 
 Action decide(const InboundEvent& event, const ChatContext& ctx);

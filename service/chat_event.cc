@@ -25,6 +25,8 @@ std::optional<bot::Nudge> as_nudge(const std::optional<NudgeRef>& n) {
 // Fills what the conversation needs to decide about a linked chat's message.
 void fill_reply_context(Handling& h, bot::ChatContext& ctx, std::vector<bot::ReplyItem>& items) {
   Date today = local_date(h.now);
+  ctx.indicator = bot::parse_indicator_report(h.ev.text);
+  if (ctx.indicator) return;
   ctx.intent = bot::parse_intent(h.ev.text);
   ctx.report = bot::parse_report_submitted(h.ev.text, today);
   if (ctx.intent != bot::Intent::none || ctx.report) return;
@@ -107,6 +109,8 @@ std::string act(Handling& h, const Action& a, const bot::ChatContext& ctx,
       return detail::report_sent(h, body, a.cycle, a.period);
     case Action::Kind::sign_in:
       return detail::send_sign_in(h, body);
+    case Action::Kind::indicator_value:
+      return detail::record_indicator_value(h, body, *a.indicator);
   }
   return "ignored";
 }

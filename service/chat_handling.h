@@ -76,5 +76,9 @@ std::string list_owed(Handling& h, const std::string& body);
 // "đăng nhập": one message with a one-time link to the dashboard, signing in as the body's head
 // account (service/chat_sign_in.cc). "sign_in_sent", or "sign_in_refused" (the chat is told why).
 std::string send_sign_in(Handling& h, const std::string& body);
+// "CT 1.1: 2 doanh nghiệp": records the value for the indicator the body monitors and confirms
+// it (service/chat_indicators.cc). "indicator_recorded", or "indicator_refused" (told why).
+std::string record_indicator_value(Handling& h, const std::string& body,
+                                   const bot::IndicatorReport& report);
 
 }  // namespace dondoc::service::detail

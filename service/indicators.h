@@ -5,6 +5,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "rules/date.h"
@@ -44,5 +45,15 @@ struct RecordIndicator {
 // Errors in Vietnamese, nothing changed: unknown indicator, wrong body, unreadable value.
 Result<IndicatorValue> record_indicator(Database& db, const RecordIndicator& r);
 Result<std::vector<IndicatorStanding>> indicator_standings(Database& db, Instant now);
+
+// Added with the implementation (h-indicators):
+// One indicator's standing (id as the plan numbers it); an error when the plan has none such.
+Result<IndicatorStanding> indicator_standing(Database& db, std::string_view id, Instant now);
+// The confirmation the reporter reads: "Đã ghi chỉ tiêu 3.2 (Tỷ lệ …): 85% (mốc 2030: ≥ 80%,
+// đạt)." Reads the standing after the value was recorded.
+std::string indicator_confirmation(Database& db, const IndicatorValue& v, Instant now);
+// A milestone or value with the indicator's unit when it is a bare number: ("≥ 80", "%") ->
+// "≥ 80%"; ("2", "doanh nghiệp") -> "2 doanh nghiệp"; text stays as it is.
+std::string with_unit(std::string_view written, std::string_view unit);
 
 }  // namespace dondoc::service

@@ -1,7 +1,7 @@
 // The schema, as forward migrations. Never edit a released migration: append a new one.
 // Version blocks: 1-9 plan and calendar, 10-19 rules, 20-39 engine state, 40-59 bot and ingest,
 // 60-69 later changes, 70-79 communes, 80-84 accounts, 85-89 dashboard, 90-92 communes at scale,
-// 93-94 dashboard reads.
+// 93-94 dashboard reads, 120-124 indicators.
 #include <vector>
 
 #include "storage/database.h"
@@ -576,6 +576,7 @@ CREATE TABLE body_report_attachments (
   mime TEXT NOT NULL DEFAULT '',
   PRIMARY KEY (commune, body, cycle, period, version, seq)
 );
+)sql"},
       // Explanation requests (issue 16 §3), commune-owned like every table of a commune.
       {115, R"sql(
 CREATE TABLE explanation_requests (
@@ -596,6 +597,22 @@ CREATE TABLE explanation_requests (
   answered_by TEXT NOT NULL DEFAULT ''
 );
 CREATE INDEX explanation_requests_by_body ON explanation_requests(commune, body, id);
+)sql"},
+      // Indicators (issue 16 §2): every value reported against an indicator, kept as history.
+      {120, R"sql(
+CREATE TABLE indicator_values (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  commune INTEGER NOT NULL,
+  indicator TEXT NOT NULL,
+  value TEXT NOT NULL,          -- as written ("85%", "2 doanh nghiệp", "Đạt")
+  number REAL,                  -- parsed, NULL for text
+  body TEXT NOT NULL DEFAULT '',
+  by TEXT NOT NULL DEFAULT '',
+  source TEXT NOT NULL DEFAULT '',  -- chat | cli | web
+  at TEXT NOT NULL,             -- format_instant, so text order is time order
+  note TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX indicator_values_by_indicator ON indicator_values(commune, indicator, at, id);
 )sql"},
   };
   return all;
