@@ -10,6 +10,7 @@
 #include "rules/text.h"
 #include "service/consolidated_report.h"
 #include "service/dashboard_common.h"
+#include "service/report_internal.h"
 #include "storage/commune_store.h"
 
 namespace dondoc::service {
@@ -17,48 +18,9 @@ namespace {
 
 constexpr std::size_t kExcerptChars = 240;
 
-const char* const kRoman[] = {"I", "II", "III", "IV"};
-
-// The period's days and label; error when `period` is not one of the cycle's.
-struct PeriodDays {
-  Date from{}, to{};
-  std::string label;
-};
-
-Result<PeriodDays> period_days(const ReportCycle& cy, const std::string& period) {
-  std::smatch m;
-  using K = DeadlineSpec::Kind;
-  const std::string bad = "Kỳ báo cáo \"" + period + "\" không hợp lệ cho " + text::lower(cy.title);
-  if (cy.due.kind == K::monthly) {
-    if (!std::regex_match(period, m, std::regex(R"((\d{4})-(\d{2}))")))
-      return Error{bad + " (YYYY-MM)."};
-    int y = std::stoi(m[1]), mo = std::stoi(m[2]);
-    auto from = make_date(y, mo, 1);
-    if (!from) return Error{bad + " (YYYY-MM)."};
-    return PeriodDays{*from, last_day_of_month(y, mo),
-                      "tháng " + std::to_string(mo) + "/" + m[1].str()};
-  }
-  if (cy.due.kind == K::quarterly) {
-    if (!std::regex_match(period, m, std::regex(R"((\d{4})-Q([1-4]))")))
-      return Error{bad + " (YYYY-Qn)."};
-    int y = std::stoi(m[1]), q = std::stoi(m[2]);
-    return PeriodDays{*make_date(y, 3 * q - 2, 1), last_day_of_month(y, 3 * q),
-                      std::string("quý ") + kRoman[q - 1] + "/" + m[1].str()};
-  }
-  if (cy.due.kind == K::yearly) {
-    if (!std::regex_match(period, m, std::regex(R"(\d{4})"))) return Error{bad + " (YYYY)."};
-    int y = std::stoi(period);
-    if (cy.due.month.value_or(12) <= 6) {
-      return PeriodDays{*make_date(y, 1, 1), last_day_of_month(y, 6), "6 tháng đầu năm " + period};
-    }
-    return PeriodDays{*make_date(y, 1, 1), last_day_of_month(y, 12), "năm " + period};
-  }
-  return Error{"Báo cáo \"" + cy.name + "\" là báo cáo đột xuất, không có kỳ."};
-}
-
 // The period's due date as the engine computes it (rolled by the cycle's policy).
-std::optional<Date> period_due(const ReportCycle& cy, const Calendar& cal, const PeriodDays& d,
-                               const std::string& period) {
+std::optional<Date> period_due(const ReportCycle& cy, const Calendar& cal,
+                               const report::PeriodDays& d, const std::string& period) {
   for (const auto& occ :
        occurrences(cy.due, d.from - std::chrono::days{400}, d.to + std::chrono::days{400})) {
     if (occ.period == period) return roll(occ.nominal, cy.roll, cal);
@@ -81,7 +43,8 @@ std::string place_of(const std::string& commune) {
 
 // The header: commune settings {"report": {"superior", "issuing_body", "place", "plan_ref",
 // "recipients"}} override what is derived from the commune's name and the plan.
-ReportHeader header_of(Database& db, const EngineState& st, const PeriodDays& d, Instant now) {
+ReportHeader header_of(Database& db, const EngineState& st, const report::PeriodDays& d,
+                       Instant now) {
   ReportHeader h;
   auto c = commune_by_key(db, db.commune());
   std::string name = c ? c->name : "";
@@ -179,6 +142,40 @@ std::vector<ReportTimeliness> timeliness(const Snapshot& snap, const ReportCycle
 
 }  // namespace
 
+// The period's days and label; error when `period` is not one of the cycle's.
+Result<report::PeriodDays> report::period_days(const ReportCycle& cy, const std::string& period) {
+  std::smatch m;
+  using K = DeadlineSpec::Kind;
+  const std::string bad = "Kỳ báo cáo \"" + period + "\" không hợp lệ cho " + text::lower(cy.title);
+  if (cy.due.kind == K::monthly) {
+    if (!std::regex_match(period, m, std::regex(R"((\d{4})-(\d{2}))")))
+      return Error{bad + " (YYYY-MM)."};
+    int y = std::stoi(m[1]), mo = std::stoi(m[2]);
+    auto from = make_date(y, mo, 1);
+    if (!from) return Error{bad + " (YYYY-MM)."};
+    return report::PeriodDays{*from, last_day_of_month(y, mo),
+                              "tháng " + std::to_string(mo) + "/" + m[1].str()};
+  }
+  if (cy.due.kind == K::quarterly) {
+    if (!std::regex_match(period, m, std::regex(R"((\d{4})-Q([1-4]))")))
+      return Error{bad + " (YYYY-Qn)."};
+    int y = std::stoi(m[1]), q = std::stoi(m[2]);
+    static const char* const kRoman[] = {"I", "II", "III", "IV"};
+    return report::PeriodDays{*make_date(y, 3 * q - 2, 1), last_day_of_month(y, 3 * q),
+                              std::string("quý ") + kRoman[q - 1] + "/" + m[1].str()};
+  }
+  if (cy.due.kind == K::yearly) {
+    if (!std::regex_match(period, m, std::regex(R"(\d{4})"))) return Error{bad + " (YYYY)."};
+    int y = std::stoi(period);
+    if (cy.due.month.value_or(12) <= 6) {
+      return report::PeriodDays{*make_date(y, 1, 1), last_day_of_month(y, 6),
+                                "6 tháng đầu năm " + period};
+    }
+    return report::PeriodDays{*make_date(y, 1, 1), last_day_of_month(y, 12), "năm " + period};
+  }
+  return Error{"Báo cáo \"" + cy.name + "\" là báo cáo đột xuất, không có kỳ."};
+}
+
 // Defined in report_sources.cc: what the other parts of issue 16 give (reports, indicators,
 // explanation requests), so this file does not change when they do.
 Result<std::vector<BodyReport>> report_sources_reports(Database& db, const std::string& cycle,
@@ -204,7 +201,7 @@ Result<ConsolidatedReport> gather_report(Database& db, const std::string& cycle,
     names += (names.empty() ? "" : ", ") + c.name;
   }
   if (!cy) return Error{"Không có chu kỳ báo cáo \"" + cycle + "\" (có: " + names + ")."};
-  auto days = period_days(*cy, period);
+  auto days = report::period_days(*cy, period);
   if (!days) return Error{days.error()};
   ConsolidatedReport r;
   r.header = header_of(db, st, *days, now);

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "rules/rules.h"
 #include "service/consolidated_report.h"
 
 namespace dondoc::service::report {
@@ -21,6 +22,14 @@ inline constexpr const char* kSection4 = "IV. TÌNH HÌNH BÁO CÁO VÀ GIẢI T
 inline constexpr const char* kBlockers = "Khó khăn, vướng mắc";
 inline constexpr const char* kProposals = "Đề xuất, kiến nghị";
 inline constexpr const char* kNone = "Không có.";
+
+// A period of a cycle: its days and label ("tháng 11/2026"); error in Vietnamese when `period` is
+// not one of the cycle's (report_gather.cc).
+struct PeriodDays {
+  Date from{}, to{};
+  std::string label;
+};
+Result<PeriodDays> period_days(const ReportCycle& cy, const std::string& period);
 
 // "Số: …/BC-UBND" (the number is filled in by hand).
 std::string number_line(const ReportHeader& h);

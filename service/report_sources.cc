@@ -1,42 +1,26 @@
-// What the consolidated report takes from the other parts of issue 16: the period's body
-// reports, the indicator standings and the explanation requests. Until those parts are merged the
-// indicators come from the plan's table without values, and there are no reports or requests.
+// What the consolidated report takes from the other parts of issue 16: the period's body reports
+// (service/body_reports.h), the indicator standings (service/indicators.h) and the explanation
+// requests asked in the period (service/explanations.h).
 #include "engine/state.h"
 #include "service/consolidated_report.h"
 
 namespace dondoc::service {
 
-Result<std::vector<BodyReport>> report_sources_reports(Database&, const std::string&,
-                                                       const std::string&) {
-  return std::vector<BodyReport>{};
+Result<std::vector<BodyReport>> report_sources_reports(Database& db, const std::string& cycle,
+                                                       const std::string& period) {
+  return reports_for_period(db, cycle, period);
 }
 
-std::vector<IndicatorStanding> report_sources_indicators(Database&, const EngineState& st,
+std::vector<IndicatorStanding> report_sources_indicators(Database& db, const EngineState&,
                                                          Instant now) {
-  std::vector<IndicatorStanding> out;
-  int year = year_of(local_date(now));
-  for (const auto& i : st.plan.indicators) {
-    IndicatorStanding s;
-    s.id = i.id;
-    s.name = i.name;
-    s.unit = i.unit;
-    s.monitoring_body = i.monitoring_body;
-    const Body* b = st.plan.find_body(i.monitoring_body);
-    s.monitoring_body_name = b ? b->name : i.monitoring_body;
-    auto m = i.milestones.lower_bound(year);
-    if (m != i.milestones.end()) {
-      s.next_milestone_year = m->first;
-      s.next_milestone = m->second;
-    }
-    s.state = "no_data";
-    s.state_vi = "Chưa có số liệu";
-    out.push_back(std::move(s));
-  }
-  return out;
+  auto s = indicator_standings(db, now);
+  return s ? std::move(*s) : std::vector<IndicatorStanding>{};
 }
 
-std::vector<ExplanationRequest> report_sources_explanations(Database&, Date, Date, Instant) {
-  return {};
+std::vector<ExplanationRequest> report_sources_explanations(Database& db, Date from, Date to,
+                                                            Instant now) {
+  auto e = list_explanations(db, "", from, to, now);
+  return e ? std::move(*e) : std::vector<ExplanationRequest>{};
 }
 
 }  // namespace dondoc::service
