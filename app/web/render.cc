@@ -51,6 +51,7 @@ constexpr NavItem kNav[] = {
     {"overview", "/", "Tổng quan"},    {"tasks", "/nhiem-vu", "Nhiệm vụ"},
     {"bodies", "/co-quan", "Cơ quan"}, {"calendar", "/lich", "Lịch"},
     {"rules", "/quy-tac", "Quy tắc"},  {"audit", "/nhat-ky", "Nhật ký"},
+    {"report", "/bao-cao", "Báo cáo"},
 };
 
 json layout_data(const Request& r, std::string_view title, std::string content) {
