@@ -2,7 +2,6 @@
 
 #include "engine/scheduler.h"
 #include "service/explanations.h"
-#include "service/report_draft.h"
 
 namespace dondoc::service {
 
@@ -14,7 +13,6 @@ Result<TickOutcome> tick(Database& db, const Clock& clock, StoreOverrides overri
   if (!st) return Error{st.error()};
   st.value().extra = explanation_obligations(db);  // open explanation requests climb too
   Batch b = dondoc::tick(*st, now);
-  add_draft_notices(*st, now, b);  // the draft consolidated report of a period past its due date
   TickOutcome out;
   out.queued = store.apply_in_transaction(b);
   tx.commit();
