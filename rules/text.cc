@@ -173,6 +173,21 @@ std::string capitalize_first(std::string_view s) {
          std::string(s.substr(static_cast<std::size_t>(n)));
 }
 
+std::string upper(std::string_view s) {
+  std::string in = nfc(s), out;
+  out.reserve(in.size());
+  for_each_code_point(in, [&](utf8proc_int32_t cp, std::string_view bytes) {
+    if (cp < 0) {
+      out += bytes;
+      return;
+    }
+    utf8proc_uint8_t buf[4];
+    auto m = utf8proc_encode_char(utf8proc_toupper(cp), buf);
+    out.append(reinterpret_cast<const char*>(buf), static_cast<std::size_t>(m));
+  });
+  return nfc(out);
+}
+
 CodePoint code_point_at(std::string_view s, std::size_t i) {
   const auto* p = reinterpret_cast<const utf8proc_uint8_t*>(s.data() + i);
   utf8proc_int32_t cp = -1;

@@ -42,6 +42,10 @@ std::string cut_at_word(std::string_view s, std::size_t max_chars);
 // s with its first code point upper-cased (utf8proc's simple mapping): "đồng chí" -> "Đồng chí".
 std::string capitalize_first(std::string_view s);
 
+// NFC copy with every code point upper-cased (utf8proc's simple mapping): "Xã Trường Giang" ->
+// "XÃ TRƯỜNG GIANG" (the issuing body of an administrative document).
+std::string upper(std::string_view s);
+
 // The longest prefix of s counting at most max_units UTF-16 code units (a code point above U+FFFF
 // counts 2, an invalid byte 1) that does not cut a UTF-8 sequence: texts measured as Telegram does.
 std::string_view utf16_prefix(std::string_view s, std::size_t max_units);

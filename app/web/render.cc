@@ -51,7 +51,7 @@ constexpr NavItem kNav[] = {
     {"overview", "/", "Tổng quan"},          {"tasks", "/nhiem-vu", "Nhiệm vụ"},
     {"bodies", "/co-quan", "Cơ quan"},       {"calendar", "/lich", "Lịch"},
     {"indicators", "/chi-tieu", "Chỉ tiêu"}, {"rules", "/quy-tac", "Quy tắc"},
-    {"audit", "/nhat-ky", "Nhật ký"},
+    {"audit", "/nhat-ky", "Nhật ký"},        {"report", "/bao-cao", "Báo cáo"},
 };
 
 json layout_data(const Request& r, std::string_view title, std::string content) {
@@ -62,6 +62,10 @@ json layout_data(const Request& r, std::string_view title, std::string content) 
   if (const Route* route = match_route(r.method == "POST" ? "GET" : r.method, r.path, ignored, mm))
     active = route->nav;
   for (const auto& n : kNav) {
+    // The consolidated report is for those who see every body (a head would get a 403).
+    if (n.id == std::string_view("report") &&
+        !(r.viewer && service::allowed(*r.viewer, service::Permission::view_all)))
+      continue;
     nav.push_back({{"href", r.url(n.path)}, {"label", n.label}, {"active", active == n.id}});
   }
   if (r.viewer && r.viewer->is_province()) {
