@@ -125,18 +125,19 @@ void fill_telegram_files(const json& m, InboundEvent& e) {
 }  // namespace
 
 json to_json(const InboundEvent& e) {
-  return json{{"channel", to_string(e.channel)},
-              {"kind", kind_name(e.kind)},
-              {"event_key", e.event_key},
-              {"chat_id", e.chat_id},
-              {"group", e.group},
-              {"from_name", e.from_name},
-              {"text", e.text},
-              {"reply_to", e.reply_to},
-              {"callback_id", e.callback_id},
-              {"callback_data", e.callback_data},
-              {"update_id", e.update_id},
-              {"files", files_json(e.files)}};
+  json j{{"channel", to_string(e.channel)},
+         {"kind", kind_name(e.kind)},
+         {"event_key", e.event_key},
+         {"chat_id", e.chat_id},
+         {"group", e.group},
+         {"from_name", e.from_name},
+         {"text", e.text},
+         {"reply_to", e.reply_to},
+         {"callback_id", e.callback_id},
+         {"callback_data", e.callback_data},
+         {"update_id", e.update_id}};
+  if (!e.files.empty()) j["files"] = files_json(e.files);  // as to_log_json writes it
+  return j;
 }
 
 namespace {

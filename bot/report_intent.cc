@@ -53,7 +53,7 @@ std::optional<ReportText> parse_report_text(std::string_view text, std::string_v
   if (starts_with_report(folded)) {
     if (!has_file && parse_report_submitted(text, today) && word_count(folded) <= kMaxStatusWords)
       return std::nullopt;  // "Báo cáo tháng 11 đã gửi": a status reply, as before
-    if (!has_file && word_count(folded) <= 1) return std::nullopt;  // "Báo cáo" alone
+    if (!has_file && word_count(folded) <= 2) return std::nullopt;  // "Báo cáo" alone
     return named_in(text, today);
   }
   if (!nudge_cycle.empty() && (has_file || !folded.empty())) {

@@ -35,7 +35,7 @@ std::string draft_notice_text(const DraftReport& d) {
 void add_draft_notices(const EngineState& st, Instant now, Batch& b) {
   if (st.rules.secretariat.empty()) return;
   for (const auto& d : ready_drafts(st, now)) {
-    std::string key = "report_draft|" + d.cycle + "|" + d.period;
+    std::string key = "dig|report_draft|" + d.cycle + "|" + d.period;
     if (st.sent.count(key)) continue;
     Message m;
     m.key = key + "|" + st.rules.secretariat;

@@ -24,7 +24,8 @@ std::vector<DraftReport> ready_drafts(const EngineState& st, Instant now);
 std::string draft_notice_text(const DraftReport& d);
 
 // Adds to `b` one notice per ready draft to the secretariat's chats, under the send-log key
-// "report_draft|<cycle>|<period>", unless that key was already written (so once per period).
+// "dig|report_draft|<cycle>|<period>" unless it was already written (so once per period). The
+// "dig|" prefix matters: it is one of the ranges the engine store loads into `sent`.
 void add_draft_notices(const EngineState& st, Instant now, Batch& b);
 
 }  // namespace dondoc::service

@@ -2,6 +2,7 @@
 
 #include "engine/scheduler.h"
 #include "service/explanations.h"
+#include "service/report_draft.h"
 
 namespace dondoc::service {
 
@@ -13,6 +14,7 @@ Result<TickOutcome> tick(Database& db, const Clock& clock, StoreOverrides overri
   if (!st) return Error{st.error()};
   st.value().extra = explanation_obligations(db);  // open explanation requests climb too
   Batch b = dondoc::tick(*st, now);
+  add_draft_notices(*st, now, b);  // a period past due: its draft report is ready, once
   TickOutcome out;
   out.queued = store.apply_in_transaction(b);
   tx.commit();
