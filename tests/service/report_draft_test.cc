@@ -39,8 +39,8 @@ TEST_CASE("tick: a period past its due date tells the secretariat once that its 
   // reports fell due earlier in December too).
   REQUIRE(service::tick(db, FixedClock(at("2026-12-22T08:00+07:00")), demo_overrides()));
   REQUIRE(drafts(db) == 2);
-  SQLite::Statement q(db.sql(),
-                      "SELECT recipient, text FROM outbox WHERE key LIKE 'dig|report_draft|monthly|%'");
+  SQLite::Statement q(
+      db.sql(), "SELECT recipient, text FROM outbox WHERE key LIKE 'dig|report_draft|monthly|%'");
   REQUIRE(q.executeStep());
   CHECK(q.getColumn(0).getString() == "vp_dang_uy");
   std::string text = q.getColumn(1).getString();
