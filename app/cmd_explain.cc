@@ -31,9 +31,16 @@ nlohmann::ordered_json to_json(const service::ExplanationRequest& e) {
   return j;
 }
 
+// The request's state as the secretariat says it ("open" -> "chưa trả lời", ...).
+std::string state_vi(const std::string& state) {
+  if (state == "answered") return "đã trả lời";
+  if (state == "overdue") return "quá hạn, chưa trả lời";
+  return "chưa trả lời";
+}
+
 std::string line_of(const service::ExplanationRequest& e) {
   std::string s = ref(e.id) + "  " + e.body_name + "  " + e.subject + "  hạn " +
-                  format_date_vn(e.due) + "  " + e.state;
+                  format_date_vn(e.due) + "  " + state_vi(e.state);
   return e.answer.empty() ? s : s + "\n    " + e.answer;
 }
 
