@@ -126,7 +126,7 @@ json zalo_event(int id, const std::string& text) {
 }  // namespace
 
 TEST_CASE("a commune's Telegram bot through its webhook: only its commune, only its secret",
-          "[.][wip]") {
+          "[commune]") {
   t::TempDir dir;
   std::string db = two_communes(dir);
   int fake = t::free_port();
@@ -186,7 +186,7 @@ TEST_CASE("a commune's Telegram bot through its webhook: only its commune, only 
 }
 
 TEST_CASE("a commune's Zalo bot through its webhook: only its commune, only its secret",
-          "[.][wip]") {
+          "[commune]") {
   t::TempDir dir;
   std::string db = two_communes(dir);
   const char* token = "Z2TOKEN";
