@@ -1,5 +1,6 @@
 #include "service/report_draft.h"
 
+#include "engine/messages_vi.h"
 #include "engine/obligation.h"
 #include "engine/scheduler.h"
 #include "service/report_internal.h"
@@ -26,10 +27,10 @@ std::vector<DraftReport> ready_drafts(const EngineState& st, Instant now) {
 
 std::string draft_notice_text(const DraftReport& d) {
   return "Dự thảo báo cáo " + d.label +
-         " đã sẵn sàng: xem và tải (DOCX, XLSX, PDF) tại trang Báo cáo "
-         "của bảng điều khiển (/bao-cao?cycle=" +
-         d.cycle + "&period=" + d.period + "), hoặc chạy: dondoc report --cycle " + d.cycle +
-         " --period " + d.period + " --format docx -o bao-cao.docx";
+         " về kết quả thực hiện kế hoạch đã được tổng hợp từ báo cáo của các cơ quan, đề nghị "
+         "rà soát, hoàn thiện trước khi trình ký. Xem và tải bản DOCX, XLSX, PDF tại trang Báo "
+         "cáo của bảng điều khiển (/bao-cao?cycle=" +
+         d.cycle + "&period=" + d.period + ").";
 }
 
 void add_draft_notices(const EngineState& st, Instant now, Batch& b) {
@@ -42,7 +43,9 @@ void add_draft_notices(const EngineState& st, Instant now, Batch& b) {
     m.recipient = st.rules.secretariat;
     m.kind = MessageKind::digest;
     m.cycle = d.cycle;
-    m.text = draft_notice_text(d);
+    const Body* secretariat = st.plan.find_body(st.rules.secretariat);
+    m.text = vi::greeting(secretariat, st.rules.secretariat, st.rules.address) + "\n" +
+             draft_notice_text(d);
     m.not_before = defer_into_office_hours(now, st.rules.office_hours, st.calendar);
     m.send_keys = {key};
     b.messages.push_back(std::move(m));

@@ -20,7 +20,8 @@ struct DraftReport {
 // `now`'s day, when follow-up had started by then (history_start). Rules order.
 std::vector<DraftReport> ready_drafts(const EngineState& st, Instant now);
 
-// "Dự thảo báo cáo tháng 11/2026 đã sẵn sàng: …".
+// "Dự thảo báo cáo tháng 11/2026 về kết quả thực hiện kế hoạch đã được tổng hợp …" (the
+// notice adds the greeting to the secretariat before it).
 std::string draft_notice_text(const DraftReport& d);
 
 // Adds to `b` one notice per ready draft to the secretariat's chats, under the send-log key

@@ -44,8 +44,10 @@ TEST_CASE("tick: a period past its due date tells the secretariat once that its 
   REQUIRE(q.executeStep());
   CHECK(q.getColumn(0).getString() == "vp_dang_uy");
   std::string text = q.getColumn(1).getString();
-  CHECK(text.find("Dự thảo báo cáo tháng 12/2026 đã sẵn sàng") != std::string::npos);
-  CHECK(text.find("--period 2026-12") != std::string::npos);
+  CHECK(text.rfind("Kính gửi ", 0) == 0);
+  CHECK(text.find("Dự thảo báo cáo tháng 12/2026 về kết quả thực hiện kế hoạch") !=
+        std::string::npos);
+  CHECK(text.find("/bao-cao?cycle=monthly&period=2026-12") != std::string::npos);
   // Later ticks of the same period do not repeat it.
   REQUIRE(service::tick(db, FixedClock(at("2026-12-23T08:00+07:00")), demo_overrides()));
   REQUIRE(service::tick(db, FixedClock(at("2026-12-28T15:00+07:00")), demo_overrides()));
