@@ -41,7 +41,9 @@ TEST_CASE("web: the indicators page, recording a value, the API") {
   std::string head = s.sign_in("vhxh");
   auto mine = s.get("/api/v1/indicators", head);
   REQUIRE(mine.status == 200);
-  for (const auto& i : json::parse(mine.body)["indicators"]) CHECK(i["monitoring_body"] == "vh_xh");
+  json seen = json::parse(mine.body);  // kept: a range-for over a temporary's member dangles
+  REQUIRE_FALSE(seen["indicators"].empty());
+  for (const auto& i : seen["indicators"]) CHECK(i["monitoring_body"] == "vh_xh");
   std::string hcsrf = t::csrf_of(s.get("/chi-tieu", head).body);
   auto refused = s.post("/chi-tieu/3.4/ghi", "csrf=" + hcsrf + "&value=90", head);
   CHECK(refused.status == 403);
