@@ -59,6 +59,8 @@ class Column {
   static Column of_text(std::string v);
   static Column of_blob(std::string bytes);
 
+  enum class Type { null, integer, real, text, blob };
+  Type type() const { return type_; }
   bool is_null() const { return type_ == Type::null; }
   std::int64_t as_int64() const;
   int as_int() const { return static_cast<int>(as_int64()); }
@@ -70,7 +72,6 @@ class Column {
   }
 
  private:
-  enum class Type { null, integer, real, text, blob };
   Type type_ = Type::null;
   std::int64_t int_ = 0;
   double real_ = 0;
