@@ -251,3 +251,24 @@ TEST_CASE("web report: a PDF being printed does not hold the other pages") {
   CHECK(got.body.rfind("%PDF", 0) == 0);
   CHECK(got.header("Content-Type") == "application/pdf");
 }
+
+TEST_CASE("web attachments: another commune's viewer gets 403 there and 404 in its own") {
+  Served s;
+  s.fake.file({{"id", "DOC1"}, {"path", "documents/file_1.docx"}, {"text", "x"}});
+  s.telegram(tg_message(1, "DK " + s.code("kinh_te")));
+  s.telegram(tg_message(2, "Báo cáo: có tệp", {{"file_id", "DOC1"}, {"file_name", "a.docx"}}));
+  auto files = s.files("kinh_te", 1);
+  REQUIRE(files.size() == 1);
+  REQUIRE(
+      t::run_dondoc({"--db", s.db, "commune", "add", "dak_ha", "--name", "Xã Đăk Hà"}).exit_code ==
+      0);
+  auto added = t::run_dondoc({"--db", s.db, "--commune", "dak_ha", "user", "add", "admindh",
+                              "--role", "admin", "--password-stdin"},
+                             t::kWebPassword + "\n");
+  INFO(added.err);
+  REQUIRE(added.exit_code == 0);
+  std::string other = s.sign_in("admindh");
+  CHECK(s.get("/xa/truong_giang" + url_of(files[0]), other).status == 403);
+  CHECK(s.get("/xa/dak_ha" + url_of(files[0]), other).status == 404);
+  CHECK(s.get("/xa/truong_giang" + url_of(files[0]), s.sign_in("truongkt")).status == 200);
+}
