@@ -73,7 +73,8 @@ int run_submit(const cli::Args& args, cli::Io& io) {
 nlohmann::ordered_json to_json(const service::BodyReport& r) {
   nlohmann::ordered_json files = nlohmann::ordered_json::array();
   for (const auto& a : r.attachments) {
-    files.push_back({{"channel", a.channel}, {"ref", a.ref}, {"name", a.name}, {"mime", a.mime}});
+    files.push_back(
+        {{"id", a.id}, {"channel", a.channel}, {"ref", a.ref}, {"name", a.name}, {"mime", a.mime}});
   }
   return {{"body", r.body},
           {"body_name", r.body_name},

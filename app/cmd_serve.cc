@@ -84,7 +84,7 @@ struct Service {
         http(io),
         ingest(io, writer, metrics, clock),
         sender(io, writer, http, config, metrics, clock),
-        web(io, writer, db, clock, config.public_url) {}
+        web(io, writer, db, clock, config) {}
   ServeConfig config;
   const Clock& clock;
   Metrics metrics;

@@ -128,12 +128,14 @@ class Call : public std::enable_shared_from_this<Call<Stream>> {
   }
 
   void read() {
-    parser_.body_limit(kMaxResponseBody);
+    parser_.body_limit(req_.max_body ? req_.max_body : kMaxResponseBody);
     http::async_read(stream_, buffer_, parser_,
                      [self = this->shared_from_this()](beast::error_code ec, std::size_t) {
+                       if (ec == http::error::body_limit) return self->finish_error(kTooLarge);
                        if (ec) return self->finish_error("read: " + ec.message());
                        HttpResponse r;
                        r.status = static_cast<int>(self->parser_.get().result_int());
+                       r.content_type = std::string(self->parser_.get()[http::field::content_type]);
                        r.body = std::move(self->parser_.get().body());
                        self->finish(std::move(r));
                      });

@@ -4,6 +4,7 @@
 // io_context's thread; callbacks run there.
 #pragma once
 
+#include <cstddef>
 #include <functional>
 #include <memory>
 #include <string>
@@ -23,14 +24,19 @@ struct HttpRequest {
   std::string content_type = "application/json";
   std::vector<std::pair<std::string, std::string>> headers;
   int timeout_ms = 15000;
+  std::size_t max_body = 0;  // the answer's body limit in bytes; 0: 8 MiB
 };
 
 struct HttpResponse {
   int status = 0;  // 0 when no answer came (see error)
   std::string body;
-  std::string error;  // transport failure: "timeout", "connection refused", TLS, ...
+  std::string error;         // transport failure: "timeout", "connection refused", TLS, ...
+                             // kTooLarge when the body is over the request's max_body
+  std::string content_type;  // the answer's Content-Type header ("" when none)
   bool ok() const { return error.empty() && status >= 200 && status < 300; }
 };
+
+inline constexpr const char* kTooLarge = "body too large";
 
 struct Url {
   bool tls = false;

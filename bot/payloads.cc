@@ -266,6 +266,34 @@ Result<InboundEvent> parse_telegram_update(const json& update) {
   return e;
 }
 
+namespace {
+
+// The last path segment of a URL when it looks like a file name ("anh.jpg"), else "".
+std::string url_file_name(const std::string& url) {
+  std::string path = url.substr(0, url.find_first_of("?#"));
+  auto slash = path.rfind('/');
+  std::string last = slash == std::string::npos ? path : path.substr(slash + 1);
+  return last.find('.') != std::string::npos && last.size() <= 128 ? last : std::string();
+}
+
+// Zalo Bot Platform's image message (bot.zaloplatforms.com/docs/webhook): event_name
+// "message.image.received", the image's URL on Zalo's CDN in message.photo_url (some SDKs read
+// message.photo: both are accepted), its caption in message.caption. The platform names no file
+// and no MIME type, and sends a bot no other file kind (stickers carry a URL too, but are not a
+// report's file). Fields as read by the openclaw Zalo extension (extensions/zalo/src/api.ts,
+// ZaloMessage) and Zalo bot SDK docs; the Official Account API's user_send_image/user_send_file
+// with message.attachments[].payload.url is a different platform dondoc does not connect to.
+void fill_zalo_photo(const json& m, InboundEvent& e) {
+  std::string url = str_field(m, "photo_url");
+  if (url.empty()) url = str_field(m, "photo");
+  if (url.empty()) return;
+  e.kind = InboundEvent::Kind::message;
+  e.files.push_back({url, url_file_name(url), ""});
+  if (e.text.empty()) e.text = clean_text(str_field(m, "caption"));
+}
+
+}  // namespace
+
 Result<InboundEvent> parse_zalo_event(const json& body) {
   if (!body.is_object()) return Result<InboundEvent>::fail("body is not a JSON object");
   const json& r = body.contains("result") ? body["result"] : body;
@@ -292,14 +320,7 @@ Result<InboundEvent> parse_zalo_event(const json& body) {
     e.kind = InboundEvent::Kind::message;
     e.text = clean_text((*m)["text"].get<std::string>());
   }
-  // An image (or file) message: its URL is what the dashboard fetches; the caption its text.
-  std::string url = str_field(*m, "photo_url");
-  if (url.empty()) url = str_field(*m, "url");
-  if (!url.empty()) {
-    e.kind = InboundEvent::Kind::message;
-    e.files.push_back({url, clean_text(str_field(*m, "file_name")), str_field(*m, "mime_type")});
-    if (e.text.empty()) e.text = clean_text(str_field(*m, "caption"));
-  }
+  if (event_name == "message.image.received") fill_zalo_photo(*m, e);
   return e;
 }
 

@@ -124,7 +124,7 @@ BodyReport to_report(const StoredReport& r, const Rules* rules) {
   b.period_label = rules ? label_of(*rules, r.cycle, r.period).period : r.period;
   b.text = r.text;
   b.sections = {r.results, r.obstacles, r.proposals};
-  for (const auto& f : r.files) b.attachments.push_back({f.channel, f.ref, f.name, f.mime});
+  for (const auto& f : r.files) b.attachments.push_back({f.channel, f.ref, f.name, f.mime, f.id});
   b.due = r.due;
   b.received = r.received_at;
   b.updated = r.updated_at;
@@ -201,7 +201,7 @@ Result<ReportReceipt> submit_report(Database& db, const ReportSubmission& s) {
   r.source = s.source;
   r.by = s.by;
   std::vector<StoredReportFile> files;
-  for (const auto& a : s.attachments) files.push_back({0, a.channel, a.ref, a.name, a.mime});
+  for (const auto& a : s.attachments) files.push_back({0, a.channel, a.ref, a.name, a.mime, 0});
   save_report_version(db, r, late, files);
   for (auto& f : files) f.version = r.versions;
   r.files.insert(r.files.end(), files.begin(), files.end());

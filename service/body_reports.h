@@ -5,6 +5,7 @@
 // the commune's scope; writes join the caller's transaction when one is open.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -25,6 +26,7 @@ struct ReportAttachment {  // a file or photo sent with the report, fetched thro
   std::string channel;     // "telegram" | "zalo" | "web"
   std::string ref;         // the platform's file id / URL
   std::string name, mime;  // as the platform gave them ("" when unknown)
+  std::int64_t id = 0;     // once stored: what /bao-cao-co-quan/tep/{id} fetches
 };
 
 struct BodyReport {

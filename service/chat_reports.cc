@@ -12,7 +12,7 @@ std::string submit_report_text(Handling& h, const std::string& body, const std::
   s.cycle = cycle;
   s.period = period;
   s.text = h.ev.text;
-  for (const auto& f : h.ev.files) s.attachments.push_back({h.channel(), f.ref, f.name, f.mime});
+  for (const auto& f : h.ev.files) s.attachments.push_back({h.channel(), f.ref, f.name, f.mime, 0});
   s.source = "chat";
   s.by = h.channel() + ":" + h.ev.chat_id;
   s.at = h.now;

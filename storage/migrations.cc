@@ -728,6 +728,31 @@ CREATE TABLE feed_tokens (
 );
 CREATE INDEX feed_tokens_by_commune ON feed_tokens(commune, id);
 )sql"},
+      // A report's files get a stable id (issue 16 §1): the dashboard fetches one through the
+      // platform's API at /bao-cao-co-quan/tep/{id}. SQLite cannot add a primary key, so the
+      // table is rebuilt with its rows (their ids in the old order).
+      {150, R"sql(
+CREATE TABLE body_report_attachments_new (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  commune INTEGER NOT NULL,
+  body TEXT NOT NULL,
+  cycle TEXT NOT NULL,
+  period TEXT NOT NULL,
+  version INTEGER NOT NULL,
+  seq INTEGER NOT NULL,
+  channel TEXT NOT NULL,
+  ref TEXT NOT NULL,
+  name TEXT NOT NULL DEFAULT '',
+  mime TEXT NOT NULL DEFAULT '',
+  UNIQUE (commune, body, cycle, period, version, seq)
+);
+INSERT INTO body_report_attachments_new(commune, body, cycle, period, version, seq, channel, ref,
+                                        name, mime)
+  SELECT commune, body, cycle, period, version, seq, channel, ref, name, mime
+  FROM body_report_attachments ORDER BY rowid;
+DROP TABLE body_report_attachments;
+ALTER TABLE body_report_attachments_new RENAME TO body_report_attachments;
+)sql"},
   };
   return all;
 }

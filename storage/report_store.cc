@@ -42,7 +42,7 @@ StoredReport row(SQLite::Statement& q) {
 
 void load_files(Database& db, StoredReport& r) {
   SQLite::Statement q(db.sql(),
-                      "SELECT version, channel, ref, name, mime FROM body_report_attachments "
+                      "SELECT version, channel, ref, name, mime, id FROM body_report_attachments "
                       "WHERE commune = ? AND body = ? AND cycle = ? AND period = ? "
                       "ORDER BY version, seq");
   q.bind(1, db.commune());
@@ -52,7 +52,7 @@ void load_files(Database& db, StoredReport& r) {
   while (q.executeStep()) {
     r.files.push_back({q.getColumn(0).getInt(), q.getColumn(1).getString(),
                        q.getColumn(2).getString(), q.getColumn(3).getString(),
-                       q.getColumn(4).getString()});
+                       q.getColumn(4).getString(), q.getColumn(5).getInt64()});
   }
 }
 
@@ -161,6 +161,20 @@ std::vector<StoredReport> load_body_reports(Database& db, const std::string& bod
   q.bind(2, body);
   q.bind(3, limit <= 0 ? -1 : limit);
   return load_all(db, q);
+}
+
+std::optional<StoredReportFile> find_report_file(Database& db, std::int64_t id,
+                                                 ReportFileOwner& owner) {
+  SQLite::Statement q(db.sql(),
+                      "SELECT version, channel, ref, name, mime, id, body, cycle, period "
+                      "FROM body_report_attachments WHERE commune = ? AND id = ?");
+  q.bind(1, db.commune());
+  q.bind(2, id);
+  if (!q.executeStep()) return std::nullopt;
+  owner = {q.getColumn(6).getString(), q.getColumn(7).getString(), q.getColumn(8).getString()};
+  return StoredReportFile{q.getColumn(0).getInt(),    q.getColumn(1).getString(),
+                          q.getColumn(2).getString(), q.getColumn(3).getString(),
+                          q.getColumn(4).getString(), q.getColumn(5).getInt64()};
 }
 
 std::vector<ReportTimeliness> load_report_timeliness(Database& db, const std::string& cycle) {

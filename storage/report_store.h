@@ -3,6 +3,7 @@
 // the thread that owns the Database; writes join the caller's transaction.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -15,6 +16,7 @@ namespace dondoc {
 struct StoredReportFile {
   int version = 1;
   std::string channel, ref, name, mime;
+  std::int64_t id = 0;  // body_report_attachments.id (0 until saved)
 };
 
 struct StoredReport {
@@ -43,6 +45,14 @@ void save_report_version(Database& db, const StoredReport& r, bool late,
 std::vector<StoredReport> load_period_reports(Database& db, const std::string& cycle,
                                               const std::string& period);
 std::vector<StoredReport> load_body_reports(Database& db, const std::string& body, int limit);
+
+// One file by its id, with the report it belongs to (body, cycle, period) in `owner`; nullopt
+// when the current commune has no such file.
+struct ReportFileOwner {
+  std::string body, cycle, period;
+};
+std::optional<StoredReportFile> find_report_file(Database& db, std::int64_t id,
+                                                 ReportFileOwner& owner);
 
 // Whether each received report of `cycle` came on time (its first version by its due date): for
 // the dashboard's report grid, without the texts.

@@ -20,9 +20,17 @@ Result<std::string> body_of(const Request& r, Database& db, const std::string& a
   return service::body_id(db, asked);
 }
 
-nlohmann::json report_json(const service::BodyReport& b) {
+// Each file links to /bao-cao-co-quan/tep/{id} (page_attachment.cc), named as sent.
+nlohmann::json report_json(const Request& r, const service::BodyReport& b) {
   nlohmann::json files = nlohmann::json::array();
-  for (const auto& a : b.attachments) files.push_back({{"channel", a.channel}, {"ref", a.ref}});
+  for (const auto& a : b.attachments) {
+    std::string id = std::to_string(a.id);
+    files.push_back({{"channel", a.channel == "telegram" ? "Telegram"
+                                 : a.channel == "zalo"   ? "Zalo"
+                                                         : a.channel},
+                     {"name", a.name.empty() ? "Tệp " + id : a.name},
+                     {"href", r.url("/bao-cao-co-quan/tep/" + id)}});
+  }
   return {{"period_label", b.period_label},
           {"on_time", b.on_time},
           {"received", format_date_vn(local_date(b.received))},
@@ -30,7 +38,8 @@ nlohmann::json report_json(const service::BodyReport& b) {
           {"results", b.sections.results},
           {"obstacles", b.sections.obstacles},
           {"proposals", b.sections.proposals},
-          {"files", files}};
+          {"files", files},
+          {"has_files", !files.empty()}};
 }
 
 HttpOut show(Request& r, Database& db) {
@@ -43,7 +52,7 @@ HttpOut show(Request& r, Database& db) {
   if (!body->empty()) {
     auto list = service::reports_of_body(db, *body, kListed);
     if (!list) return service_error(r, list.error());
-    for (const auto& b : *list) data["reports"].push_back(report_json(b));
+    for (const auto& b : *list) data["reports"].push_back(report_json(r, b));
     if (!list->empty()) data["body_name"] = list->front().body_name;
   }
   return page(r, "Gửi báo cáo của cơ quan", "body_report", data);

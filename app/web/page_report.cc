@@ -1,7 +1,7 @@
 // Báo cáo: the consolidated report (service/consolidated_report.h) of a chosen cycle and period,
 // downloaded in each format as an attachment, and the drafts ready since a period's due date
 // (service/report_draft.h). Secretariat, leaders and admins (Permission::view_all); reads only,
-// on the reader thread (a PDF waits for Chromium).
+// on the reader thread; a PDF is printed by Chromium on the workers (web.h later()).
 #include "app/web/web.h"
 #include "service/consolidated_report.h"
 #include "service/report_draft.h"
@@ -72,6 +72,16 @@ HttpOut report_page(Request& r, Database& db) {
   return page(r, "Báo cáo tổng hợp", "report", data);
 }
 
+HttpOut written(const Request& r, const service::ConsolidatedReport& rep,
+                service::ReportFormat format, const FormatInfo& info) {
+  auto bytes = service::write_report(rep, format);
+  if (!bytes) return error(r, 503, bytes.error());
+  HttpOut out(200, info.mime, std::move(*bytes));
+  out.headers.push_back({"Content-Disposition", "attachment; filename=\"bao-cao-" + rep.cycle +
+                                                    "-" + rep.period + "." + info.id + "\""});
+  return out;
+}
+
 HttpOut download(Request& r, Database& db) {
   const FormatInfo* info = nullptr;
   for (const auto& f : kFormats) {
@@ -81,12 +91,13 @@ HttpOut download(Request& r, Database& db) {
   if (!info || !format) return error(r, 400, "Định dạng không hỗ trợ: " + r.q("format"));
   auto rep = service::gather_report(db, r.q("cycle"), r.q("period"), r.now);
   if (!rep) return service_error(r, rep.error());
-  auto bytes = service::write_report(*rep, *format);
-  if (!bytes) return error(r, 503, bytes.error());
-  HttpOut out(200, info->mime, std::move(*bytes));
-  out.headers.push_back({"Content-Disposition", "attachment; filename=\"bao-cao-" + rep->cycle +
-                                                    "-" + rep->period + "." + info->id + "\""});
-  return out;
+  // PDF: Chromium prints on the workers (up to its timeout), not on the reader.
+  if (*format == service::ReportFormat::pdf) {
+    return later(r, [req = r, rep = std::move(*rep), info, f = *format] {
+      return written(req, rep, f, *info);
+    });
+  }
+  return written(r, *rep, *format, *info);
 }
 
 const Registration kPage{

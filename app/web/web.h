@@ -15,6 +15,7 @@
 #include <string_view>
 #include <vector>
 
+#include "app/config.h"
 #include "app/server.h"
 #include "rules/date.h"
 #include "service/viewer.h"
@@ -47,6 +48,10 @@ struct Request {
   bool secure_cookies = false;  // public_url is https
   Instant now{};
   std::string flash;  // message carried by the last redirect (shown once)
+  // serve's settings (the platforms' bots), for a handler that calls a platform; nullptr in tests
+  // that build a Request by hand.
+  const ServeConfig* config = nullptr;
+  std::function<HttpOut()> slow;  // set by later(): the answer comes from the workers
 
   // Empty string when absent.
   std::string param(const std::string& name) const;
@@ -111,6 +116,12 @@ HttpOut error(const Request& r, int status, const std::string& message);
 // A service error: "not_found" -> 404, "forbidden" -> 403 (fixed Vietnamese text), else 400 with
 // the error itself (the same words as the CLI).
 HttpOut service_error(const Request& r, const std::string& err);
+
+// Slow work that needs no Database (a platform download, Chromium printing a PDF): a read handler
+// reads what the work needs, then returns later(r, job). job runs on the dashboard's workers
+// (app/web/workers.h), never on the reader, and its answer is the client's; 503 when too many
+// wait already. The CLI and writes do not use it.
+HttpOut later(Request& r, std::function<HttpOut()> job);
 
 // Thrown by a `writes` handler to answer `out` while everything it wrote is rolled back (its
 // writer savepoint): for a use case that may have written before it found a problem.

@@ -10,6 +10,7 @@
 #include "app/web/parse.h"
 #include "app/web/reader.h"
 #include "app/web/web.h"
+#include "app/web/workers.h"
 #include "service/accounts.h"
 #include "storage/commune_store.h"
 #include "storage/group_commit.h"
@@ -162,13 +163,20 @@ std::optional<HttpOut> check_viewer(Request& r, const Route& route, Database& db
 
 }  // namespace
 
+HttpOut later(Request& r, std::function<HttpOut()> job) {
+  r.slow = std::move(job);
+  return HttpOut(202);
+}
+
 Web::Web(net::io_context& io, GroupCommit& writer, const std::string& db_path, const Clock& clock,
-         std::string public_url)
+         const ServeConfig& config)
     : io_(io),
       writer_(writer),
       clock_(clock),
-      public_url_(std::move(public_url)),
-      reader_(std::make_unique<Reader>(db_path)) {}
+      config_(config),
+      public_url_(config.public_url),
+      reader_(std::make_unique<Reader>(db_path)),
+      workers_(std::make_unique<Workers>()) {}
 
 Web::~Web() = default;
 
@@ -185,6 +193,7 @@ bool Web::serves(const HttpIn& in) {
 
 void Web::handle(HttpIn in, Respond respond) {
   auto req = build_request(in, clock_.now(), public_url_.starts_with("https://"));
+  req->config = &config_;
   bool mismatch = false;
   const Route* route = match_route(req->method, req->path, req->params, mismatch);
   if (!route) {
@@ -224,11 +233,7 @@ void Web::authenticate(std::shared_ptr<Request> req, const Route* route, Respond
 }
 
 void Web::read_signed_in(std::shared_ptr<Request> req, const Route* route, Respond respond) {
-  auto finish = [this, req, respond](HttpOut out) {
-    net::post(io_, [this, req, respond, out = std::move(out)]() mutable {
-      answer(*req, std::move(out), respond);
-    });
-  };
+  auto finish = [this, req, respond](HttpOut out) { finish_read(req, std::move(out), respond); };
   auto job = [this, req, route, finish](Database& db) {
     bool stale = false;
     auto refused = check_viewer(*req, *route, db, stale);
@@ -263,6 +268,29 @@ void Web::run(std::shared_ptr<Request> req, const Route* route, Respond respond)
                   [req, finish](const std::string& err) {
                     finish(error(*req, 500, "Lỗi đọc dữ liệu: " + err));
                   });
+}
+
+// On the reader (or the writer): the answer goes to the io thread, unless the handler left slow
+// work (later()), which runs on the workers first.
+void Web::finish_read(std::shared_ptr<Request> req, HttpOut out, const Respond& respond) {
+  auto post = [this, req, respond](HttpOut o) {
+    net::post(io_, [this, req, respond, o = std::move(o)]() mutable {
+      answer(*req, std::move(o), respond);
+    });
+  };
+  if (!req->slow) return post(std::move(out));
+  auto job = std::move(req->slow);
+  req->slow = nullptr;
+  bool queued = workers_->submit([req, job = std::move(job), post] {
+    try {
+      post(job());
+    } catch (const std::exception& e) {
+      std::cerr << "dondoc serve: web " << req->method << " " << req->path << ": " << e.what()
+                << "\n";
+      post(error(*req, 500, "Lỗi máy chủ khi xử lý yêu cầu."));
+    }
+  });
+  if (!queued) post(error(*req, 503, "Máy chủ đang bận, hãy thử lại sau ít phút."));
 }
 
 void Web::answer(const Request& req, HttpOut out, const Respond& respond) {

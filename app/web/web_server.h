@@ -9,6 +9,7 @@
 #include <memory>
 #include <string>
 
+#include "app/config.h"
 #include "app/server.h"
 #include "engine/ports.h"
 
@@ -23,15 +24,17 @@ class GroupCommit;
 namespace dondoc::app::web {
 
 class Reader;
+class Workers;
 struct Request;
 struct Route;
 
 class Web {
  public:
-  // public_url: the configured public address ("" when none); https there makes cookies Secure
-  // and is one more accepted Origin.
+  // config.public_url: the configured public address ("" when none); https there makes cookies
+  // Secure and is one more accepted Origin. config (the platforms' bots, for the handlers that
+  // download a report's file) must outlive the Web.
   Web(boost::asio::io_context& io, GroupCommit& writer, const std::string& db_path,
-      const Clock& clock, std::string public_url);
+      const Clock& clock, const ServeConfig& config);
   ~Web();
   // "/", "/api/v1/...", "/static/...", "/xa/...", "/dang-nhap...", and every registered route.
   static bool serves(const HttpIn& in);
@@ -42,11 +45,15 @@ class Web {
   void read_signed_in(std::shared_ptr<Request> req, const Route* route, Respond respond);
   void run(std::shared_ptr<Request> req, const Route* route, Respond respond);
   void answer(const Request& req, HttpOut out, const Respond& respond);
+  // The handler's answer, or its slow part (later()) run on the workers first.
+  void finish_read(std::shared_ptr<Request> req, HttpOut out, const Respond& respond);
   boost::asio::io_context& io_;
   GroupCommit& writer_;
   const Clock& clock_;
+  const ServeConfig& config_;
   std::string public_url_;
   std::unique_ptr<Reader> reader_;
+  std::unique_ptr<Workers> workers_;  // declared last: joined first, before the reader
 };
 
 }  // namespace dondoc::app::web

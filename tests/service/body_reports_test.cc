@@ -128,7 +128,7 @@ TEST_CASE("body reports: attachments are kept with their version") {
   service::ReportSubmission s;
   s.body = "kinh_te";
   s.text = "Báo cáo tháng 11, xem tệp kèm";
-  s.attachments = {{"telegram", "BQACAgUAAx", "bao_cao.docx", "application/msword"}};
+  s.attachments = {{"telegram", "BQACAgUAAx", "bao_cao.docx", "application/msword", 0}};
   s.source = "chat";
   s.by = "telegram:42";
   s.at = f.at("2026-11-10T10:00+07:00");
