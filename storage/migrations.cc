@@ -728,6 +728,11 @@ CREATE TABLE feed_tokens (
 );
 CREATE INDEX feed_tokens_by_commune ON feed_tokens(commune, id);
 )sql"},
+      // The deployment's own settings, not a commune's (issue 14 §2): the province's name heads
+      // the province report.
+      {160, R"sql(
+CREATE TABLE province_settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+)sql"},
   };
   return all;
 }
