@@ -1,6 +1,9 @@
 // `dondoc province summary [--now ISO] [--json]`: every commune of the database ranked by on-time
 // rate, with what is late or blocked, each cycle's reports sent, and the chats linked.
+// `dondoc province report --cycle C --period P --format xlsx|html|md [-o FILE]`: the province
+// report (service/province_report.h); `dondoc province set --name "Tỉnh …"`: the name it carries.
 #include <cmath>
+#include <fstream>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <ostream>
@@ -8,6 +11,8 @@
 #include "app/cli.h"
 #include "rules/text.h"
 #include "service/province.h"
+#include "service/province_report.h"
+#include "storage/province_store.h"
 
 namespace dondoc {
 namespace {
@@ -81,6 +86,72 @@ int run_summary(const cli::Args& args, cli::Io& io) {
   }
   return cli::kExitOk;
 }
+
+// `-o FILE` (a single dash, so it arrives as two words), else --output FILE.
+std::optional<std::string> output_path(const cli::Args& args) {
+  const auto& p = args.positional;
+  for (std::size_t i = 0; i + 1 < p.size(); ++i) {
+    if (p[i] == "-o") return p[i + 1];
+  }
+  return args.option("output");
+}
+
+int write_out(const std::string& bytes, const std::optional<std::string>& path, cli::Io& io) {
+  if (!path) {
+    io.out << bytes;
+    return cli::kExitOk;
+  }
+  std::ofstream f(*path, std::ios::binary | std::ios::trunc);
+  if (!f) return cli::bad_input(io, "-o: không ghi được tệp " + *path);
+  f << bytes;
+  f.close();
+  if (!f) return cli::bad_input(io, "-o: không ghi được tệp " + *path);
+  return cli::kExitOk;
+}
+
+int run_report(const cli::Args& args, cli::Io& io) {
+  auto cycle = args.option("cycle"), period = args.option("period");
+  auto format_text = args.option("format").value_or("md");
+  if (!cycle)
+    return cli::bad_input(io, "--cycle: cần chu kỳ (monthly, quarterly, half_year, annual)");
+  if (!period) return cli::bad_input(io, "--period: cần kỳ báo cáo (2026-11, 2026-Q4, 2026)");
+  auto format = service::report_format_from_string(format_text);
+  using F = service::ReportFormat;
+  if (!format || (*format != F::xlsx && *format != F::html && *format != F::md)) {
+    return cli::bad_input(io, "--format: \"" + format_text + "\" không hỗ trợ (xlsx, html, md)");
+  }
+  auto out_path = output_path(args);
+  if (*format == F::xlsx && !out_path) return cli::bad_input(io, "-o: định dạng xlsx cần -o FILE");
+  std::string error;
+  auto now = cli::now(args, io, error);
+  if (!now) return cli::bad_input(io, error);
+  Database db(cli::db_path(args), Database::Access::read_only);
+  auto report = service::gather_province_report(db, *cycle, *period, *now);
+  if (!report) {
+    bool about_cycle = report.error().rfind("Không có chu kỳ", 0) == 0;
+    return cli::bad_input(io, (about_cycle ? "--cycle: " : "--period: ") + report.error());
+  }
+  auto bytes = service::write_province_report(*report, *format);
+  if (!bytes) return cli::bad_input(io, "--format: " + bytes.error());
+  return write_out(*bytes, out_path, io);
+}
+
+int run_set(const cli::Args& args, cli::Io& io) {
+  auto name = args.option("name");
+  if (!name || name->empty())
+    return cli::bad_input(io, "--name: cần tên tỉnh (\"Tỉnh Quảng Nam\")");
+  Database db(cli::db_path(args));
+  set_province_name(db, *name);
+  io.out << "Tên tỉnh: " << *name << "\n";
+  return cli::kExitOk;
+}
+
+const cli::Registration kReport{
+    "province report",
+    "province report --cycle C --period P --format xlsx|html|md [-o FILE] [--now ISO]  (toàn tỉnh)",
+    &run_report};
+const cli::Registration kSet{"province set", "province set --name \"Tỉnh …\"  (tên tỉnh)",
+                             &run_set};
 
 const cli::Registration kSummary{
     "province summary", "province summary [--now ISO] [--json]  (mọi xã, xếp hạng)", &run_summary};

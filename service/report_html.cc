@@ -29,7 +29,9 @@ table.data th { background: #eee; }
 .recipients ul { list-style: none; padding-left: 0; margin: 0; }
 @media print { h2, h3 { page-break-after: avoid; } tr { page-break-inside: avoid; } })";
 
-std::string esc(const std::string& s) {
+}  // namespace
+
+std::string html_escape(const std::string& s) {
   std::string out;
   for (char ch : s) {
     switch (ch) {
@@ -52,60 +54,71 @@ std::string esc(const std::string& s) {
   return out;
 }
 
-std::string table(const std::vector<std::string>& header,
-                  const std::vector<std::vector<std::string>>& rows) {
+std::string html_table(const std::vector<std::string>& header,
+                       const std::vector<std::vector<std::string>>& rows) {
   std::string out = "<table class=\"data\"><thead><tr>";
-  for (const auto& h : header) out += "<th>" + esc(h) + "</th>";
+  for (const auto& h : header) out += "<th>" + html_escape(h) + "</th>";
   out += "</tr></thead><tbody>\n";
   for (const auto& row : rows) {
     out += "<tr>";
-    for (const auto& c : row) out += "<td>" + esc(c) + "</td>";
+    for (const auto& c : row) out += "<td>" + html_escape(c) + "</td>";
     out += "</tr>\n";
   }
   return out + "</tbody></table>\n";
 }
 
+std::string html_heading(const ReportHeader& h) {
+  std::string out = "<table class=\"head\"><tr><td class=\"left\">";
+  if (!h.superior_body.empty()) out += html_escape(h.superior_body) + "<br>";
+  out += "<b>" + html_escape(h.issuing_body) + "</b><br>" + html_escape(number_line(h)) +
+         "</td><td class=\"right\"><span class=\"nation\">" + kNation +
+         "</span><br><span class=\"motto\">" + kMotto + "</span><br><span class=\"date\">" +
+         html_escape(place_date(h)) + "</span></td></tr></table>\n";
+  out += "<h1>" + html_escape(h.title) + "</h1>\n<p class=\"subtitle\">" + html_escape(h.subtitle) +
+         "</p>\n";
+  return out;
+}
+
+std::string html_document(const ReportHeader& h, const std::string& body) {
+  return "<!DOCTYPE html>\n<html lang=\"vi\"><head><meta charset=\"utf-8\">\n<title>" +
+         html_escape(h.title + " " + h.subtitle) + "</title>\n<style>\n" + kStyle +
+         "\n</style></head>\n<body>\n" + html_heading(h) + body + "</body></html>\n";
+}
+
+namespace {
+
 std::string list(const std::vector<std::string>& lines) {
   if (lines.empty()) return std::string("<p>") + kNone + "</p>\n";
   std::string out = "<ul>\n";
-  for (const auto& l : lines) out += "<li>" + esc(l) + "</li>\n";
+  for (const auto& l : lines) out += "<li>" + html_escape(l) + "</li>\n";
   return out + "</ul>\n";
-}
-
-std::string heading(const ReportHeader& h) {
-  std::string out = "<table class=\"head\"><tr><td class=\"left\">";
-  if (!h.superior_body.empty()) out += esc(h.superior_body) + "<br>";
-  out += "<b>" + esc(h.issuing_body) + "</b><br>" + esc(number_line(h)) +
-         "</td><td class=\"right\"><span class=\"nation\">" + kNation +
-         "</span><br><span class=\"motto\">" + kMotto + "</span><br><span class=\"date\">" +
-         esc(place_date(h)) + "</span></td></tr></table>\n";
-  out += "<h1>" + esc(h.title) + "</h1>\n<p class=\"subtitle\">" + esc(h.subtitle) + "</p>\n";
-  return out;
 }
 
 std::string section1(const ConsolidatedReport& r) {
   std::string out = std::string("<h2>") + kSection1 + "</h2>\n<ul>\n";
   for (const auto& l : total_lines(r.totals)) {
-    out += "<li>" + esc(l.label) + ": <b>" + esc(l.value) + "</b></li>\n";
+    out += "<li>" + html_escape(l.label) + ": <b>" + html_escape(l.value) + "</b></li>\n";
   }
   std::vector<std::vector<std::string>> rows;
   for (const auto& b : r.by_body) rows.push_back(body_table_row(b));
-  return out + "</ul>\n" + table(body_table_header(), rows);
+  return out + "</ul>\n" + html_table(body_table_header(), rows);
 }
 
 std::string section2(const ConsolidatedReport& r) {
   std::string out = std::string("<h2>") + kSection2 + "</h2>\n";
   for (const auto& t : r.tasks) {
-    out += "<h3>Nhiệm vụ " + esc(t.task.id) + ": " + esc(t.task.title) + "</h3>\n";
+    out += "<h3>Nhiệm vụ " + html_escape(t.task.id) + ": " + html_escape(t.task.title) + "</h3>\n";
     if (!t.task.output.empty())
-      out += "<p>Kết quả, sản phẩm: " + esc(sentence(t.task.output)) + "</p>\n";
+      out += "<p>Kết quả, sản phẩm: " + html_escape(sentence(t.task.output)) + "</p>\n";
     out += "<p>Thời gian hoàn thành: " +
-           esc(t.task.due ? format_date_vn(*t.task.due) : t.task.deadline_text) + ".</p>\n<ul>\n";
+           html_escape(t.task.due ? format_date_vn(*t.task.due) : t.task.deadline_text) +
+           ".</p>\n<ul>\n";
     for (const auto& a : t.task.assignees) {
-      out += "<li>" + esc(a.name) + (a.lead ? " (chủ trì)" : " (phối hợp)") + ": " +
-             esc(std::string(label_vi(a.standing))) + " — " + esc(a.row.status) + "</li>\n";
+      out += "<li>" + html_escape(a.name) + (a.lead ? " (chủ trì)" : " (phối hợp)") + ": " +
+             html_escape(std::string(label_vi(a.standing))) + " — " + html_escape(a.row.status) +
+             "</li>\n";
     }
-    for (const auto& e : t.report_excerpts) out += "<li>Báo cáo của " + esc(e) + "</li>\n";
+    for (const auto& e : t.report_excerpts) out += "<li>Báo cáo của " + html_escape(e) + "</li>\n";
     out += "</ul>\n";
   }
   out += std::string("<h3>") + kBlockers + "</h3>\n" + list(r.blockers);
@@ -118,7 +131,7 @@ std::string section3_4(const ConsolidatedReport& r) {
   std::vector<std::vector<std::string>> rows;
   for (const auto& i : r.indicators) rows.push_back(indicator_row(i));
   out += r.indicators.empty() ? std::string("<p>") + kNone + "</p>\n"
-                              : table(indicator_table_header(), rows);
+                              : html_table(indicator_table_header(), rows);
   out += std::string("<h2>") + kSection4 + "</h2>\n";
   out += "<h3>Cơ quan, đơn vị nộp báo cáo muộn hoặc chưa nộp</h3>\n" + list(timeliness_lines(r));
   out += "<h3>Yêu cầu giải trình</h3>\n" + list(explanation_lines(r));
@@ -128,13 +141,10 @@ std::string section3_4(const ConsolidatedReport& r) {
 }  // namespace
 
 std::string write_html(const ConsolidatedReport& r) {
-  std::string out = "<!DOCTYPE html>\n<html lang=\"vi\"><head><meta charset=\"utf-8\">\n<title>" +
-                    esc(r.header.title + " " + r.header.subtitle) + "</title>\n<style>\n" + kStyle +
-                    "\n</style></head>\n<body>\n";
-  out += heading(r.header) + section1(r) + section2(r) + section3_4(r);
-  out += std::string("<div class=\"recipients\"><b><i>") + kRecipientsTitle + "</i></b><ul>\n";
-  for (const auto& n : r.header.recipients) out += "<li>- " + esc(n) + "</li>\n";
-  return out + "</ul></div>\n</body></html>\n";
+  std::string body = section1(r) + section2(r) + section3_4(r);
+  body += std::string("<div class=\"recipients\"><b><i>") + kRecipientsTitle + "</i></b><ul>\n";
+  for (const auto& n : r.header.recipients) body += "<li>- " + html_escape(n) + "</li>\n";
+  return html_document(r.header, body + "</ul></div>\n");
 }
 
 }  // namespace dondoc::service::report

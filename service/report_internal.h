@@ -1,6 +1,7 @@
 // What the consolidated report's files share (not a contract: service/report_*.cc and
-// consolidated_report.cc only): the Vietnamese texts of the document, small formatting helpers
-// and one writer per format. Pure except write_pdf (runs Chromium); any thread.
+// consolidated_report.cc and the province report's writer only): the Vietnamese texts of the
+// document, small formatting helpers and one writer per format. Pure except write_pdf (runs
+// Chromium); any thread.
 #pragma once
 
 #include <string>
@@ -60,6 +61,17 @@ std::vector<std::string> indicator_row(const IndicatorStanding& i);
 // Section IV, in sentences: "Phòng Kinh tế: nộp muộn (ngày 21/11/2026 08:00)."
 std::vector<std::string> timeliness_lines(const ConsolidatedReport& r);
 std::vector<std::string> explanation_lines(const ConsolidatedReport& r);
+
+// The pieces the province report (service/province_report.cc) writes with too: Markdown's table
+// and document header; HTML's escaping, table, header and whole page (A4 print CSS) around a body.
+std::string md_table(const std::vector<std::string>& header,
+                     const std::vector<std::vector<std::string>>& rows);
+std::string md_heading(const ReportHeader& h);
+std::string html_escape(const std::string& s);
+std::string html_table(const std::vector<std::string>& header,
+                       const std::vector<std::vector<std::string>>& rows);
+std::string html_heading(const ReportHeader& h);
+std::string html_document(const ReportHeader& h, const std::string& body);
 
 std::string write_md(const ConsolidatedReport& r);
 std::string write_html(const ConsolidatedReport& r);

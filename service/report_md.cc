@@ -21,8 +21,10 @@ std::string cell(std::string s) {
   return out;
 }
 
-std::string table(const std::vector<std::string>& header,
-                  const std::vector<std::vector<std::string>>& rows) {
+}  // namespace
+
+std::string md_table(const std::vector<std::string>& header,
+                     const std::vector<std::vector<std::string>>& rows) {
   std::string out = "|";
   for (const auto& h : header) out += " " + cell(h) + " |";
   out += "\n|";
@@ -36,15 +38,7 @@ std::string table(const std::vector<std::string>& header,
   return out;
 }
 
-std::string bullets(const std::vector<std::string>& lines) {
-  if (lines.empty()) return std::string(kNone) + "\n";
-  std::string out;
-  for (const auto& l : lines) out += "- " + l + "\n";
-  return out;
-}
-
-std::string heading(const ConsolidatedReport& r) {
-  const ReportHeader& h = r.header;
+std::string md_heading(const ReportHeader& h) {
   std::string left = (h.superior_body.empty() ? "" : cell(h.superior_body) + "<br>") + "**" +
                      cell(h.issuing_body) + "**";
   std::string out = "| " + left + " | **" + kNation + "**<br>**" + kMotto + "** |\n";
@@ -54,12 +48,21 @@ std::string heading(const ConsolidatedReport& r) {
   return out;
 }
 
+namespace {
+
+std::string bullets(const std::vector<std::string>& lines) {
+  if (lines.empty()) return std::string(kNone) + "\n";
+  std::string out;
+  for (const auto& l : lines) out += "- " + l + "\n";
+  return out;
+}
+
 std::string section1(const ConsolidatedReport& r) {
   std::string out = std::string("## ") + kSection1 + "\n\n";
   for (const auto& l : total_lines(r.totals)) out += "- " + l.label + ": " + l.value + "\n";
   std::vector<std::vector<std::string>> rows;
   for (const auto& b : r.by_body) rows.push_back(body_table_row(b));
-  return out + "\n" + table(body_table_header(), rows) + "\n";
+  return out + "\n" + md_table(body_table_header(), rows) + "\n";
 }
 
 std::string section2(const ConsolidatedReport& r) {
@@ -86,7 +89,7 @@ std::string section3(const ConsolidatedReport& r) {
   if (r.indicators.empty()) return out + kNone + "\n\n";
   std::vector<std::vector<std::string>> rows;
   for (const auto& i : r.indicators) rows.push_back(indicator_row(i));
-  return out + table(indicator_table_header(), rows) + "\n";
+  return out + md_table(indicator_table_header(), rows) + "\n";
 }
 
 std::string section4(const ConsolidatedReport& r) {
@@ -99,7 +102,7 @@ std::string section4(const ConsolidatedReport& r) {
 }  // namespace
 
 std::string write_md(const ConsolidatedReport& r) {
-  std::string out = heading(r) + section1(r) + section2(r) + section3(r) + section4(r);
+  std::string out = md_heading(r.header) + section1(r) + section2(r) + section3(r) + section4(r);
   out += std::string("**") + kRecipientsTitle + "**\n\n";
   for (const auto& n : r.header.recipients) out += "- " + n + "\n";
   return out;

@@ -753,6 +753,11 @@ INSERT INTO body_report_attachments_new(commune, body, cycle, period, version, s
 DROP TABLE body_report_attachments;
 ALTER TABLE body_report_attachments_new RENAME TO body_report_attachments;
 )sql"},
+      // The deployment's own settings, not a commune's (issue 14 §2): the province's name heads
+      // the province report.
+      {160, R"sql(
+CREATE TABLE province_settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+)sql"},
   };
   return all;
 }
