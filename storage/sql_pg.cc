@@ -17,6 +17,7 @@
 // costs the caller a needless reload.
 #include <libpq-fe.h>
 
+#include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -128,9 +129,9 @@ class PgStatement : public StatementImpl {
   void bind(int index, std::int64_t v) override { set(index, std::to_string(v), 0); }
   void bind(int index, double v) override {
     char buf[40];
-    if (v != v) {
+    if (std::isnan(v)) {
       std::snprintf(buf, sizeof buf, "NaN");
-    } else if (v > 1.7976931348623157e308 || v < -1.7976931348623157e308) {
+    } else if (std::isinf(v)) {
       std::snprintf(buf, sizeof buf, v > 0 ? "Infinity" : "-Infinity");
     } else {
       std::snprintf(buf, sizeof buf, "%.17g", v);
@@ -217,13 +218,15 @@ class PgConnection : public Connection {
       throw make_error(ErrorKind::other, "25001",
                        "cannot start a transaction within a transaction");
     }
-    exec("BEGIN ISOLATION LEVEL READ COMMITTED");
+    // One round trip: the transaction, its durability, then the write lock, waited for 10 s.
+    std::string sql = std::string("BEGIN ISOLATION LEVEL READ COMMITTED; ") +
+                      "SET LOCAL synchronous_commit = " + (durable_ ? "on" : "off") +
+                      "; SET LOCAL lock_timeout = '10s'; SELECT pg_advisory_xact_lock(" +
+                      std::to_string(kWriteLockKey) + "); SET LOCAL lock_timeout = DEFAULT";
     try {
-      exec(std::string("SET LOCAL synchronous_commit = ") + (durable_ ? "on" : "off") +
-           "; SET LOCAL lock_timeout = '10s'; SELECT pg_advisory_xact_lock(" +
-           std::to_string(kWriteLockKey) + "); SET LOCAL lock_timeout = DEFAULT");
+      exec(sql);
     } catch (...) {
-      PQclear(PQexec(conn_, "ROLLBACK"));
+      if (in_transaction()) PQclear(PQexec(conn_, "ROLLBACK"));
       throw;
     }
   }
