@@ -432,6 +432,9 @@ CREATE INDEX feed_tokens_by_commune ON feed_tokens(commune, id);
 const std::vector<Migration>& pg_migrations() {
   static const std::vector<Migration> all = {
       {130, kSchema130},
+      // Bodies keep their plan order in a column (PostgreSQL has no rowid; SQLite's 140 copies
+      // the rowid into it, a fresh database has no bodies to number).
+      {140, "ALTER TABLE bodies ADD COLUMN position BIGINT NOT NULL DEFAULT 0;"},
   };
   return all;
 }
