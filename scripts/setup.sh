@@ -8,13 +8,15 @@ cd "$(dirname "$0")/.."
 
 packages=(g++ cmake make pkg-config ccache libboost-dev libsqlitecpp-dev libsqlite3-dev
           nlohmann-json3-dev catch2 libutf8proc-dev libssl-dev libical-dev libsodium-dev
-          libkainjow-mustache-dev libqrencode-dev libxlsxwriter-dev libzip-dev ca-certificates)
+          libkainjow-mustache-dev libqrencode-dev libxlsxwriter-dev libzip-dev libpq-dev ca-certificates)
 if [ "${1:-}" = "--test" ]; then
   packages+=(clang-format)
   # The dashboard's browser tests (tests/web) drive Debian's chromium with playwright-core.
   packages+=(chromium)
   # Real readers of the files dondoc writes (reports: XLSX, DOCX, PDF text; calendar feeds).
   packages+=(python3-openpyxl python3-docx python3-icalendar poppler-utils)
+  # A throwaway PostgreSQL server for the storage contract tests (tests/support/pg_server.h).
+  packages+=(postgresql-15)
   # The image may already ship Node.js with npm bundled; Debian's npm conflicts with it.
   if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
     packages+=(nodejs npm)

@@ -1,18 +1,16 @@
 #include "storage/account_store.h"
 
-#include <SQLiteCpp/Statement.h>
-
 #include "storage/code_hash.h"
 
 namespace dondoc {
 namespace {
 
-std::optional<std::string> optional_text(const SQLite::Column& c) {
-  if (c.isNull()) return std::nullopt;
-  return c.getString();
+std::optional<std::string> optional_text(const sql::Column& c) {
+  if (c.is_null()) return std::nullopt;
+  return c.text();
 }
 
-void bind_optional(SQLite::Statement& st, int i, const std::optional<std::string>& v) {
+void bind_optional(sql::Statement& st, int i, const std::optional<std::string>& v) {
   if (v) {
     st.bind(i, *v);
   } else {
@@ -24,15 +22,14 @@ constexpr const char* kUserColumns =
     "SELECT id, name, role, body, commune, password_hash, disabled, created_at, last_sign_in "
     "FROM users ";
 
-UserRow user_of(SQLite::Statement& st) {
-  return UserRow{
-      st.getColumn(0).getInt64(),    st.getColumn(1).getString(), st.getColumn(2).getString(),
-      st.getColumn(3).getString(),   st.getColumn(4).getInt64(),  optional_text(st.getColumn(5)),
-      st.getColumn(6).getInt() != 0, st.getColumn(7).getString(), optional_text(st.getColumn(8))};
+UserRow user_of(sql::Statement& st) {
+  return UserRow{st.column(0).as_int64(),    st.column(1).text(),     st.column(2).text(),
+                 st.column(3).text(),        st.column(4).as_int64(), optional_text(st.column(5)),
+                 st.column(6).as_int() != 0, st.column(7).text(),     optional_text(st.column(8))};
 }
 
-std::optional<UserRow> one_user(SQLite::Statement& st) {
-  if (!st.executeStep()) return std::nullopt;
+std::optional<UserRow> one_user(sql::Statement& st) {
+  if (!st.step()) return std::nullopt;
   return user_of(st);
 }
 
@@ -40,11 +37,10 @@ constexpr const char* kTokenColumns =
     "SELECT id, token_hash, role, body, commune, label, created_by, created_at, revoked_at "
     "FROM api_tokens ";
 
-ApiTokenRow token_of(SQLite::Statement& st) {
-  return ApiTokenRow{
-      st.getColumn(0).getInt64(),  st.getColumn(1).getString(), st.getColumn(2).getString(),
-      st.getColumn(3).getString(), st.getColumn(4).getInt64(),  st.getColumn(5).getString(),
-      st.getColumn(6).getString(), st.getColumn(7).getString(), optional_text(st.getColumn(8))};
+ApiTokenRow token_of(sql::Statement& st) {
+  return ApiTokenRow{st.column(0).as_int64(), st.column(1).text(),     st.column(2).text(),
+                     st.column(3).text(),     st.column(4).as_int64(), st.column(5).text(),
+                     st.column(6).text(),     st.column(7).text(),     optional_text(st.column(8))};
 }
 
 std::string_view scope_name(FailureScope s) {
@@ -52,7 +48,7 @@ std::string_view scope_name(FailureScope s) {
 }
 
 void exec_with(Database& db, const char* sql, std::string_view a, std::int64_t b) {
-  SQLite::Statement st(db.sql(), sql);
+  sql::Statement st(db.sql(), sql);
   st.bind(1, std::string(a));
   st.bind(2, b);
   st.exec();
@@ -63,47 +59,46 @@ void exec_with(Database& db, const char* sql, std::string_view a, std::int64_t b
 std::string account_token_hash(std::string_view token) { return link_code_hash(token); }
 
 std::optional<std::int64_t> insert_user(Database& db, const UserRow& u) {
-  SQLite::Statement st(db.sql(),
-                       "INSERT INTO users(name, role, body, commune, password_hash, created_at) "
-                       "VALUES (?,?,?,?,?,?) ON CONFLICT(name) DO NOTHING");
+  sql::Statement st(db.sql(),
+                    "INSERT INTO users(name, role, body, commune, password_hash, created_at) "
+                    "VALUES (?,?,?,?,?,?) ON CONFLICT(name) DO NOTHING RETURNING id");
   st.bind(1, u.name);
   st.bind(2, u.role);
   st.bind(3, u.body);
   st.bind(4, u.commune);
   bind_optional(st, 5, u.password_hash);
   st.bind(6, u.created_at);
-  if (st.exec() != 1) return std::nullopt;
-  return db.sql().getLastInsertRowid();
+  return returned_id(st);
 }
 
 std::optional<UserRow> find_user(Database& db, std::string_view name) {
-  SQLite::Statement st(db.sql(), std::string(kUserColumns) + "WHERE name = ?");
+  sql::Statement st(db.sql(), std::string(kUserColumns) + "WHERE name = ?");
   st.bind(1, std::string(name));
   return one_user(st);
 }
 
 std::optional<UserRow> user_by_id(Database& db, std::int64_t id) {
-  SQLite::Statement st(db.sql(), std::string(kUserColumns) + "WHERE id = ?");
+  sql::Statement st(db.sql(), std::string(kUserColumns) + "WHERE id = ?");
   st.bind(1, id);
   return one_user(st);
 }
 
 std::optional<UserRow> head_user_of(Database& db, std::int64_t commune, std::string_view body) {
-  SQLite::Statement st(db.sql(),
-                       std::string(kUserColumns) +
-                           "WHERE commune = ? AND role = 'head' AND body = ? ORDER BY id LIMIT 1");
+  sql::Statement st(db.sql(),
+                    std::string(kUserColumns) +
+                        "WHERE commune = ? AND role = 'head' AND body = ? ORDER BY id LIMIT 1");
   st.bind(1, commune);
   st.bind(2, std::string(body));
   return one_user(st);
 }
 
 std::vector<UserRow> list_user_rows(Database& db, std::int64_t commune) {
-  SQLite::Statement st(db.sql(), std::string(kUserColumns) +
-                                     "WHERE ? = 0 OR commune = ? OR commune = 0 ORDER BY name");
+  sql::Statement st(db.sql(), std::string(kUserColumns) +
+                                  "WHERE ? = 0 OR commune = ? OR commune = 0 ORDER BY name");
   st.bind(1, commune);
   st.bind(2, commune);
   std::vector<UserRow> out;
-  while (st.executeStep()) out.push_back(user_of(st));
+  while (st.step()) out.push_back(user_of(st));
   return out;
 }
 
@@ -112,7 +107,7 @@ void set_password_hash(Database& db, std::int64_t user, std::string_view hash) {
 }
 
 void set_user_disabled(Database& db, std::int64_t user) {
-  SQLite::Statement st(db.sql(), "UPDATE users SET disabled = 1 WHERE id = ?");
+  sql::Statement st(db.sql(), "UPDATE users SET disabled = 1 WHERE id = ?");
   st.bind(1, user);
   st.exec();
 }
@@ -122,9 +117,9 @@ void set_last_sign_in(Database& db, std::int64_t user, std::string_view at_iso) 
 }
 
 void insert_session(Database& db, const SessionRow& s) {
-  SQLite::Statement st(db.sql(),
-                       "INSERT INTO sessions(token_hash, user, csrf, created_at, last_seen) "
-                       "VALUES (?,?,?,?,?)");
+  sql::Statement st(db.sql(),
+                    "INSERT INTO sessions(token_hash, user, csrf, created_at, last_seen) "
+                    "VALUES (?,?,?,?,?)");
   st.bind(1, s.token_hash);
   st.bind(2, s.user);
   st.bind(3, s.csrf);
@@ -134,29 +129,28 @@ void insert_session(Database& db, const SessionRow& s) {
 }
 
 std::optional<SessionRow> find_session(Database& db, std::string_view token_hash) {
-  SQLite::Statement st(db.sql(),
-                       "SELECT token_hash, user, csrf, created_at, last_seen, signed_out "
-                       "FROM sessions WHERE token_hash = ?");
+  sql::Statement st(db.sql(),
+                    "SELECT token_hash, user, csrf, created_at, last_seen, signed_out "
+                    "FROM sessions WHERE token_hash = ?");
   st.bind(1, std::string(token_hash));
-  if (!st.executeStep() || !equal_in_constant_time(st.getColumn(0).getString(), token_hash)) {
+  if (!st.step() || !equal_in_constant_time(st.column(0).text(), token_hash)) {
     return std::nullopt;
   }
-  return SessionRow{st.getColumn(0).getString(), st.getColumn(1).getInt64(),
-                    st.getColumn(2).getString(), st.getColumn(3).getString(),
-                    st.getColumn(4).getString(), optional_text(st.getColumn(5))};
+  return SessionRow{st.column(0).text(), st.column(1).as_int64(), st.column(2).text(),
+                    st.column(3).text(), st.column(4).text(),     optional_text(st.column(5))};
 }
 
 void touch_session(Database& db, std::string_view token_hash, std::string_view at_iso) {
-  SQLite::Statement st(db.sql(), "UPDATE sessions SET last_seen = ? WHERE token_hash = ?");
+  sql::Statement st(db.sql(), "UPDATE sessions SET last_seen = ? WHERE token_hash = ?");
   st.bind(1, std::string(at_iso));
   st.bind(2, std::string(token_hash));
   st.exec();
 }
 
 void end_session(Database& db, std::string_view token_hash, std::string_view at_iso) {
-  SQLite::Statement st(db.sql(),
-                       "UPDATE sessions SET signed_out = ? WHERE token_hash = ? AND signed_out "
-                       "IS NULL");
+  sql::Statement st(db.sql(),
+                    "UPDATE sessions SET signed_out = ? WHERE token_hash = ? AND signed_out "
+                    "IS NULL");
   st.bind(1, std::string(at_iso));
   st.bind(2, std::string(token_hash));
   st.exec();
@@ -168,10 +162,10 @@ void end_user_sessions(Database& db, std::int64_t user, std::string_view at_iso)
 }
 
 std::optional<std::int64_t> insert_api_token(Database& db, const ApiTokenRow& t) {
-  SQLite::Statement st(db.sql(),
-                       "INSERT INTO api_tokens(token_hash, role, body, commune, label, "
-                       "created_by, created_at) VALUES (?,?,?,?,?,?,?) "
-                       "ON CONFLICT(token_hash) DO NOTHING");
+  sql::Statement st(db.sql(),
+                    "INSERT INTO api_tokens(token_hash, role, body, commune, label, "
+                    "created_by, created_at) VALUES (?,?,?,?,?,?,?) "
+                    "ON CONFLICT(token_hash) DO NOTHING RETURNING id");
   st.bind(1, t.token_hash);
   st.bind(2, t.role);
   st.bind(3, t.body);
@@ -179,33 +173,32 @@ std::optional<std::int64_t> insert_api_token(Database& db, const ApiTokenRow& t)
   st.bind(5, t.label);
   st.bind(6, t.created_by);
   st.bind(7, t.created_at);
-  if (st.exec() != 1) return std::nullopt;
-  return db.sql().getLastInsertRowid();
+  return returned_id(st);
 }
 
 std::optional<ApiTokenRow> find_api_token(Database& db, std::string_view token_hash) {
-  SQLite::Statement st(db.sql(), std::string(kTokenColumns) + "WHERE token_hash = ?");
+  sql::Statement st(db.sql(), std::string(kTokenColumns) + "WHERE token_hash = ?");
   st.bind(1, std::string(token_hash));
-  if (!st.executeStep() || !equal_in_constant_time(st.getColumn(1).getString(), token_hash)) {
+  if (!st.step() || !equal_in_constant_time(st.column(1).text(), token_hash)) {
     return std::nullopt;
   }
   return token_of(st);
 }
 
 std::optional<ApiTokenRow> api_token_by_id(Database& db, std::int64_t id) {
-  SQLite::Statement st(db.sql(), std::string(kTokenColumns) + "WHERE id = ?");
+  sql::Statement st(db.sql(), std::string(kTokenColumns) + "WHERE id = ?");
   st.bind(1, id);
-  if (!st.executeStep()) return std::nullopt;
+  if (!st.step()) return std::nullopt;
   return token_of(st);
 }
 
 std::vector<ApiTokenRow> list_api_token_rows(Database& db, std::int64_t commune) {
-  SQLite::Statement st(db.sql(),
-                       std::string(kTokenColumns) + "WHERE ? = 0 OR commune = ? ORDER BY id");
+  sql::Statement st(db.sql(),
+                    std::string(kTokenColumns) + "WHERE ? = 0 OR commune = ? ORDER BY id");
   st.bind(1, commune);
   st.bind(2, commune);
   std::vector<ApiTokenRow> out;
-  while (st.executeStep()) out.push_back(token_of(st));
+  while (st.step()) out.push_back(token_of(st));
   return out;
 }
 
@@ -215,31 +208,30 @@ void revoke_api_token_row(Database& db, std::int64_t id, std::string_view at_iso
 }
 
 int revoke_api_tokens_by(Database& db, std::string_view created_by, std::string_view at_iso) {
-  SQLite::Statement st(db.sql(),
-                       "UPDATE api_tokens SET revoked_at = ? WHERE created_by = ? AND "
-                       "revoked_at IS NULL");
+  sql::Statement st(db.sql(),
+                    "UPDATE api_tokens SET revoked_at = ? WHERE created_by = ? AND "
+                    "revoked_at IS NULL");
   st.bind(1, std::string(at_iso));
   st.bind(2, std::string(created_by));
   return st.exec();
 }
 
 std::optional<FailureRow> find_failures(Database& db, FailureScope scope, std::string_view key) {
-  SQLite::Statement st(db.sql(),
-                       "SELECT count, window_start, locked_until FROM sign_in_failures "
-                       "WHERE scope = ? AND key = ?");
+  sql::Statement st(db.sql(),
+                    "SELECT count, window_start, locked_until FROM sign_in_failures "
+                    "WHERE scope = ? AND key = ?");
   st.bind(1, std::string(scope_name(scope)));
   st.bind(2, std::string(key));
-  if (!st.executeStep()) return std::nullopt;
-  return FailureRow{st.getColumn(0).getInt(), st.getColumn(1).getString(),
-                    optional_text(st.getColumn(2))};
+  if (!st.step()) return std::nullopt;
+  return FailureRow{st.column(0).as_int(), st.column(1).text(), optional_text(st.column(2))};
 }
 
 void save_failures(Database& db, FailureScope scope, std::string_view key, const FailureRow& f) {
-  SQLite::Statement st(db.sql(),
-                       "INSERT INTO sign_in_failures(scope, key, count, window_start, "
-                       "locked_until) VALUES (?,?,?,?,?) ON CONFLICT(scope, key) DO UPDATE SET "
-                       "count = excluded.count, window_start = excluded.window_start, "
-                       "locked_until = excluded.locked_until");
+  sql::Statement st(db.sql(),
+                    "INSERT INTO sign_in_failures(scope, key, count, window_start, "
+                    "locked_until) VALUES (?,?,?,?,?) ON CONFLICT(scope, key) DO UPDATE SET "
+                    "count = excluded.count, window_start = excluded.window_start, "
+                    "locked_until = excluded.locked_until");
   st.bind(1, std::string(scope_name(scope)));
   st.bind(2, std::string(key));
   st.bind(3, f.count);
@@ -249,15 +241,15 @@ void save_failures(Database& db, FailureScope scope, std::string_view key, const
 }
 
 void clear_failures(Database& db, FailureScope scope, std::string_view key) {
-  SQLite::Statement st(db.sql(), "DELETE FROM sign_in_failures WHERE scope = ? AND key = ?");
+  sql::Statement st(db.sql(), "DELETE FROM sign_in_failures WHERE scope = ? AND key = ?");
   st.bind(1, std::string(scope_name(scope)));
   st.bind(2, std::string(key));
   st.exec();
 }
 
 void insert_chat_sign_in(Database& db, const ChatSignInRow& c) {
-  SQLite::Statement st(db.sql(),
-                       "INSERT INTO chat_sign_ins(token_hash, user, created_at) VALUES (?,?,?)");
+  sql::Statement st(db.sql(),
+                    "INSERT INTO chat_sign_ins(token_hash, user, created_at) VALUES (?,?,?)");
   st.bind(1, c.token_hash);
   st.bind(2, c.user);
   st.bind(3, c.created_at);
@@ -265,21 +257,21 @@ void insert_chat_sign_in(Database& db, const ChatSignInRow& c) {
 }
 
 std::optional<ChatSignInRow> find_chat_sign_in(Database& db, std::string_view token_hash) {
-  SQLite::Statement st(db.sql(),
-                       "SELECT token_hash, user, created_at, used_at FROM chat_sign_ins "
-                       "WHERE token_hash = ?");
+  sql::Statement st(db.sql(),
+                    "SELECT token_hash, user, created_at, used_at FROM chat_sign_ins "
+                    "WHERE token_hash = ?");
   st.bind(1, std::string(token_hash));
-  if (!st.executeStep() || !equal_in_constant_time(st.getColumn(0).getString(), token_hash)) {
+  if (!st.step() || !equal_in_constant_time(st.column(0).text(), token_hash)) {
     return std::nullopt;
   }
-  return ChatSignInRow{st.getColumn(0).getString(), st.getColumn(1).getInt64(),
-                       st.getColumn(2).getString(), optional_text(st.getColumn(3))};
+  return ChatSignInRow{st.column(0).text(), st.column(1).as_int64(), st.column(2).text(),
+                       optional_text(st.column(3))};
 }
 
 bool mark_chat_sign_in_used(Database& db, std::string_view token_hash, std::string_view at_iso) {
-  SQLite::Statement st(db.sql(),
-                       "UPDATE chat_sign_ins SET used_at = ? WHERE token_hash = ? AND used_at "
-                       "IS NULL");
+  sql::Statement st(db.sql(),
+                    "UPDATE chat_sign_ins SET used_at = ? WHERE token_hash = ? AND used_at "
+                    "IS NULL");
   st.bind(1, std::string(at_iso));
   st.bind(2, std::string(token_hash));
   return st.exec() == 1;

@@ -1,8 +1,5 @@
 #include "storage/calendar_store.h"
 
-#include <SQLiteCpp/Statement.h>
-#include <SQLiteCpp/Transaction.h>
-
 #include <nlohmann/json.hpp>
 #include <stdexcept>
 #include <string>
@@ -12,14 +9,14 @@ namespace dondoc {
 std::vector<CalendarOverride> load_calendar_overrides(Database& db) {
   std::vector<CalendarOverride> out;
   // The nation's days (kNoCommune) and the commune's own; on one date the commune's wins.
-  SQLite::Statement st(db.sql(),
-                       "SELECT date, kind, name FROM calendar_overrides o WHERE commune IN (0, ?1) "
-                       "AND NOT (commune = 0 AND ?1 <> 0 AND EXISTS (SELECT 1 FROM "
-                       "calendar_overrides c WHERE c.commune = ?1 AND c.date = o.date)) "
-                       "ORDER BY date");
+  sql::Statement st(db.sql(),
+                    "SELECT date, kind, name FROM calendar_overrides o WHERE commune IN (0, ?1) "
+                    "AND NOT (commune = 0 AND ?1 <> 0 AND EXISTS (SELECT 1 FROM "
+                    "calendar_overrides c WHERE c.commune = ?1 AND c.date = o.date)) "
+                    "ORDER BY date");
   st.bind(1, db.commune());
-  while (st.executeStep()) {
-    std::string date = st.getColumn(0).getString();
+  while (st.step()) {
+    std::string date = st.column(0).text();
     auto parsed = parse_date(date);
     if (!parsed) {
       throw std::runtime_error("calendar_overrides: ngày không hợp lệ trong cơ sở dữ liệu: " +
@@ -27,9 +24,9 @@ std::vector<CalendarOverride> load_calendar_overrides(Database& db) {
     }
     CalendarOverride o;
     o.date = *parsed;
-    o.kind = st.getColumn(1).getString() == "work" ? CalendarOverride::Kind::work
-                                                   : CalendarOverride::Kind::off;
-    o.name = st.getColumn(2).getString();
+    o.kind =
+        st.column(1).text() == "work" ? CalendarOverride::Kind::work : CalendarOverride::Kind::off;
+    o.name = st.column(2).text();
     out.push_back(std::move(o));
   }
   return out;
@@ -37,8 +34,8 @@ std::vector<CalendarOverride> load_calendar_overrides(Database& db) {
 
 void save_calendar_overrides(Database& db, const std::vector<CalendarOverride>& batch,
                              std::string_view source_file, std::string_view at_iso) {
-  SQLite::Transaction tx(db.sql(), SQLite::TransactionBehavior::IMMEDIATE);
-  SQLite::Statement st(
+  WriteTransaction tx(db);
+  sql::Statement st(
       db.sql(),
       "INSERT INTO calendar_overrides(date, kind, name, commune) VALUES (?,?,?,?) "
       "ON CONFLICT(commune, date) DO UPDATE SET kind = excluded.kind, name = excluded.name");

@@ -1,7 +1,5 @@
 #include "storage/chat_store.h"
 
-#include <SQLiteCpp/Statement.h>
-
 #include "storage/code_hash.h"
 
 namespace dondoc {
@@ -9,9 +7,9 @@ namespace {
 
 // Reads the first column of the first row, then resets the statement (it may be a cached one,
 // which must not keep a read open).
-std::optional<std::string> first_string(SQLite::Statement& st) {
+std::optional<std::string> first_string(sql::Statement& st) {
   std::optional<std::string> out;
-  if (st.executeStep()) out = st.getColumn(0).getString();
+  if (st.step()) out = st.column(0).text();
   st.reset();
   return out;
 }
@@ -19,9 +17,9 @@ std::optional<std::string> first_string(SQLite::Statement& st) {
 }  // namespace
 
 bool insert_link_code(Database& db, const StoredLinkCode& code) {
-  SQLite::Statement st(db.sql(),
-                       "INSERT INTO link_codes(code_hash, body, created_at, expires_at, commune) "
-                       "VALUES (?,?,?,?,?) ON CONFLICT(code_hash) DO NOTHING");
+  sql::Statement st(db.sql(),
+                    "INSERT INTO link_codes(code_hash, body, created_at, expires_at, commune) "
+                    "VALUES (?,?,?,?,?) ON CONFLICT(code_hash) DO NOTHING");
   st.bind(1, link_code_hash(code.code));
   st.bind(2, code.body);
   st.bind(3, code.created_at);
@@ -32,22 +30,20 @@ bool insert_link_code(Database& db, const StoredLinkCode& code) {
 
 std::optional<StoredLinkCode> find_link_code(Database& db, std::string_view code) {
   const std::string hash = link_code_hash(code);
-  SQLite::Statement st(db.sql(),
-                       "SELECT code_hash, body, created_at, expires_at, used_at IS NOT NULL, "
-                       "commune FROM link_codes WHERE code_hash = ?");
+  sql::Statement st(db.sql(),
+                    "SELECT code_hash, body, created_at, expires_at, used_at IS NOT NULL, "
+                    "commune FROM link_codes WHERE code_hash = ?");
   st.bind(1, hash);
-  if (!st.executeStep() || !equal_in_constant_time(st.getColumn(0).getString(), hash)) {
+  if (!st.step() || !equal_in_constant_time(st.column(0).text(), hash)) {
     return std::nullopt;
   }
-  return StoredLinkCode{
-      std::string(code),           st.getColumn(1).getString(),   st.getColumn(2).getString(),
-      st.getColumn(3).getString(), st.getColumn(4).getInt() != 0, st.getColumn(5).getInt64()};
+  return StoredLinkCode{std::string(code),   st.column(1).text(),        st.column(2).text(),
+                        st.column(3).text(), st.column(4).as_int() != 0, st.column(5).as_int64()};
 }
 
 void mark_link_code_used(Database& db, std::string_view code, std::string_view used_by,
                          std::string_view at_iso) {
-  SQLite::Statement st(db.sql(),
-                       "UPDATE link_codes SET used_at = ?, used_by = ? WHERE code_hash = ?");
+  sql::Statement st(db.sql(), "UPDATE link_codes SET used_at = ?, used_by = ? WHERE code_hash = ?");
   st.bind(1, std::string(at_iso));
   st.bind(2, std::string(used_by));
   st.bind(3, link_code_hash(code));
@@ -56,24 +52,24 @@ void mark_link_code_used(Database& db, std::string_view code, std::string_view u
 
 std::optional<LinkAttemptsRow> find_link_attempts(Database& db, std::string_view channel,
                                                   std::string_view chat_id) {
-  SQLite::Statement st(db.sql(),
-                       "SELECT window_start, failures, throttled, COALESCE(explained_at, '') FROM "
-                       "link_attempts WHERE channel = ? AND chat_id = ?");
+  sql::Statement st(db.sql(),
+                    "SELECT window_start, failures, throttled, COALESCE(explained_at, '') FROM "
+                    "link_attempts WHERE channel = ? AND chat_id = ?");
   st.bind(1, std::string(channel));
   st.bind(2, std::string(chat_id));
-  if (!st.executeStep()) return std::nullopt;
-  return LinkAttemptsRow{st.getColumn(0).getString(), st.getColumn(1).getInt(),
-                         st.getColumn(2).getInt(), st.getColumn(3).getString()};
+  if (!st.step()) return std::nullopt;
+  return LinkAttemptsRow{st.column(0).text(), st.column(1).as_int(), st.column(2).as_int(),
+                         st.column(3).text()};
 }
 
 void save_link_attempts(Database& db, std::string_view channel, std::string_view chat_id,
                         const LinkAttemptsRow& row) {
-  SQLite::Statement st(db.sql(),
-                       "INSERT INTO link_attempts(channel, chat_id, window_start, failures, "
-                       "throttled, explained_at) VALUES (?,?,?,?,?,NULLIF(?, '')) ON "
-                       "CONFLICT(channel, chat_id) DO UPDATE SET window_start = "
-                       "excluded.window_start, failures = excluded.failures, throttled = "
-                       "excluded.throttled, explained_at = excluded.explained_at");
+  sql::Statement st(db.sql(),
+                    "INSERT INTO link_attempts(channel, chat_id, window_start, failures, "
+                    "throttled, explained_at) VALUES (?,?,?,?,?,NULLIF(?, '')) ON "
+                    "CONFLICT(channel, chat_id) DO UPDATE SET window_start = "
+                    "excluded.window_start, failures = excluded.failures, throttled = "
+                    "excluded.throttled, explained_at = excluded.explained_at");
   st.bind(1, std::string(channel));
   st.bind(2, std::string(chat_id));
   st.bind(3, row.window_start);
@@ -84,7 +80,7 @@ void save_link_attempts(Database& db, std::string_view channel, std::string_view
 }
 
 void clear_link_attempts(Database& db, std::string_view channel, std::string_view chat_id) {
-  SQLite::Statement st(db.sql(), "DELETE FROM link_attempts WHERE channel = ? AND chat_id = ?");
+  sql::Statement st(db.sql(), "DELETE FROM link_attempts WHERE channel = ? AND chat_id = ?");
   st.bind(1, std::string(channel));
   st.bind(2, std::string(chat_id));
   st.exec();
@@ -92,12 +88,12 @@ void clear_link_attempts(Database& db, std::string_view channel, std::string_vie
 
 void bind_chat(Database& db, const ChatRef& chat, std::string_view body, std::string_view from_name,
                std::string_view at_iso) {
-  SQLite::Statement st(db.sql(),
-                       "INSERT INTO chat_links(channel, chat_id, body, is_group, from_name, "
-                       "linked_at, commune) VALUES (?,?,?,?,?,?,?) ON CONFLICT(channel, chat_id) "
-                       "DO UPDATE SET body = excluded.body, is_group = excluded.is_group, "
-                       "from_name = excluded.from_name, linked_at = excluded.linked_at, "
-                       "commune = excluded.commune");
+  sql::Statement st(db.sql(),
+                    "INSERT INTO chat_links(channel, chat_id, body, is_group, from_name, "
+                    "linked_at, commune) VALUES (?,?,?,?,?,?,?) ON CONFLICT(channel, chat_id) "
+                    "DO UPDATE SET body = excluded.body, is_group = excluded.is_group, "
+                    "from_name = excluded.from_name, linked_at = excluded.linked_at, "
+                    "commune = excluded.commune");
   st.bind(1, chat.channel);
   st.bind(2, chat.chat_id);
   st.bind(3, std::string(body));
@@ -114,7 +110,7 @@ std::optional<std::int64_t> chat_commune(Database& db, std::string_view channel,
   st.bind(1, std::string(channel));
   st.bind(2, std::string(chat_id));
   std::optional<std::int64_t> out;
-  if (st.executeStep()) out = st.getColumn(0).getInt64();
+  if (st.step()) out = st.column(0).as_int64();
   st.reset();
   return out;
 }
@@ -130,21 +126,20 @@ std::optional<std::string> chat_body(Database& db, std::string_view channel,
 }
 
 int linked_chat_count(Database& db) {
-  SQLite::Statement st(db.sql(), "SELECT COUNT(*) FROM chat_links WHERE commune = ?");
+  sql::Statement st(db.sql(), "SELECT COUNT(*) FROM chat_links WHERE commune = ?");
   st.bind(1, db.commune());
-  return st.executeStep() ? st.getColumn(0).getInt() : 0;
+  return st.step() ? st.column(0).as_int() : 0;
 }
 
 std::vector<ChatRef> chats_of_body(Database& db, std::string_view body) {
-  SQLite::Statement st(db.sql(),
-                       "SELECT channel, chat_id, is_group FROM chat_links WHERE commune = ? AND "
-                       "body = ? ORDER BY linked_at, channel, chat_id");
+  sql::Statement st(db.sql(),
+                    "SELECT channel, chat_id, is_group FROM chat_links WHERE commune = ? AND "
+                    "body = ? ORDER BY linked_at, channel, chat_id");
   st.bind(1, db.commune());
   st.bind(2, std::string(body));
   std::vector<ChatRef> out;
-  while (st.executeStep()) {
-    out.push_back(ChatRef{st.getColumn(0).getString(), st.getColumn(1).getString(),
-                          st.getColumn(2).getInt() != 0});
+  while (st.step()) {
+    out.push_back(ChatRef{st.column(0).text(), st.column(1).text(), st.column(2).as_int() != 0});
   }
   return out;
 }
@@ -169,10 +164,10 @@ void set_last_notice(Database& db, std::string_view channel, std::string_view ch
 }
 
 void record_delivery(Database& db, const Delivery& d) {
-  SQLite::Statement st(db.sql(),
-                       "INSERT INTO chat_deliveries(source, channel, chat_id, part, "
-                       "platform_message_id, task, kind, sent_at, cycle) VALUES "
-                       "(?,?,?,?,?,?,?,?,?) ON CONFLICT DO NOTHING");
+  sql::Statement st(db.sql(),
+                    "INSERT INTO chat_deliveries(source, channel, chat_id, part, "
+                    "platform_message_id, task, kind, sent_at, cycle) VALUES "
+                    "(?,?,?,?,?,?,?,?,?) ON CONFLICT DO NOTHING");
   st.bind(1, d.source);
   st.bind(2, d.channel);
   st.bind(3, d.chat_id);
@@ -187,21 +182,21 @@ void record_delivery(Database& db, const Delivery& d) {
 
 bool delivered(Database& db, std::string_view source, std::string_view channel,
                std::string_view chat_id, int part) {
-  SQLite::Statement st(db.sql(),
-                       "SELECT 1 FROM chat_deliveries WHERE source = ? AND channel = ? AND "
-                       "chat_id = ? AND part = ?");
+  sql::Statement st(db.sql(),
+                    "SELECT 1 FROM chat_deliveries WHERE source = ? AND channel = ? AND "
+                    "chat_id = ? AND part = ?");
   st.bind(1, std::string(source));
   st.bind(2, std::string(channel));
   st.bind(3, std::string(chat_id));
   st.bind(4, part);
-  return st.executeStep();
+  return st.step();
 }
 
 namespace {
 
-std::optional<NudgeRef> first_nudge(SQLite::Statement& st) {
-  if (!st.executeStep()) return std::nullopt;
-  return NudgeRef{st.getColumn(0).getString(), st.getColumn(1).getString()};
+std::optional<NudgeRef> first_nudge(sql::Statement& st) {
+  if (!st.step()) return std::nullopt;
+  return NudgeRef{st.column(0).text(), st.column(1).text()};
 }
 
 }  // namespace
@@ -210,9 +205,9 @@ std::optional<NudgeRef> nudge_of_message(Database& db, std::string_view channel,
                                          std::string_view chat_id,
                                          std::string_view platform_message_id) {
   if (platform_message_id.empty()) return std::nullopt;
-  SQLite::Statement st(db.sql(),
-                       "SELECT task, cycle FROM chat_deliveries WHERE channel = ? AND chat_id = ? "
-                       "AND platform_message_id = ? AND (task <> '' OR cycle <> '') LIMIT 1");
+  sql::Statement st(db.sql(),
+                    "SELECT task, cycle FROM chat_deliveries WHERE channel = ? AND chat_id = ? "
+                    "AND platform_message_id = ? AND (task <> '' OR cycle <> '') LIMIT 1");
   st.bind(1, std::string(channel));
   st.bind(2, std::string(chat_id));
   st.bind(3, std::string(platform_message_id));
@@ -221,10 +216,11 @@ std::optional<NudgeRef> nudge_of_message(Database& db, std::string_view channel,
 
 std::optional<NudgeRef> recent_nudge(Database& db, std::string_view channel,
                                      std::string_view chat_id, std::string_view since_iso) {
-  SQLite::Statement st(db.sql(),
-                       "SELECT task, cycle FROM chat_deliveries WHERE channel = ? AND chat_id = ? "
-                       "AND sent_at >= ? AND (task <> '' OR cycle <> '') AND kind IN "
-                       "('reminder','escalation') ORDER BY sent_at DESC, rowid DESC LIMIT 1");
+  sql::Statement st(
+      db.sql(),
+      "SELECT task, cycle FROM chat_deliveries WHERE channel = ? AND chat_id = ? "
+      "AND sent_at >= ? AND (task <> '' OR cycle <> '') AND kind IN "
+      "('reminder','escalation') ORDER BY sent_at DESC, source DESC, part DESC LIMIT 1");
   st.bind(1, std::string(channel));
   st.bind(2, std::string(chat_id));
   st.bind(3, std::string(since_iso));

@@ -1,8 +1,9 @@
 #include "storage/code_hash.h"
 
-#include <SQLiteCpp/Database.h>
 #include <sodium.h>
 #include <sqlite3.h>
+
+#include "storage/sql_sqlite.h"
 
 #include <array>
 #include <cctype>
@@ -46,10 +47,12 @@ bool equal_in_constant_time(std::string_view a, std::string_view b) {
   return a.empty() || sodium_memcmp(a.data(), b.data(), a.size()) == 0;
 }
 
-void register_code_hash_function(SQLite::Database& db) {
-  int rc = sqlite3_create_function(db.getHandle(), "dondoc_code_hash", 1,
-                                   SQLITE_UTF8 | SQLITE_DETERMINISTIC, nullptr, &sql_code_hash,
-                                   nullptr, nullptr);
+void register_code_hash_function(sql::Connection& db) {
+  sqlite3* handle = sql::sqlite_handle(db);
+  if (handle == nullptr) return;  // SQLite's migrations are the only ones that call it
+  int rc =
+      sqlite3_create_function(handle, "dondoc_code_hash", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC,
+                              nullptr, &sql_code_hash, nullptr, nullptr);
   if (rc != SQLITE_OK) throw std::runtime_error("could not register dondoc_code_hash");
 }
 

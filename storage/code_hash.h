@@ -6,9 +6,9 @@
 #include <string>
 #include <string_view>
 
-namespace SQLite {
-class Database;
-}  // namespace SQLite
+namespace dondoc::sql {
+class Connection;
+}  // namespace dondoc::sql
 
 namespace dondoc {
 
@@ -18,7 +18,8 @@ std::string link_code_hash(std::string_view code);
 // True when a and b are equal, in time that depends only on their length (sodium_memcmp).
 bool equal_in_constant_time(std::string_view a, std::string_view b);
 
-// Registers dondoc_code_hash(text) -> link_code_hash(text) on the connection (for migrations).
-void register_code_hash_function(SQLite::Database& db);
+// Registers dondoc_code_hash(text) -> link_code_hash(text) on an SQLite connection (for its
+// migrations); does nothing on another.
+void register_code_hash_function(sql::Connection& db);
 
 }  // namespace dondoc

@@ -1,15 +1,15 @@
 #include "storage/dashboard_store.h"
 
-#include <SQLiteCpp/Statement.h>
+#include <nlohmann/json.hpp>
 
 namespace dondoc {
 namespace {
 
 constexpr const char* kAuditColumns = "SELECT at, kind, subject, source, detail FROM audit ";
 
-AuditRow audit_row(SQLite::Statement& q) {
-  return {q.getColumn(0).getString(), q.getColumn(1).getString(), q.getColumn(2).getString(),
-          q.getColumn(3).getString(), q.getColumn(4).getString()};
+AuditRow audit_row(sql::Statement& q) {
+  return {q.column(0).text(), q.column(1).text(), q.column(2).text(), q.column(3).text(),
+          q.column(4).text()};
 }
 
 // The WHERE clause of an AuditQuery and its parameters, in order (the commune first).
@@ -27,20 +27,23 @@ std::string audit_where(const AuditQuery& q, std::vector<std::string>& params) {
   return where;
 }
 
-void bind_all(SQLite::Statement& st, Database& db, const std::vector<std::string>& params) {
+void bind_all(sql::Statement& st, Database& db, const std::vector<std::string>& params) {
   st.bind(1, db.commune());
   for (std::size_t i = 0; i < params.size(); ++i) st.bind(static_cast<int>(i) + 2, params[i]);
 }
 
+// ?2 = a, ?3 = b, ?5 = the JSON member `"key":"a"` a detail mentioning a holds (quoted in C++ as
+// SQLite's json_quote did, so the query needs no JSON function).
 std::vector<AuditRow> audit_matching(Database& db, const std::string& where, const std::string& a,
-                                     const std::string& b, int limit) {
-  SQLite::Statement q(db.sql(), std::string(kAuditColumns) + where + " ORDER BY seq DESC LIMIT ?4");
+                                     const std::string& b, const char* key, int limit) {
+  sql::Statement q(db.sql(), std::string(kAuditColumns) + where + " ORDER BY seq DESC LIMIT ?4");
   q.bind(1, db.commune());
   q.bind(2, a);
   q.bind(3, b);
   q.bind(4, limit);
+  q.bind(5, std::string("\"") + key + "\":" + nlohmann::json(a).dump());
   std::vector<AuditRow> out;
-  while (q.executeStep()) out.push_back(audit_row(q));
+  while (q.step()) out.push_back(audit_row(q));
   return out;
 }
 
@@ -50,41 +53,42 @@ AuditSlice audit_slice(Database& db, const AuditQuery& q) {
   std::vector<std::string> params;
   std::string where = audit_where(q, params);
   AuditSlice out;
-  SQLite::Statement count(db.sql(), "SELECT COUNT(*) FROM audit " + where);
+  sql::Statement count(db.sql(), "SELECT COUNT(*) FROM audit " + where);
   bind_all(count, db, params);
-  if (count.executeStep()) out.total = count.getColumn(0).getInt();
-  SQLite::Statement rows(db.sql(),
-                         std::string(kAuditColumns) + where + "ORDER BY seq DESC LIMIT ? OFFSET ?");
+  if (count.step()) out.total = count.column(0).as_int();
+  sql::Statement rows(db.sql(),
+                      std::string(kAuditColumns) + where + "ORDER BY seq DESC LIMIT ? OFFSET ?");
   bind_all(rows, db, params);
   int n = static_cast<int>(params.size()) + 2;
   rows.bind(n, q.limit);
   rows.bind(n + 1, q.offset);
-  while (rows.executeStep()) out.rows.push_back(audit_row(rows));
+  while (rows.step()) out.rows.push_back(audit_row(rows));
   return out;
 }
 
 std::vector<std::string> audit_kinds(Database& db) {
-  SQLite::Statement q(db.sql(), "SELECT DISTINCT kind FROM audit WHERE commune = ? ORDER BY kind");
+  sql::Statement q(db.sql(), "SELECT DISTINCT kind FROM audit WHERE commune = ? ORDER BY kind");
   q.bind(1, db.commune());
   std::vector<std::string> out;
-  while (q.executeStep()) out.push_back(q.getColumn(0).getString());
+  while (q.step()) out.push_back(q.column(0).text());
   return out;
 }
 
 std::vector<AuditRow> audit_about_task(Database& db, const std::string& task, int limit) {
   return audit_matching(db,
                         "WHERE commune = ?1 AND (subject = ?2 OR substr(subject, 1, length(?3)) "
-                        "= ?3 OR instr(detail, '\"task\":' || json_quote(?2)) > 0)",
-                        task, "task|" + task + "|", limit);
+                        "= ?3 OR " +
+                            sql_contains(db, "detail", "?5") + ")",
+                        task, "task|" + task + "|", "task", limit);
 }
 
 std::vector<AuditRow> audit_about_body(Database& db, const std::string& body, int limit) {
   return audit_matching(
       db,
-      "WHERE commune = ?1 AND (subject = ?2 OR (substr(subject, -length(?3)) = "
-      "?3 AND (substr(subject, 1, 5) = 'task|' OR substr(subject, 1, 7) = 'report|')) OR "
-      "instr(detail, '\"body\":' || json_quote(?2)) > 0)",
-      body, "|" + body, limit);
+      "WHERE commune = ?1 AND (subject = ?2 OR (substr(subject, length(subject) - length(?3) + "
+      "1) = ?3 AND (substr(subject, 1, 5) = 'task|' OR substr(subject, 1, 7) = 'report|')) OR " +
+          sql_contains(db, "detail", "?5") + ")",
+      body, "|" + body, "body", limit);
 }
 
 std::vector<OutboxItem> outbox_items(Database& db, const OutboxQuery& q) {
@@ -105,51 +109,48 @@ std::vector<OutboxItem> outbox_items(Database& db, const OutboxQuery& q) {
     params.push_back(q.kinds[i]);
   }
   if (!q.kinds.empty()) sql += ")";
-  SQLite::Statement st(db.sql(), sql + " ORDER BY id DESC LIMIT ?");
+  sql::Statement st(db.sql(), sql + " ORDER BY id DESC LIMIT ?");
   bind_all(st, db, params);
   st.bind(static_cast<int>(params.size()) + 2, q.limit);
   std::vector<OutboxItem> out;
-  while (st.executeStep()) {
+  while (st.step()) {
     OutboxItem m;
-    m.id = st.getColumn(0).getInt64();
-    m.created_at = st.getColumn(1).getString();
-    m.recipient = st.getColumn(2).getString();
-    m.kind = st.getColumn(3).getString();
-    m.task = st.getColumn(4).getString();
-    m.cycle = st.getColumn(5).getString();
-    m.status = st.getColumn(6).getString();
-    m.text = st.getColumn(7).getString();
-    m.sent_at = st.getColumn(8).getString();
+    m.id = st.column(0).as_int64();
+    m.created_at = st.column(1).text();
+    m.recipient = st.column(2).text();
+    m.kind = st.column(3).text();
+    m.task = st.column(4).text();
+    m.cycle = st.column(5).text();
+    m.status = st.column(6).text();
+    m.text = st.column(7).text();
+    m.sent_at = st.column(8).text();
     out.push_back(std::move(m));
   }
   return out;
 }
 
 std::vector<ChatLinkRow> chat_links_of_body(Database& db, const std::string& body) {
-  SQLite::Statement q(db.sql(),
-                      "SELECT channel, chat_id, from_name, linked_at FROM chat_links WHERE "
-                      "commune = ? AND body = ? ORDER BY linked_at, chat_id");
+  sql::Statement q(db.sql(),
+                   "SELECT channel, chat_id, from_name, linked_at FROM chat_links WHERE "
+                   "commune = ? AND body = ? ORDER BY linked_at, chat_id");
   q.bind(1, db.commune());
   q.bind(2, body);
   std::vector<ChatLinkRow> out;
-  while (q.executeStep()) {
-    out.push_back({q.getColumn(0).getString(), q.getColumn(1).getString(),
-                   q.getColumn(2).getString(), q.getColumn(3).getString()});
+  while (q.step()) {
+    out.push_back({q.column(0).text(), q.column(1).text(), q.column(2).text(), q.column(3).text()});
   }
   return out;
 }
 
 std::unordered_map<std::string, int> linked_chat_counts(Database& db) {
-  SQLite::Statement st(db.sql(),
-                       "SELECT body, count(*) FROM chat_links WHERE commune = ? GROUP BY body");
+  sql::Statement st(db.sql(),
+                    "SELECT body, count(*) FROM chat_links WHERE commune = ? GROUP BY body");
   st.bind(1, db.commune());
   std::unordered_map<std::string, int> out;
-  while (st.executeStep()) out[st.getColumn(0).getString()] = st.getColumn(1).getInt();
+  while (st.step()) out[st.column(0).text()] = st.column(1).as_int();
   return out;
 }
 
-std::int64_t data_version(Database& db) {
-  return db.sql().execAndGet("PRAGMA data_version").getInt64();
-}
+std::int64_t data_version(Database& db) { return db.sql().data_version(); }
 
 }  // namespace dondoc

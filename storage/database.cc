@@ -1,11 +1,10 @@
+// Opening, migrating and checking the database, its cached statements and transactions. The
+// SQLite specifics (open flags, pragmas, the read-only fallback) are in storage/sql_sqlite.cc.
 #include "storage/database.h"
 
 #include "storage/code_hash.h"
 
-#include <SQLiteCpp/Statement.h>
-#include <SQLiteCpp/Transaction.h>
 #include <fcntl.h>
-#include <sqlite3.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/statvfs.h>
@@ -19,11 +18,6 @@
 
 namespace dondoc {
 namespace {
-
-// NOMUTEX: a connection is used by one thread at a time (see the header), so SQLite's per-call
-// connection mutex is pure cost on the hot paths.
-const int kReadWrite = SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE | SQLite::OPEN_NOMUTEX;
-const int kReadOnly = SQLite::OPEN_READONLY | SQLite::OPEN_NOMUTEX;
 
 bool is_file_path(const std::string& path) {
   return !path.empty() && path[0] != ':' && path.rfind("file:", 0) != 0;
@@ -75,54 +69,12 @@ std::string unwritable(const std::string& path, const std::string& detail) {
   return out;
 }
 
-// SQLite's URI for reading a file nobody writes (no locks, no -shm): "file:PATH?immutable=1".
-std::string immutable_uri(const std::string& path) {
-  std::string uri = path.rfind('/', 0) == 0 ? "file://" : "file:";
-  for (unsigned char c : path) {
-    if (std::isalnum(c) || std::strchr("/-._~", c) != nullptr) {
-      uri += static_cast<char>(c);
-    } else {
-      char hex[4];
-      std::snprintf(hex, sizeof hex, "%%%02X", c);
-      uri += hex;
-    }
-  }
-  return uri + "?immutable=1";
-}
-
-// Without a WAL holding commits the main file does not have, the file alone is the database.
-bool no_wal_content(const std::string& path) {
-  struct stat st {};
-  return ::stat((path + "-wal").c_str(), &st) != 0 || st.st_size == 0;
-}
-
-// SQLite's message with the system's reason behind it ("disk I/O error: File too large").
-std::string sqlite_detail(const SQLite::Exception& e, sqlite3* handle) {
-  std::string out = e.what();
-  int sys = handle != nullptr ? sqlite3_system_errno(handle) : 0;
-  if (sys != 0) out += std::string(": ") + std::strerror(sys);
-  return out;
-}
-
 }  // namespace
 
-bool storage_fault(int sqlite_code) {
-  switch (sqlite_code & 0xff) {
-    case SQLITE_READONLY:
-    case SQLITE_CANTOPEN:
-    case SQLITE_PERM:
-    case SQLITE_FULL:
-    case SQLITE_IOERR:
-    case SQLITE_NOTADB:
-    case SQLITE_CORRUPT:
-    case SQLITE_AUTH:
-      return true;
-    default:
-      return false;
-  }
-}
-
 Database::Database(const std::string& path, Access access) : path_(path) {
+  if (sql::is_postgresql_url(path)) {
+    throw DatabaseUnusable("PostgreSQL chưa được hỗ trợ trong bản này");
+  }
   if (access == Access::read_only) {
     open_read_only();
   } else {
@@ -133,20 +85,10 @@ Database::Database(const std::string& path, Access access) : path_(path) {
 void Database::open_read_write() {
   create_private(path_);
   try {
-    db_ = std::make_unique<SQLite::Database>(path_, kReadWrite);
-    if (sqlite3_db_readonly(db_->getHandle(), "main") == 1) {
-      throw DatabaseUnusable(unwritable(path_, "SQLite chỉ mở được để đọc"));
-    }
-    db_->setBusyTimeout(10000);
-    db_->exec("PRAGMA journal_mode=WAL");
-    db_->exec("PRAGMA synchronous=FULL");
-    // Savepoint sub-journals and sort space in memory, not temporary files created and unlinked
-    // per transaction.
-    db_->exec("PRAGMA temp_store=MEMORY");
-    db_->exec("PRAGMA foreign_keys=ON");
-  } catch (const SQLite::Exception& e) {
-    if (!storage_fault(e.getErrorCode())) throw;
-    throw DatabaseUnusable(unwritable(path_, sqlite_detail(e, db_ ? db_->getHandle() : nullptr)));
+    db_ = sql::open_sqlite(path_, false);
+  } catch (const sql::Error& e) {
+    if (e.kind() != sql::ErrorKind::storage_fault) throw;
+    throw DatabaseUnusable(unwritable(path_, e.what()));
   }
   migrate();
 }
@@ -158,22 +100,11 @@ void Database::open_read_only() {
                            "); tạo bằng `dondoc init`");
   }
   try {
-    db_ = std::make_unique<SQLite::Database>(path_, kReadOnly);
-    db_->setBusyTimeout(10000);
-    (void)schema_version();  // the first read opens (or fails to open) the -wal and -shm
-  } catch (const SQLite::Exception& e) {
-    // A read-only directory: SQLite cannot create the -shm a WAL reader needs.
-    if (!is_file_path(path_) || !no_wal_content(path_)) {
-      throw DatabaseUnusable(path_ + ": không đọc được cơ sở dữ liệu (cannot read): " + e.what());
-    }
-    try {
-      db_ = std::make_unique<SQLite::Database>(immutable_uri(path_), kReadOnly | SQLite::OPEN_URI);
-      (void)schema_version();
-    } catch (const SQLite::Exception& e2) {
-      throw DatabaseUnusable(path_ + ": không đọc được cơ sở dữ liệu (cannot read): " + e2.what());
-    }
+    db_ = sql::open_sqlite(path_, true);  // falls back to the immutable URI when it must
+    (void)schema_version();
+  } catch (const sql::Error& e) {
+    throw DatabaseUnusable(path_ + ": không đọc được cơ sở dữ liệu (cannot read): " + e.what());
   }
-  db_->exec("PRAGMA query_only=ON");
   int current = schema_version();
   int latest = migrations().empty() ? 0 : migrations().back().version;
   if (current == 0) {
@@ -191,8 +122,8 @@ void Database::open_read_only() {
 }
 
 int Database::schema_version() {
-  if (!db_->tableExists("schema_version")) return 0;
-  return db_->execAndGet("SELECT COALESCE(MAX(version), 0) FROM schema_version").getInt();
+  if (!db_->table_exists("schema_version")) return 0;
+  return db_->exec_and_get("SELECT COALESCE(MAX(version), 0) FROM schema_version").as_int();
 }
 
 void Database::migrate() {
@@ -202,7 +133,7 @@ void Database::migrate() {
   if (current > latest) throw DatabaseUnusable(newer_schema_message(current, latest));
   if (current == latest) return;
   register_code_hash_function(*db_);  // migration 64 hashes the stored link codes
-  SQLite::Transaction tx(*db_, SQLite::TransactionBehavior::IMMEDIATE);
+  WriteTransaction tx(*this);
   current = schema_version();  // another process may have migrated meanwhile
   db_->exec(
       "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, applied_at TEXT "
@@ -210,7 +141,7 @@ void Database::migrate() {
   for (const auto& m : all) {
     if (m.version <= current) continue;
     db_->exec(m.sql);
-    SQLite::Statement ins(*db_, "INSERT INTO schema_version(version) VALUES (?)");
+    sql::Statement ins(*db_, "INSERT INTO schema_version(version) VALUES (?)");
     ins.bind(1, m.version);
     ins.exec();
   }
@@ -218,7 +149,7 @@ void Database::migrate() {
 }
 
 void Database::backup_to(const std::string& path) {
-  SQLite::Statement st(*db_, "VACUUM INTO ?");
+  sql::Statement st(*db_, "VACUUM INTO ?");
   st.bind(1, path);
   st.exec();
 }
@@ -240,29 +171,62 @@ void Database::check_writable() {
   try {
     WriteTransaction tx(*this);
     try {
-      int version = db_->execAndGet("PRAGMA user_version").getInt();
+      int version = db_->exec_and_get("PRAGMA user_version").as_int();
       db_->exec("PRAGMA user_version=" + std::to_string(version));  // rewrites page 1: a write
       tx.commit();
-    } catch (const SQLite::Exception& e) {
-      if (!storage_fault(e.getErrorCode())) throw;
-      detail = sqlite_detail(e, db_->getHandle());  // before the rollback clears the reason
+    } catch (const sql::Error& e) {  // its message was taken before the rollback
+      if (e.kind() != sql::ErrorKind::storage_fault) throw;
+      detail = e.what();
     }
-  } catch (const SQLite::Exception& e) {  // BEGIN IMMEDIATE failed
-    if (!storage_fault(e.getErrorCode())) throw;
-    detail = sqlite_detail(e, db_->getHandle());
+  } catch (const sql::Error& e) {  // BEGIN IMMEDIATE failed
+    if (e.kind() != sql::ErrorKind::storage_fault) throw;
+    detail = e.what();
   }
   if (!detail.empty()) throw DatabaseUnusable(unwritable(path_, detail));
 }
 
-SQLite::Statement& Database::cached(const std::string& sql) {
+sql::Statement& Database::cached(const std::string& sql) {
   auto& st = statements_[sql];
   if (!st) {
-    st = std::make_unique<SQLite::Statement>(*db_, sql);
+    st = std::make_unique<sql::Statement>(*db_, sql);
   } else {
     st->reset();
-    st->clearBindings();
+    st->clear_bindings();
   }
   return *st;
+}
+
+std::string sql_contains(Database& db, const std::string& haystack, const std::string& needle) {
+  if (db.dialect() == sql::Dialect::postgresql) {
+    return "strpos(" + haystack + ", " + needle + ") > 0";
+  }
+  return "instr(" + haystack + ", " + needle + ") > 0";
+}
+
+void defer_foreign_keys(Database& db) {
+  if (db.dialect() == sql::Dialect::postgresql) {
+    db.sql().exec("SET CONSTRAINTS ALL DEFERRED");
+  } else {
+    db.sql().exec("PRAGMA defer_foreign_keys=ON");
+  }
+}
+
+void tune_writer(Database& db) {
+  if (db.dialect() != sql::Dialect::sqlite) return;
+  db.sql().exec("PRAGMA wal_autocheckpoint=2000");
+  db.sql().exec("PRAGMA cache_size=-65536");
+}
+
+void checkpoint(Database& db) {
+  if (db.dialect() == sql::Dialect::sqlite) db.sql().exec("PRAGMA wal_checkpoint(PASSIVE)");
+}
+
+std::optional<std::int64_t> returned_id(sql::Statement& insert) {
+  if (!insert.step()) return std::nullopt;
+  std::int64_t id = insert.column(0).as_int64();
+  while (insert.step()) {  // to the end, so the statement is done and counts its changes
+  }
+  return id;
 }
 
 std::int64_t Database::commune() const {
@@ -277,9 +241,8 @@ CommuneScope::CommuneScope(Database& db, std::int64_t commune) : db_(db), previo
 
 CommuneScope::~CommuneScope() { db_.commune_ = previous_; }
 
-WriteTransaction::WriteTransaction(Database& db)
-    : db_(db), outermost_(sqlite3_get_autocommit(db.sql().getHandle()) != 0) {
-  if (outermost_) db_.sql().exec("BEGIN IMMEDIATE");
+WriteTransaction::WriteTransaction(Database& db) : db_(db), outermost_(!db.sql().in_transaction()) {
+  if (outermost_) db_.sql().begin_write();
 }
 
 WriteTransaction::~WriteTransaction() {
@@ -292,7 +255,7 @@ WriteTransaction::~WriteTransaction() {
 
 void Database::reset_cached() noexcept {
   for (auto& [sql, st] : statements_) {
-    if (st) (void)st->tryReset();  // the error it returns is the one already seen
+    if (st) st->try_reset();  // the error it returns is the one already seen
   }
 }
 
@@ -321,12 +284,12 @@ void Database::audit(std::string_view kind, std::string_view subject, std::strin
                      std::string_view detail_json, std::string_view at_iso) {
   auto& st =
       cached("INSERT INTO audit(at, kind, subject, source, detail, commune) VALUES (?,?,?,?,?,?)");
-  st.bind(1, std::string(at_iso));
-  st.bind(2, std::string(kind));
-  st.bind(3, std::string(subject));
-  st.bind(4, std::string(source));
-  st.bind(5, std::string(detail_json));
-  st.bind(6, commune_.value_or(0));
+  st.bind(1, at_iso);
+  st.bind(2, kind);
+  st.bind(3, subject);
+  st.bind(4, source);
+  st.bind(5, detail_json);
+  st.bind(6, static_cast<long long>(commune_.value_or(0)));
   st.exec();
 }
 

@@ -1,6 +1,6 @@
-// The SQLite database: opened with WAL, synchronous=FULL and foreign keys on; forward migrations
-// run at open inside one transaction; or opened read-only for listings, writing nothing. The only
-// place SQLiteCpp is used. One Database per thread; SQLite serialises writers across processes.
+// The database: a storage/sql.h connection (SQLite: WAL, synchronous=FULL, foreign keys on);
+// forward migrations run at open inside one transaction; or opened read-only for listings, writing
+// nothing. Every store reads and writes through it. One Database per thread.
 #pragma once
 
 #include <cstdint>
@@ -12,8 +12,7 @@
 #include <unordered_map>
 #include <vector>
 
-#include <SQLiteCpp/Database.h>
-#include <SQLiteCpp/Statement.h>
+#include "storage/sql.h"
 
 namespace dondoc {
 
@@ -48,7 +47,8 @@ class Database {
   // missing for read_only) or its schema is newer than ours (or, read_only, older).
   explicit Database(const std::string& path, Access access = Access::read_write);
 
-  SQLite::Database& sql() { return *db_; }
+  sql::Connection& sql() { return *db_; }
+  sql::Dialect dialect() const { return db_->dialect(); }
   const std::string& path() const { return path_; }
   int schema_version();
 
@@ -76,7 +76,7 @@ class Database {
   // A statement prepared once per connection and handed back reset, with no bindings, for
   // statements on hot paths (audit, inbound events). Requires: the caller finishes with it before
   // asking for the same sql again.
-  SQLite::Statement& cached(const std::string& sql);
+  sql::Statement& cached(const std::string& sql);
   // Resets every cached statement: after a failed transaction, a statement left mid-step keeps
   // SQLite's pager in its error state (every later write failing) until it is reset.
   void reset_cached() noexcept;
@@ -89,10 +89,24 @@ class Database {
   std::optional<std::int64_t> commune_;
   std::string newer_schema_message(int current, int latest) const;
   std::string path_;
-  std::unique_ptr<SQLite::Database> db_;
+  std::unique_ptr<sql::Connection> db_;
   // Declared after db_ so the statements are finalised before the connection closes.
-  std::unordered_map<std::string, std::unique_ptr<SQLite::Statement>> statements_;
+  std::unordered_map<std::string, std::unique_ptr<sql::Statement>> statements_;
 };
+
+// The dialect-specific bits of SQL, each in one place. sql_contains: a condition true when text
+// `haystack` contains `needle` (SQL expressions), case-sensitively (SQLite instr, PostgreSQL
+// strpos). defer_foreign_keys: inside a transaction, check foreign keys at COMMIT only.
+std::string sql_contains(Database& db, const std::string& haystack, const std::string& needle);
+void defer_foreign_keys(Database& db);
+// SQLite's writer tuning (WAL auto-checkpoint, page cache) and passive checkpoint, for the
+// group-commit writer; nothing on a server database, which does its own.
+void tune_writer(Database& db);
+void checkpoint(Database& db);
+
+// Runs an INSERT … RETURNING <key> to its end and gives the key it returned, or nothing when no row
+// was inserted (ON CONFLICT … DO NOTHING). The portable last-insert-id.
+std::optional<std::int64_t> returned_id(sql::Statement& insert);
 
 // Sets the Database's commune for its lifetime and restores the previous one after. Same thread
 // as its Database.
@@ -107,10 +121,6 @@ class CommuneScope {
   Database& db_;
   std::optional<std::int64_t> previous_;
 };
-// True for SQLite result codes saying the storage refuses writes (read-only file or mount, full
-// disk, I/O error, ...), as opposed to a busy lock, a constraint or a mistake in SQL.
-bool storage_fault(int sqlite_code);
-
 // A write transaction that joins the caller's when one is already open: the outermost begins
 // (IMMEDIATE) and commits; an inner one does neither, so the caller decides for both and a failure
 // anywhere rolls back everything. Same thread as its Database.

@@ -1,7 +1,5 @@
 #include "storage/engine_config.h"
 
-#include <SQLiteCpp/Statement.h>
-
 #include <map>
 #include <string>
 #include <utility>
@@ -45,13 +43,13 @@ std::map<std::pair<std::string, std::int64_t>, CachedConfig>& config_cache() {
 // The current commune's stamps as this connection sees them (its own open transaction
 // included); nullopt when a row is missing (nothing is cached then).
 std::optional<ConfigStamps> config_stamps(Database& db) {
-  SQLite::Statement& q = db.cached(
+  sql::Statement& q = db.cached(
       "SELECT (SELECT stamp FROM config_stamps WHERE commune = ?1), "
       "(SELECT stamp FROM config_stamps WHERE commune = 0)");
   q.bind(1, db.commune());
   std::optional<ConfigStamps> out;
-  if (q.executeStep() && !q.getColumn(0).isNull() && !q.getColumn(1).isNull()) {
-    out = ConfigStamps{q.getColumn(0).getInt64(), q.getColumn(1).getInt64()};
+  if (q.step() && !q.column(0).is_null() && !q.column(1).is_null()) {
+    out = ConfigStamps{q.column(0).as_int64(), q.column(1).as_int64()};
   }
   q.reset();  // a cached statement left mid-step would hold the read snapshot
   return out;

@@ -1,6 +1,5 @@
 // The Outbox port and the CLI's readers (outbox, audit) of storage/engine_store.h. One outbox
 // holds both kinds of rows: addressed to a body (channel '') or to one chat (the bot's answers).
-#include <SQLiteCpp/Statement.h>
 
 #include "storage/engine_store.h"
 
@@ -11,25 +10,25 @@ constexpr const char* kColumns =
     "SELECT id, key, recipient, kind, task, cycle, text, status, not_before, attempts, channel, "
     "chat_id, is_group, callback_id, commune FROM outbox ";
 
-OutboxRow row_from(SQLite::Statement& q) {
+OutboxRow row_from(sql::Statement& q) {
   OutboxRow r;
-  r.id = q.getColumn(0).getInt64();
-  r.message.key = q.getColumn(1).getString();
-  r.message.recipient = q.getColumn(2).getString();
-  r.message.kind = message_kind_from(q.getColumn(3).getString()).value_or(MessageKind::reminder);
-  r.message.task = q.getColumn(4).isNull() ? "" : q.getColumn(4).getString();
-  r.message.cycle = q.getColumn(5).isNull() ? "" : q.getColumn(5).getString();
-  r.message.text = q.getColumn(6).getString();
-  r.status = q.getColumn(7).getString();
-  r.message.not_before = parse_instant(q.getColumn(8).getString()).value_or(Instant{});
-  r.attempts = q.getColumn(9).getInt();
-  std::string channel = q.getColumn(10).getString();
+  r.id = q.column(0).as_int64();
+  r.message.key = q.column(1).text();
+  r.message.recipient = q.column(2).text();
+  r.message.kind = message_kind_from(q.column(3).text()).value_or(MessageKind::reminder);
+  r.message.task = q.column(4).is_null() ? "" : q.column(4).text();
+  r.message.cycle = q.column(5).is_null() ? "" : q.column(5).text();
+  r.message.text = q.column(6).text();
+  r.status = q.column(7).text();
+  r.message.not_before = parse_instant(q.column(8).text()).value_or(Instant{});
+  r.attempts = q.column(9).as_int();
+  std::string channel = q.column(10).text();
   if (!channel.empty()) {
     r.message.chat =
-        ChatAddress{std::move(channel), q.getColumn(11).getString(), q.getColumn(12).getInt() != 0};
+        ChatAddress{std::move(channel), q.column(11).text(), q.column(12).as_int() != 0};
   }
-  r.message.callback_id = q.getColumn(13).getString();
-  r.commune = q.getColumn(14).getInt64();
+  r.message.callback_id = q.column(13).text();
+  r.commune = q.column(14).as_int64();
   return r;
 }
 
@@ -38,7 +37,7 @@ OutboxRow row_from(SQLite::Statement& q) {
 std::int64_t outbox_commune(Database& db, std::int64_t id) {
   auto& q = db.cached("SELECT commune FROM outbox WHERE id = ?");
   q.bind(1, id);
-  std::int64_t commune = q.executeStep() ? q.getColumn(0).getInt64() : kNoCommune;
+  std::int64_t commune = q.step() ? q.column(0).as_int64() : kNoCommune;
   q.reset();
   return commune;
 }
@@ -48,20 +47,20 @@ std::vector<OutboxRow> SqliteEngineStore::due(Instant now, int limit) {
 }
 
 std::vector<OutboxRow> SqliteEngineStore::due_rows(Instant now, int limit, bool chat_only) {
-  SQLite::Statement q(
-      db_.sql(), std::string(kColumns) + "WHERE status = 'pending' AND not_before <= ? " +
-                     (chat_only ? "AND channel != '' " : "") + "ORDER BY not_before, id LIMIT ?");
+  sql::Statement q(db_.sql(),
+                   std::string(kColumns) + "WHERE status = 'pending' AND not_before <= ? " +
+                       (chat_only ? "AND channel != '' " : "") + "ORDER BY not_before, id LIMIT ?");
   q.bind(1, format_instant(now));
   q.bind(2, limit);
   std::vector<OutboxRow> out;
-  while (q.executeStep()) out.push_back(row_from(q));
+  while (q.step()) out.push_back(row_from(q));
   return out;
 }
 
 void SqliteEngineStore::mark_sent(std::int64_t id, Instant at) {
-  SQLite::Statement st(db_.sql(),
-                       "UPDATE outbox SET status = 'sent', sent_at = ?, attempts = attempts + 1 "
-                       "WHERE id = ?");
+  sql::Statement st(db_.sql(),
+                    "UPDATE outbox SET status = 'sent', sent_at = ?, attempts = attempts + 1 "
+                    "WHERE id = ?");
   st.bind(1, format_instant(at));
   st.bind(2, id);
   st.exec();
@@ -71,9 +70,9 @@ void SqliteEngineStore::mark_sent(std::int64_t id, Instant at) {
 
 void SqliteEngineStore::mark_retry(std::int64_t id, Instant retry_at, bool give_up,
                                    const std::string& error) {
-  SQLite::Statement st(db_.sql(),
-                       "UPDATE outbox SET status = ?, not_before = ?, attempts = attempts + 1, "
-                       "last_error = ? WHERE id = ?");
+  sql::Statement st(db_.sql(),
+                    "UPDATE outbox SET status = ?, not_before = ?, attempts = attempts + 1, "
+                    "last_error = ? WHERE id = ?");
   st.bind(1, give_up ? "failed" : "pending");
   st.bind(2, format_instant(retry_at));
   st.bind(3, error);
@@ -82,9 +81,9 @@ void SqliteEngineStore::mark_retry(std::int64_t id, Instant retry_at, bool give_
 }
 
 void SqliteEngineStore::postpone(std::int64_t id, Instant until, const std::string& why) {
-  SQLite::Statement st(db_.sql(),
-                       "UPDATE outbox SET not_before = ?, last_error = ? WHERE id = ? AND "
-                       "status = 'pending'");
+  sql::Statement st(db_.sql(),
+                    "UPDATE outbox SET not_before = ?, last_error = ? WHERE id = ? AND "
+                    "status = 'pending'");
   st.bind(1, format_instant(until));
   st.bind(2, why);
   st.bind(3, id);
@@ -92,25 +91,25 @@ void SqliteEngineStore::postpone(std::int64_t id, Instant until, const std::stri
 }
 
 std::vector<OutboxRow> list_outbox(Database& db, const std::string& status) {
-  SQLite::Statement q(db.sql(), std::string(kColumns) + "WHERE commune = ? " +
-                                    (status.empty() ? "" : "AND status = ? ") +
-                                    "ORDER BY not_before, id");
+  sql::Statement q(db.sql(), std::string(kColumns) + "WHERE commune = ? " +
+                                 (status.empty() ? "" : "AND status = ? ") +
+                                 "ORDER BY not_before, id");
   q.bind(1, db.commune());
   if (!status.empty()) q.bind(2, status);
   std::vector<OutboxRow> out;
-  while (q.executeStep()) out.push_back(row_from(q));
+  while (q.step()) out.push_back(row_from(q));
   return out;
 }
 
 std::vector<AuditRow> list_audit(Database& db, std::optional<Instant> since) {
-  SQLite::Statement q(db.sql(),
-                      "SELECT at, kind, subject, source, detail FROM audit WHERE commune = ? ORDER "
-                      "BY seq");
+  sql::Statement q(db.sql(),
+                   "SELECT at, kind, subject, source, detail FROM audit WHERE commune = ? ORDER "
+                   "BY seq");
   q.bind(1, db.commune());
   std::vector<AuditRow> out;
-  while (q.executeStep()) {
-    AuditRow r{q.getColumn(0).getString(), q.getColumn(1).getString(), q.getColumn(2).getString(),
-               q.getColumn(3).getString(), q.getColumn(4).getString()};
+  while (q.step()) {
+    AuditRow r{q.column(0).text(), q.column(1).text(), q.column(2).text(), q.column(3).text(),
+               q.column(4).text()};
     if (since) {
       auto at = parse_instant(r.at);
       if (at && *at < *since) continue;

@@ -1,8 +1,5 @@
 #include "storage/engine_store.h"
 
-#include <SQLiteCpp/Statement.h>
-#include <SQLiteCpp/Transaction.h>
-
 #include <map>
 #include <nlohmann/json.hpp>
 #include <set>
@@ -18,20 +15,20 @@
 namespace dondoc {
 namespace {
 
-std::optional<std::string> opt_text(const SQLite::Column& c) {
-  if (c.isNull()) return std::nullopt;
-  return c.getString();
+std::optional<std::string> opt_text(const sql::Column& c) {
+  if (c.is_null()) return std::nullopt;
+  return c.text();
 }
-std::optional<Instant> opt_instant(const SQLite::Column& c) {
+std::optional<Instant> opt_instant(const sql::Column& c) {
   auto s = opt_text(c);
   return s ? parse_instant(*s) : std::nullopt;
 }
-std::optional<Date> opt_date(const SQLite::Column& c) {
+std::optional<Date> opt_date(const sql::Column& c) {
   auto s = opt_text(c);
   return s ? parse_date(*s) : std::nullopt;
 }
 template <class T, class F>
-void bind_opt(SQLite::Statement& st, int i, const std::optional<T>& v, F fmt) {
+void bind_opt(sql::Statement& st, int i, const std::optional<T>& v, F fmt) {
   if (v) {
     st.bind(i, fmt(*v));
   } else {
@@ -45,30 +42,30 @@ constexpr const char* kSelectStates =
     "WHERE commune = ?";
 
 // Reads the rows of a kSelectStates query into `out`.
-void read_states(SQLite::Statement& q, StateMap& out) {
-  while (q.executeStep()) {
+void read_states(sql::Statement& q, StateMap& out) {
+  while (q.step()) {
     ObligationState s;
-    s.id = q.getColumn(0).getString();
-    s.task = q.getColumn(1).getString();
-    s.body = q.getColumn(2).getString();
-    s.cycle = q.getColumn(3).getString();
-    s.period = q.getColumn(4).getString();
-    s.status = status_from_string(q.getColumn(5).getString()).value_or(Status::not_started);
-    s.percent = q.getColumn(6).getInt();
-    s.reason = q.getColumn(7).getString();
-    s.requested_due = opt_date(q.getColumn(8));
-    s.due_override = opt_date(q.getColumn(9));
-    s.acknowledged_at = opt_instant(q.getColumn(10));
-    s.last_reply = opt_instant(q.getColumn(11));
-    s.status_at = opt_instant(q.getColumn(12));
-    s.done_at = opt_instant(q.getColumn(13));
-    s.source = q.getColumn(14).getString();
+    s.id = q.column(0).text();
+    s.task = q.column(1).text();
+    s.body = q.column(2).text();
+    s.cycle = q.column(3).text();
+    s.period = q.column(4).text();
+    s.status = status_from_string(q.column(5).text()).value_or(Status::not_started);
+    s.percent = q.column(6).as_int();
+    s.reason = q.column(7).text();
+    s.requested_due = opt_date(q.column(8));
+    s.due_override = opt_date(q.column(9));
+    s.acknowledged_at = opt_instant(q.column(10));
+    s.last_reply = opt_instant(q.column(11));
+    s.status_at = opt_instant(q.column(12));
+    s.done_at = opt_instant(q.column(13));
+    s.source = q.column(14).text();
     out.emplace(s.id, std::move(s));
   }
 }
 
 void load_states(Database& db, StateMap& out) {
-  SQLite::Statement q(db.sql(), kSelectStates);
+  sql::Statement q(db.sql(), kSelectStates);
   q.bind(1, db.commune());
   read_states(q, out);
 }
@@ -84,12 +81,12 @@ const Assignee* working_on(const Task& t, const std::string& body) {
 // tasks' other leads where they count (whether a one-off task is closed; the approved extension
 // a coordinator follows). By the (commune, body, task) index.
 void load_body_states(Database& db, const Plan& plan, const std::string& body, StateMap& out) {
-  SQLite::Statement own(db.sql(), std::string(kSelectStates) + " AND body = ?");
+  sql::Statement own(db.sql(), std::string(kSelectStates) + " AND body = ?");
   own.bind(1, db.commune());
   own.bind(2, body);
   read_states(own, out);
-  SQLite::Statement lead(db.sql(),
-                         std::string(kSelectStates) + " AND body = ? AND task = ? AND cycle = ''");
+  sql::Statement lead(db.sql(),
+                      std::string(kSelectStates) + " AND body = ? AND task = ? AND cycle = ''");
   for (const auto& t : plan.tasks) {
     const Assignee* mine = working_on(t, body);
     if (!mine) continue;
@@ -107,11 +104,17 @@ void load_body_states(Database& db, const Plan& plan, const std::string& body, S
 }
 
 void save_state(Database& db, const ObligationState& s) {
-  SQLite::Statement& st = db.cached(
-      "INSERT OR REPLACE INTO engine_obligations (id, task, body, cycle, period, "
+  sql::Statement& st = db.cached(
+      "INSERT INTO engine_obligations (id, task, body, cycle, period, "
       "status, percent, reason, requested_due, due_override, acknowledged_at, "
       "last_reply, status_at, done_at, source, commune) VALUES "
-      "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+      "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT (commune, id) DO UPDATE SET "
+      "task = excluded.task, body = excluded.body, cycle = excluded.cycle, "
+      "period = excluded.period, status = excluded.status, percent = excluded.percent, "
+      "reason = excluded.reason, requested_due = excluded.requested_due, "
+      "due_override = excluded.due_override, acknowledged_at = excluded.acknowledged_at, "
+      "last_reply = excluded.last_reply, status_at = excluded.status_at, "
+      "done_at = excluded.done_at, source = excluded.source");
   st.bind(1, s.id);
   st.bind(2, s.task);
   st.bind(3, s.body);
@@ -132,19 +135,20 @@ void save_state(Database& db, const ObligationState& s) {
 }
 
 std::optional<Instant> meta_instant(Database& db, const char* key) {
-  SQLite::Statement& q = db.cached("SELECT value FROM engine_meta WHERE commune = ? AND key = ?");
+  sql::Statement& q = db.cached("SELECT value FROM engine_meta WHERE commune = ? AND key = ?");
   q.bind(1, db.commune());
   q.bind(2, key);
   // Reset at once: a cached statement left mid-step would hold the connection's read snapshot.
   std::optional<std::string> v;
-  if (q.executeStep()) v = q.getColumn(0).getString();
+  if (q.step()) v = q.column(0).text();
   q.reset();
   return v ? parse_instant(*v) : std::nullopt;
 }
 
 void set_meta(Database& db, const char* key, Instant v) {
-  SQLite::Statement& st =
-      db.cached("INSERT OR REPLACE INTO engine_meta(commune, key, value) VALUES (?, ?, ?)");
+  sql::Statement& st = db.cached(
+      "INSERT INTO engine_meta(commune, key, value) VALUES (?, ?, ?) "
+      "ON CONFLICT (commune, key) DO UPDATE SET value = excluded.value");
   st.bind(1, db.commune());
   st.bind(2, key);
   st.bind(3, format_instant(v));
@@ -152,27 +156,27 @@ void set_meta(Database& db, const char* key, Instant v) {
 }
 
 bool key_exists(Database& db, const std::string& key) {
-  SQLite::Statement& q = db.cached("SELECT 1 FROM send_log WHERE commune = ? AND key = ?");
+  sql::Statement& q = db.cached("SELECT 1 FROM send_log WHERE commune = ? AND key = ?");
   q.bind(1, db.commune());
-  q.bindNoCopy(2, key);
-  bool found = q.executeStep();
+  q.bind(2, key);
+  bool found = q.step();
   q.reset();
   return found;
 }
 
-// `at` is format_instant(now), formatted once per batch. Strings are bound without a copy: they
-// outlive the statement's exec.
+// `at` is format_instant(now), formatted once per batch.
 void insert_key(Database& db, const std::string& key, std::optional<std::int64_t> message,
                 const std::string& at) {
-  SQLite::Statement& st =
-      db.cached("INSERT OR IGNORE INTO send_log(key, message_id, at, commune) VALUES (?, ?, ?, ?)");
-  st.bindNoCopy(1, key);
+  sql::Statement& st = db.cached(
+      "INSERT INTO send_log(key, message_id, at, commune) VALUES (?, ?, ?, ?) "
+      "ON CONFLICT (commune, key) DO NOTHING");
+  st.bind(1, key);
   if (message) {
     st.bind(2, *message);
   } else {
     st.bind(2);
   }
-  st.bindNoCopy(3, at);
+  st.bind(3, at);
   st.bind(4, db.commune());
   st.exec();
 }
@@ -185,11 +189,11 @@ struct QueuedSummary {
   std::set<std::string_view> recipients;  // views of the batch's messages
 };
 
-void bind_text_or_null(SQLite::Statement& st, int i, const std::string& v) {
+void bind_text_or_null(sql::Statement& st, int i, const std::string& v) {
   if (v.empty()) {
     st.bind(i);
   } else {
-    st.bindNoCopy(i, v);
+    st.bind(i, v);
   }
 }
 
@@ -199,26 +203,27 @@ std::optional<std::int64_t> queue_message(Database& db, const Message& m, const 
   bool any_new = m.send_keys.empty();
   for (const auto& k : m.send_keys) any_new = any_new || !key_exists(db, k);
   if (!any_new) return std::nullopt;
-  SQLite::Statement& st = db.cached(
-      "INSERT OR IGNORE INTO outbox(key, recipient, kind, task, cycle, text, not_before, "
+  sql::Statement& st = db.cached(
+      "INSERT INTO outbox(key, recipient, kind, task, cycle, text, not_before, "
       "created_at, channel, chat_id, is_group, callback_id, commune) VALUES "
-      "(?,?,?,?,?,?,?,?,?,?,?,?,?)");
-  st.bindNoCopy(1, m.key);
-  st.bindNoCopy(2, m.recipient);
+      "(?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT (commune, key) DO NOTHING RETURNING id");
+  st.bind(1, m.key);
+  st.bind(2, m.recipient);
   st.bind(3, std::string(to_string(m.kind)));
   bind_text_or_null(st, 4, m.task);
   bind_text_or_null(st, 5, m.cycle);
-  st.bindNoCopy(6, m.text);
+  st.bind(6, m.text);
   std::string not_before = format_instant(m.not_before);
-  st.bindNoCopy(7, not_before);
-  st.bindNoCopy(8, now.empty() ? not_before : now);
+  st.bind(7, not_before);
+  st.bind(8, now.empty() ? not_before : now);
   st.bind(9, m.chat ? m.chat->channel : std::string());
   st.bind(10, m.chat ? m.chat->chat_id : std::string());
   st.bind(11, m.chat && m.chat->group ? 1 : 0);
-  st.bindNoCopy(12, m.callback_id);
+  st.bind(12, m.callback_id);
   st.bind(13, db.commune());
-  if (st.exec() == 0) return std::nullopt;
-  std::int64_t id = db.sql().getLastInsertRowid();
+  std::optional<std::int64_t> inserted = returned_id(st);
+  if (!inserted) return std::nullopt;
+  std::int64_t id = *inserted;
   for (const auto& k : m.send_keys) insert_key(db, k, id, now.empty() ? not_before : now);
   return id;
 }
@@ -240,18 +245,18 @@ void audit_queued(Database& db, const AuditEntry& a, const QueuedSummary& q) {
 // leaving out failure notices themselves (messages carrying a "failed|" send key) and the bot's
 // answers to one chat, oldest first, bounded.
 void load_failed(Database& db, std::vector<FailedMessage>& out) {
-  SQLite::Statement q(db.sql(),
-                      "SELECT o.id, o.recipient, o.text, o.last_error FROM outbox o "
-                      "WHERE o.status = 'failed' AND o.channel = '' AND o.commune = ?1 "
-                      "AND NOT EXISTS (SELECT 1 FROM send_log s WHERE s.commune = ?1 AND "
-                      "s.key = 'failed|' || o.id) "
-                      "AND NOT EXISTS (SELECT 1 FROM send_log s WHERE s.message_id = o.id "
-                      "AND s.key >= 'failed|' AND s.key < 'failed}') "
-                      "ORDER BY o.id LIMIT 1000");
+  sql::Statement q(db.sql(),
+                   "SELECT o.id, o.recipient, o.text, o.last_error FROM outbox o "
+                   "WHERE o.status = 'failed' AND o.channel = '' AND o.commune = ?1 "
+                   "AND NOT EXISTS (SELECT 1 FROM send_log s WHERE s.commune = ?1 AND "
+                   "s.key = 'failed|' || o.id) "
+                   "AND NOT EXISTS (SELECT 1 FROM send_log s WHERE s.message_id = o.id "
+                   "AND s.key >= 'failed|' AND s.key < 'failed}') "
+                   "ORDER BY o.id LIMIT 1000");
   q.bind(1, db.commune());
-  while (q.executeStep()) {
-    out.push_back({q.getColumn(0).getInt64(), q.getColumn(1).getString(),
-                   q.getColumn(2).getString(), q.getColumn(3).getString()});
+  while (q.step()) {
+    out.push_back(
+        {q.column(0).as_int64(), q.column(1).text(), q.column(2).text(), q.column(3).text()});
   }
 }
 
@@ -301,21 +306,20 @@ Result<EngineState> SqliteEngineStore::load() {
   // Sized once (the commune's key count bounds it: one scan of its primary-key range) rather than
   // rehashed as it grows.
   {
-    SQLite::Statement n(db_.sql(), "SELECT count(*) FROM send_log WHERE commune = ?");
+    sql::Statement n(db_.sql(), "SELECT count(*) FROM send_log WHERE commune = ?");
     n.bind(1, db_.commune());
-    if (n.executeStep()) st.sent.reserve(static_cast<std::size_t>(n.getColumn(0).getInt64()));
+    if (n.step()) st.sent.reserve(static_cast<std::size_t>(n.column(0).as_int64()));
   }
-  SQLite::Statement q(db_.sql(),
-                      "SELECT key FROM send_log WHERE commune = ? AND key >= ? AND key < ?");
+  sql::Statement q(db_.sql(),
+                   "SELECT key FROM send_log WHERE commune = ? AND key >= ? AND key < ?");
   for (const char* prefix : {"rem", "esc", "blk", "dig"}) {
     q.reset();
     q.bind(1, db_.commune());
     q.bind(2, std::string(prefix) + "|");
     q.bind(3, std::string(prefix) + "}");
-    while (q.executeStep()) {
-      SQLite::Column key = q.getColumn(0);
-      st.sent.emplace(static_cast<const char*>(key.getBlob()),
-                      static_cast<std::size_t>(key.getBytes()));
+    while (q.step()) {
+      sql::Column key = q.column(0);
+      st.sent.emplace(key.bytes());
     }
   }
   load_failed(db_, st.failed);
@@ -323,7 +327,7 @@ Result<EngineState> SqliteEngineStore::load() {
 }
 
 int SqliteEngineStore::apply(const Batch& batch) {
-  SQLite::Transaction tx(db_.sql(), SQLite::TransactionBehavior::IMMEDIATE);
+  WriteTransaction tx(db_);
   int n = apply_in_transaction(batch);
   tx.commit();
   return n;

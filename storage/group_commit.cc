@@ -1,8 +1,6 @@
 #include "storage/group_commit.h"
 
-#include <SQLiteCpp/Exception.h>
 #include <pthread.h>
-#include <sqlite3.h>
 
 #include <exception>
 #include <future>
@@ -21,8 +19,7 @@ GroupCommit::GroupCommit(const std::string& path, std::size_t max_batch)
   // the WAL start over instead of growing. The writer keeps the hot pages of its tables in memory
   // (up to 64 MB, grown only as used): in a province each reply goes to another of ~100 communes,
   // and with 8 MB their chats', bodies' and states' pages were read from the file again each time.
-  db_.sql().exec("PRAGMA wal_autocheckpoint=2000");
-  db_.sql().exec("PRAGMA cache_size=-65536");
+  tune_writer(db_);
   thread_ = std::thread([this] { loop(); });
   checkpointer_ = std::thread([this] { checkpoint_loop(); });
 }
@@ -55,7 +52,7 @@ void GroupCommit::checkpoint_loop() {
     checkpointed_at_ = done;
     lock.unlock();
     try {
-      checkpoint_db_.sql().exec("PRAGMA wal_checkpoint(PASSIVE)");
+      checkpoint(checkpoint_db_);
     } catch (const std::exception&) {  // busy or I/O: the next round tries again
     }
     lock.lock();
@@ -63,7 +60,7 @@ void GroupCommit::checkpoint_loop() {
   // Last round: leave a short WAL behind for the next start.
   lock.unlock();
   try {
-    checkpoint_db_.sql().exec("PRAGMA wal_checkpoint(PASSIVE)");
+    checkpoint(checkpoint_db_);
   } catch (const std::exception&) {
   }
 }
@@ -165,10 +162,12 @@ std::string GroupCommit::run_job(Item& item) {
   try {
     item.job(db_);
     return {};
-  } catch (const SQLite::Exception& e) {
+  } catch (const sql::Error& e) {
     // The storage or another process's lock refused it: the writer is failing, not the job.
-    int code = e.getErrorCode() & 0xff;
-    if (storage_fault(code) || code == SQLITE_BUSY || code == SQLITE_LOCKED) fault_ = e.what();
+    if (e.kind() == sql::ErrorKind::storage_fault || e.kind() == sql::ErrorKind::busy ||
+        e.kind() == sql::ErrorKind::connection) {
+      fault_ = e.what();
+    }
     return *e.what() != '\0' ? e.what() : "write failed";
   } catch (const std::exception& e) {
     return *e.what() != '\0' ? e.what() : "write failed";
@@ -183,10 +182,10 @@ void GroupCommit::run_batch(std::deque<Item>& batch, bool durable) {
   bool open = false;
   bool job_threw = false;  // a lone job's own error, rethrown below
   fault_.clear();
-  int changes = db_.sql().getTotalChanges();
+  std::int64_t changes = db_.sql().total_changes();
   try {
-    exec_cached(durable ? "PRAGMA synchronous=FULL" : "PRAGMA synchronous=NORMAL");
-    exec_cached("BEGIN IMMEDIATE");
+    db_.sql().set_durable(durable);
+    db_.sql().begin_write();
     open = true;
     // A lone job needs no savepoint: its failure rolls the transaction back, which is all of it.
     bool savepoints = batch.size() > 1;
@@ -216,7 +215,7 @@ void GroupCommit::run_batch(std::deque<Item>& batch, bool durable) {
       }
     }
   }
-  note_outcome(fault_, batch_error.empty(), db_.sql().getTotalChanges() != changes);
+  note_outcome(fault_, batch_error.empty(), db_.sql().total_changes() != changes);
   {
     std::lock_guard lock(mu_);
     ++batches_;

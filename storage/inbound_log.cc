@@ -1,20 +1,17 @@
 #include "storage/inbound_log.h"
 
-#include <SQLiteCpp/Statement.h>
-
 namespace dondoc {
 
 std::optional<std::int64_t> insert_inbound(Database& db, const InboundRow& row) {
   auto& st = db.cached(
       "INSERT INTO inbound_events(channel, event_key, chat_id, received_at, payload) VALUES "
-      "(?,?,?,?,?) ON CONFLICT(channel, event_key) DO NOTHING");
+      "(?,?,?,?,?) ON CONFLICT(channel, event_key) DO NOTHING RETURNING seq");
   st.bind(1, row.channel);
   st.bind(2, row.event_key);
   st.bind(3, row.chat_id);
   st.bind(4, row.received_at);
   st.bind(5, row.payload);
-  if (st.exec() != 1) return std::nullopt;
-  return db.sql().getLastInsertRowid();
+  return returned_id(st);
 }
 
 std::vector<InboundRow> unhandled_inbound(Database& db, int limit) {
@@ -23,10 +20,9 @@ std::vector<InboundRow> unhandled_inbound(Database& db, int limit) {
       "handled_at IS NULL ORDER BY seq LIMIT ?");
   st.bind(1, limit);
   std::vector<InboundRow> rows;
-  while (st.executeStep()) {
-    rows.push_back(InboundRow{st.getColumn(0).getInt64(), st.getColumn(1).getString(),
-                              st.getColumn(2).getString(), st.getColumn(3).getString(),
-                              st.getColumn(4).getString(), st.getColumn(5).getString()});
+  while (st.step()) {
+    rows.push_back(InboundRow{st.column(0).as_int64(), st.column(1).text(), st.column(2).text(),
+                              st.column(3).text(), st.column(4).text(), st.column(5).text()});
   }
   st.reset();
   return rows;
@@ -35,7 +31,7 @@ std::vector<InboundRow> unhandled_inbound(Database& db, int limit) {
 bool inbound_unhandled(Database& db, std::int64_t seq) {
   auto& st = db.cached("SELECT 1 FROM inbound_events WHERE seq = ? AND handled_at IS NULL");
   st.bind(1, seq);
-  bool found = st.executeStep();
+  bool found = st.step();
   st.reset();
   return found;
 }
@@ -50,22 +46,21 @@ void mark_inbound_handled(Database& db, std::int64_t seq, std::string_view outco
 }
 
 void replace_inbound_payload(Database& db, std::int64_t seq, std::string_view payload) {
-  SQLite::Statement st(db.sql(), "UPDATE inbound_events SET payload = ? WHERE seq = ?");
+  sql::Statement st(db.sql(), "UPDATE inbound_events SET payload = ? WHERE seq = ?");
   st.bind(1, std::string(payload));
   st.bind(2, seq);
   st.exec();
 }
 
 std::int64_t inbound_count(Database& db) {
-  return db.sql().execAndGet("SELECT COUNT(*) FROM inbound_events").getInt64();
+  return db.sql().exec_and_get("SELECT COUNT(*) FROM inbound_events").as_int64();
 }
 
 bool inbound_exists(Database& db, std::string_view channel, std::string_view event_key) {
-  SQLite::Statement st(db.sql(),
-                       "SELECT 1 FROM inbound_events WHERE channel = ? AND event_key = ?");
+  sql::Statement st(db.sql(), "SELECT 1 FROM inbound_events WHERE channel = ? AND event_key = ?");
   st.bind(1, std::string(channel));
   st.bind(2, std::string(event_key));
-  return st.executeStep();
+  return st.step();
 }
 
 }  // namespace dondoc

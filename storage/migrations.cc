@@ -728,6 +728,12 @@ CREATE TABLE feed_tokens (
 );
 CREATE INDEX feed_tokens_by_commune ON feed_tokens(commune, id);
 )sql"},
+      // Bodies keep their plan order in a column, not in SQLite's rowid (issue 17: PostgreSQL has
+      // no rowid). New bodies go after the commune's last one.
+      {140, R"sql(
+ALTER TABLE bodies ADD COLUMN position INTEGER NOT NULL DEFAULT 0;
+UPDATE bodies SET position = rowid;
+)sql"},
       // A report's files get a stable id (issue 16 §1): the dashboard fetches one through the
       // platform's API at /bao-cao-co-quan/tep/{id}. SQLite cannot add a primary key, so the
       // table is rebuilt with its rows (their ids in the old order).

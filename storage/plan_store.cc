@@ -1,8 +1,5 @@
 #include "storage/plan_store.h"
 
-#include <SQLiteCpp/Statement.h>
-#include <SQLiteCpp/Transaction.h>
-
 #include <algorithm>
 #include <map>
 #include <nlohmann/json.hpp>
@@ -48,9 +45,9 @@ std::string dump(const json& j) { return j.dump(); }
 
 std::set<std::string> ids_in(Database& db, const char* table) {
   std::set<std::string> out;
-  SQLite::Statement q(db.sql(), std::string("SELECT id FROM ") + table + " WHERE commune = ?");
+  sql::Statement q(db.sql(), std::string("SELECT id FROM ") + table + " WHERE commune = ?");
   q.bind(1, db.commune());
-  while (q.executeStep()) out.insert(q.getColumn(0).getString());
+  while (q.step()) out.insert(q.column(0).text());
   return out;
 }
 
@@ -59,13 +56,13 @@ std::set<std::string> ids_in(Database& db, const char* table) {
 std::map<std::string, int> positions(Database& db, const char* table,
                                      const std::vector<std::string>& incoming) {
   std::map<std::string, int> pos;
-  SQLite::Statement q(db.sql(),
-                      std::string("SELECT id, position FROM ") + table + " WHERE commune = ?");
+  sql::Statement q(db.sql(),
+                   std::string("SELECT id, position FROM ") + table + " WHERE commune = ?");
   q.bind(1, db.commune());
   int next = 0;
-  while (q.executeStep()) {
-    pos[q.getColumn(0).getString()] = q.getColumn(1).getInt();
-    next = std::max(next, q.getColumn(1).getInt() + 1);
+  while (q.step()) {
+    pos[q.column(0).text()] = q.column(1).as_int();
+    next = std::max(next, q.column(1).as_int() + 1);
   }
   std::set<std::string> in(incoming.begin(), incoming.end());
   bool covers_all = std::all_of(pos.begin(), pos.end(), [&](auto& p) { return in.count(p.first); });
@@ -90,12 +87,13 @@ void count(SaveCounts& c, const std::set<std::string>& existing, const std::stri
 SaveCounts upsert_bodies(Database& db, const std::vector<Body>& bodies) {
   SaveCounts c;
   auto existing = ids_in(db, "bodies");
-  SQLite::Statement st(db.sql(),
-                       "INSERT INTO bodies(id, name, aliases, kind, members, leader, commune) "
-                       "VALUES (?,?,?,?,?,?,?) ON CONFLICT(commune, id) DO UPDATE SET "
-                       "name=excluded.name, "
-                       "aliases=excluded.aliases, kind=excluded.kind, members=excluded.members, "
-                       "leader=excluded.leader");
+  sql::Statement st(db.sql(),
+                    "INSERT INTO bodies(id, name, aliases, kind, members, leader, commune, "
+                    "position) VALUES (?,?,?,?,?,?,?7,(SELECT COALESCE(MAX(position), 0) + 1 "
+                    "FROM bodies WHERE commune = ?7)) ON CONFLICT(commune, id) DO UPDATE SET "
+                    "name=excluded.name, "
+                    "aliases=excluded.aliases, kind=excluded.kind, members=excluded.members, "
+                    "leader=excluded.leader");
   for (const auto& b : bodies) {
     st.reset();
     st.bind(1, b.id);
@@ -117,7 +115,7 @@ SaveCounts upsert_tasks(Database& db, const std::vector<Task>& tasks) {
   std::vector<std::string> ids;
   for (const auto& t : tasks) ids.push_back(t.id);
   auto pos = positions(db, "tasks", ids);
-  SQLite::Statement move(db.sql(), "UPDATE tasks SET position=? WHERE commune=? AND id=?");
+  sql::Statement move(db.sql(), "UPDATE tasks SET position=? WHERE commune=? AND id=?");
   for (const auto& [id, p] : pos) {
     move.reset();
     move.bind(1, p);
@@ -125,7 +123,7 @@ SaveCounts upsert_tasks(Database& db, const std::vector<Task>& tasks) {
     move.bind(3, id);
     move.exec();
   }
-  SQLite::Statement st(
+  sql::Statement st(
       db.sql(),
       "INSERT INTO tasks(id, position, section, section_title, title, lead, coordinators, output, "
       "deadline_text, deadline, directing, commune) VALUES (?,?,?,?,?,?,?,?,?,?,?,?) ON "
@@ -161,12 +159,12 @@ SaveCounts upsert_indicators(Database& db, const std::vector<Indicator>& indicat
   std::vector<std::string> ids;
   for (const auto& i : indicators) ids.push_back(i.id);
   auto pos = positions(db, "indicators", ids);
-  SQLite::Statement st(db.sql(),
-                       "INSERT INTO indicators(id, position, name, unit, monitoring_body, "
-                       "milestones, commune) VALUES (?,?,?,?,?,?,?) ON CONFLICT(commune, id) DO "
-                       "UPDATE SET "
-                       "position=excluded.position, name=excluded.name, unit=excluded.unit, "
-                       "monitoring_body=excluded.monitoring_body, milestones=excluded.milestones");
+  sql::Statement st(db.sql(),
+                    "INSERT INTO indicators(id, position, name, unit, monitoring_body, "
+                    "milestones, commune) VALUES (?,?,?,?,?,?,?) ON CONFLICT(commune, id) DO "
+                    "UPDATE SET "
+                    "position=excluded.position, name=excluded.name, unit=excluded.unit, "
+                    "monitoring_body=excluded.monitoring_body, milestones=excluded.milestones");
   for (const auto& i : indicators) {
     json milestones = json::object();
     for (const auto& [year, target] : i.milestones) milestones[std::to_string(year)] = target;
@@ -198,18 +196,18 @@ void audit_import(Database& db, const ImportSource& src, const PlanSaveCounts& c
 
 std::vector<Body> load_bodies(Database& db) {
   std::vector<Body> out;
-  SQLite::Statement q(db.sql(),
-                      "SELECT id, name, aliases, kind, members, leader FROM bodies WHERE commune = "
-                      "? ORDER BY rowid");
+  sql::Statement q(db.sql(),
+                   "SELECT id, name, aliases, kind, members, leader FROM bodies WHERE commune = "
+                   "? ORDER BY position");
   q.bind(1, db.commune());
-  while (q.executeStep()) {
+  while (q.step()) {
     Body b;
-    b.id = q.getColumn(0).getString();
-    b.name = q.getColumn(1).getString();
-    b.aliases = string_list(q.getColumn(2).getString());
-    b.kind = body_kind_from_string(q.getColumn(3).getString()).value_or(Body::Kind::unit);
-    b.members = string_list(q.getColumn(4).getString());
-    b.leader = q.getColumn(5).getString();
+    b.id = q.column(0).text();
+    b.name = q.column(1).text();
+    b.aliases = string_list(q.column(2).text());
+    b.kind = body_kind_from_string(q.column(3).text()).value_or(Body::Kind::unit);
+    b.members = string_list(q.column(4).text());
+    b.leader = q.column(5).text();
     out.push_back(std::move(b));
   }
   return out;
@@ -218,35 +216,35 @@ std::vector<Body> load_bodies(Database& db) {
 std::vector<Task> load_tasks(Database& db) {
   std::vector<Task> out;
   {
-    SQLite::Statement n(db.sql(), "SELECT count(*) FROM tasks WHERE commune = ?");
+    sql::Statement n(db.sql(), "SELECT count(*) FROM tasks WHERE commune = ?");
     n.bind(1, db.commune());
-    if (n.executeStep()) out.reserve(static_cast<std::size_t>(n.getColumn(0).getInt64()));
+    if (n.step()) out.reserve(static_cast<std::size_t>(n.column(0).as_int64()));
   }
   // A plan repeats a few deadline shapes ("Thường xuyên", "Năm 2026") across thousands of tasks:
   // parse each stored JSON text once.
   std::unordered_map<std::string, DeadlineSpec> parsed;
-  SQLite::Statement q(db.sql(),
-                      "SELECT id, section, section_title, title, lead, coordinators, output, "
-                      "deadline_text, deadline, directing FROM tasks WHERE commune = ? ORDER BY "
-                      "position, rowid");
+  sql::Statement q(db.sql(),
+                   "SELECT id, section, section_title, title, lead, coordinators, output, "
+                   "deadline_text, deadline, directing FROM tasks WHERE commune = ? ORDER BY "
+                   "position, id");
   q.bind(1, db.commune());
-  while (q.executeStep()) {
+  while (q.step()) {
     Task t;
-    t.id = q.getColumn(0).getString();
-    t.section = q.getColumn(1).getString();
-    t.section_title = q.getColumn(2).getString();
-    t.title = q.getColumn(3).getString();
-    t.lead = string_list(q.getColumn(4).getString());
-    t.coordinators = string_list(q.getColumn(5).getString());
-    t.output = q.getColumn(6).getString();
-    t.deadline_text = q.getColumn(7).getString();
-    auto [it, fresh] = parsed.try_emplace(q.getColumn(8).getString());
+    t.id = q.column(0).text();
+    t.section = q.column(1).text();
+    t.section_title = q.column(2).text();
+    t.title = q.column(3).text();
+    t.lead = string_list(q.column(4).text());
+    t.coordinators = string_list(q.column(5).text());
+    t.output = q.column(6).text();
+    t.deadline_text = q.column(7).text();
+    auto [it, fresh] = parsed.try_emplace(q.column(8).text());
     if (fresh) {
       auto spec = deadline_from_json(json::parse(it->first, nullptr, false));
       if (spec) it->second = *spec;
     }
     t.deadline = it->second;
-    t.directing = string_list(q.getColumn(9).getString());
+    t.directing = string_list(q.column(9).text());
     out.push_back(std::move(t));
   }
   return out;
@@ -254,17 +252,17 @@ std::vector<Task> load_tasks(Database& db) {
 
 std::vector<Indicator> load_indicators(Database& db) {
   std::vector<Indicator> out;
-  SQLite::Statement q(db.sql(),
-                      "SELECT id, name, unit, monitoring_body, milestones FROM indicators "
-                      "WHERE commune = ? ORDER BY position, rowid");
+  sql::Statement q(db.sql(),
+                   "SELECT id, name, unit, monitoring_body, milestones FROM indicators "
+                   "WHERE commune = ? ORDER BY position, id");
   q.bind(1, db.commune());
-  while (q.executeStep()) {
+  while (q.step()) {
     Indicator i;
-    i.id = q.getColumn(0).getString();
-    i.name = q.getColumn(1).getString();
-    i.unit = q.getColumn(2).getString();
-    i.monitoring_body = q.getColumn(3).getString();
-    auto m = json::parse(q.getColumn(4).getString(), nullptr, false);
+    i.id = q.column(0).text();
+    i.name = q.column(1).text();
+    i.unit = q.column(2).text();
+    i.monitoring_body = q.column(3).text();
+    auto m = json::parse(q.column(4).text(), nullptr, false);
     if (m.is_object()) {
       for (const auto& [year, target] : m.items()) {
         if (target.is_string()) i.milestones[std::stoi(year)] = target.get<std::string>();
@@ -286,27 +284,27 @@ Plan load_plan(Database& db) {
 }
 
 std::optional<Date> load_issued(Database& db) {
-  SQLite::Statement q(db.sql(), "SELECT value FROM plan_meta WHERE commune = ? AND key = 'issued'");
+  sql::Statement q(db.sql(), "SELECT value FROM plan_meta WHERE commune = ? AND key = 'issued'");
   q.bind(1, db.commune());
-  if (!q.executeStep()) return std::nullopt;
-  return parse_date(q.getColumn(0).getString());
+  if (!q.step()) return std::nullopt;
+  return parse_date(q.column(0).text());
 }
 
 void save_issued(Database& db, Date issued) {
-  SQLite::Statement st(db.sql(),
-                       "INSERT INTO plan_meta(commune, key, value) VALUES (?, 'issued', ?) "
-                       "ON CONFLICT(commune, key) DO UPDATE SET value = excluded.value");
+  sql::Statement st(db.sql(),
+                    "INSERT INTO plan_meta(commune, key, value) VALUES (?, 'issued', ?) "
+                    "ON CONFLICT(commune, key) DO UPDATE SET value = excluded.value");
   st.bind(1, db.commune());
   st.bind(2, format_date(issued));
   st.exec();
 }
 
 bool plan_is_empty(Database& db) {
-  SQLite::Statement q(db.sql(),
-                      "SELECT NOT EXISTS (SELECT 1 FROM bodies WHERE commune = ?1) AND NOT EXISTS "
-                      "(SELECT 1 FROM tasks WHERE commune = ?1)");
+  sql::Statement q(db.sql(),
+                   "SELECT NOT EXISTS (SELECT 1 FROM bodies WHERE commune = ?1) AND NOT EXISTS "
+                   "(SELECT 1 FROM tasks WHERE commune = ?1)");
   q.bind(1, db.commune());
-  return q.executeStep() && q.getColumn(0).getInt() != 0;
+  return q.step() && q.column(0).as_int() != 0;
 }
 
 SaveCounts save_bodies(Database& db, const std::vector<Body>& bodies, const ImportSource& src) {
@@ -341,9 +339,9 @@ PlanSaveCounts save_plan(Database& db, const Plan& plan, const ImportSource& src
 
 PlanSaveCounts replace_plan(Database& db, const Plan& plan, const ImportSource& src) {
   WriteTransaction tx(db);
-  db.sql().exec("PRAGMA defer_foreign_keys=ON");
+  defer_foreign_keys(db);
   for (const char* table : {"tasks", "indicators", "bodies", "plan_meta"}) {
-    SQLite::Statement del(db.sql(), std::string("DELETE FROM ") + table + " WHERE commune = ?");
+    sql::Statement del(db.sql(), std::string("DELETE FROM ") + table + " WHERE commune = ?");
     del.bind(1, db.commune());
     del.exec();
   }
@@ -358,12 +356,12 @@ PlanSaveCounts replace_plan(Database& db, const Plan& plan, const ImportSource& 
 }
 
 PlanCounts count_plan(Database& db) {
-  SQLite::Statement q(db.sql(),
-                      "SELECT (SELECT count(*) FROM bodies WHERE commune = ?1), "
-                      "(SELECT count(*) FROM tasks WHERE commune = ?1)");
+  sql::Statement q(db.sql(),
+                   "SELECT (SELECT count(*) FROM bodies WHERE commune = ?1), "
+                   "(SELECT count(*) FROM tasks WHERE commune = ?1)");
   q.bind(1, db.commune());
   PlanCounts n;
-  if (q.executeStep()) n = {q.getColumn(0).getInt64(), q.getColumn(1).getInt64()};
+  if (q.step()) n = {q.column(0).as_int64(), q.column(1).as_int64()};
   return n;
 }
 

@@ -1,7 +1,5 @@
 #include "storage/report_store.h"
 
-#include <SQLiteCpp/Statement.h>
-
 #include <stdexcept>
 
 namespace dondoc {
@@ -18,47 +16,46 @@ Instant instant_of(const std::string& s) {
   return *t;
 }
 
-StoredReport row(SQLite::Statement& q) {
+StoredReport row(sql::Statement& q) {
   StoredReport r;
-  r.body = q.getColumn(0).getString();
-  r.body_name = q.getColumn(1).getString();
-  r.cycle = q.getColumn(2).getString();
-  r.period = q.getColumn(3).getString();
-  auto due = parse_date(q.getColumn(4).getString());
+  r.body = q.column(0).text();
+  r.body_name = q.column(1).text();
+  r.cycle = q.column(2).text();
+  r.period = q.column(3).text();
+  auto due = parse_date(q.column(4).text());
   if (!due) throw std::runtime_error("body_reports: ngày không hợp lệ");
   r.due = *due;
-  r.received_at = instant_of(q.getColumn(5).getString());
-  r.updated_at = instant_of(q.getColumn(6).getString());
-  r.versions = q.getColumn(7).getInt();
-  r.on_time = q.getColumn(8).getInt() != 0;
-  r.text = q.getColumn(9).getString();
-  r.results = q.getColumn(10).getString();
-  r.obstacles = q.getColumn(11).getString();
-  r.proposals = q.getColumn(12).getString();
-  r.source = q.getColumn(13).getString();
-  r.by = q.getColumn(14).getString();
+  r.received_at = instant_of(q.column(5).text());
+  r.updated_at = instant_of(q.column(6).text());
+  r.versions = q.column(7).as_int();
+  r.on_time = q.column(8).as_int() != 0;
+  r.text = q.column(9).text();
+  r.results = q.column(10).text();
+  r.obstacles = q.column(11).text();
+  r.proposals = q.column(12).text();
+  r.source = q.column(13).text();
+  r.by = q.column(14).text();
   return r;
 }
 
 void load_files(Database& db, StoredReport& r) {
-  SQLite::Statement q(db.sql(),
-                      "SELECT version, channel, ref, name, mime, id FROM body_report_attachments "
-                      "WHERE commune = ? AND body = ? AND cycle = ? AND period = ? "
-                      "ORDER BY version, seq");
+  sql::Statement q(db.sql(),
+                   "SELECT version, channel, ref, name, mime, id FROM body_report_attachments "
+                   "WHERE commune = ? AND body = ? AND cycle = ? AND period = ? "
+                   "ORDER BY version, seq");
   q.bind(1, db.commune());
   q.bind(2, r.body);
   q.bind(3, r.cycle);
   q.bind(4, r.period);
-  while (q.executeStep()) {
-    r.files.push_back({q.getColumn(0).getInt(), q.getColumn(1).getString(),
-                       q.getColumn(2).getString(), q.getColumn(3).getString(),
-                       q.getColumn(4).getString(), q.getColumn(5).getInt64()});
+  while (q.step()) {
+    r.files.push_back({q.column(0).as_int(), q.column(1).text(), q.column(2).text(),
+                       q.column(3).text(), q.column(4).text(), q.column(5).as_int64()});
   }
 }
 
-std::vector<StoredReport> load_all(Database& db, SQLite::Statement& q) {
+std::vector<StoredReport> load_all(Database& db, sql::Statement& q) {
   std::vector<StoredReport> out;
-  while (q.executeStep()) out.push_back(row(q));
+  while (q.step()) out.push_back(row(q));
   for (auto& r : out) load_files(db, r);
   return out;
 }
@@ -67,9 +64,9 @@ std::vector<StoredReport> load_all(Database& db, SQLite::Statement& q) {
 
 std::optional<StoredReport> find_report(Database& db, const std::string& body,
                                         const std::string& cycle, const std::string& period) {
-  SQLite::Statement q(db.sql(), std::string(kColumns) +
-                                    "WHERE r.commune = ? AND r.body = ? AND r.cycle = ? AND "
-                                    "r.period = ?");
+  sql::Statement q(db.sql(), std::string(kColumns) +
+                                 "WHERE r.commune = ? AND r.body = ? AND r.cycle = ? AND "
+                                 "r.period = ?");
   q.bind(1, db.commune());
   q.bind(2, body);
   q.bind(3, cycle);
@@ -81,7 +78,7 @@ std::optional<StoredReport> find_report(Database& db, const std::string& body,
 
 void save_report_version(Database& db, const StoredReport& r, bool late,
                          const std::vector<StoredReportFile>& files) {
-  SQLite::Statement up(
+  sql::Statement up(
       db.sql(),
       "INSERT INTO body_reports(commune, body, cycle, period, due, received_at, updated_at, "
       "versions, on_time, text, results, obstacles, proposals, source, by_whom) "
@@ -106,9 +103,9 @@ void save_report_version(Database& db, const StoredReport& r, bool late,
   up.bind(++i, r.source);
   up.bind(++i, r.by);
   up.exec();
-  SQLite::Statement v(db.sql(),
-                      "INSERT INTO body_report_versions(commune, body, cycle, period, version, at, "
-                      "late, text, source, by_whom) VALUES (?,?,?,?,?,?,?,?,?,?)");
+  sql::Statement v(db.sql(),
+                   "INSERT INTO body_report_versions(commune, body, cycle, period, version, at, "
+                   "late, text, source, by_whom) VALUES (?,?,?,?,?,?,?,?,?,?)");
   i = 0;
   v.bind(++i, db.commune());
   v.bind(++i, r.body);
@@ -121,9 +118,9 @@ void save_report_version(Database& db, const StoredReport& r, bool late,
   v.bind(++i, r.source);
   v.bind(++i, r.by);
   v.exec();
-  SQLite::Statement f(db.sql(),
-                      "INSERT INTO body_report_attachments(commune, body, cycle, period, version, "
-                      "seq, channel, ref, name, mime) VALUES (?,?,?,?,?,?,?,?,?,?)");
+  sql::Statement f(db.sql(),
+                   "INSERT INTO body_report_attachments(commune, body, cycle, period, version, "
+                   "seq, channel, ref, name, mime) VALUES (?,?,?,?,?,?,?,?,?,?)");
   int seq = 0;
   for (const auto& file : files) {
     i = 0;
@@ -144,9 +141,9 @@ void save_report_version(Database& db, const StoredReport& r, bool late,
 
 std::vector<StoredReport> load_period_reports(Database& db, const std::string& cycle,
                                               const std::string& period) {
-  SQLite::Statement q(db.sql(), std::string(kColumns) +
-                                    "WHERE r.commune = ? AND r.cycle = ? AND r.period = ? "
-                                    "ORDER BY b.rowid IS NULL, b.rowid, r.body");
+  sql::Statement q(db.sql(), std::string(kColumns) +
+                                 "WHERE r.commune = ? AND r.cycle = ? AND r.period = ? "
+                                 "ORDER BY b.position IS NULL, b.position, r.body");
   q.bind(1, db.commune());
   q.bind(2, cycle);
   q.bind(3, period);
@@ -154,9 +151,9 @@ std::vector<StoredReport> load_period_reports(Database& db, const std::string& c
 }
 
 std::vector<StoredReport> load_body_reports(Database& db, const std::string& body, int limit) {
-  SQLite::Statement q(db.sql(), std::string(kColumns) +
-                                    "WHERE r.commune = ? AND r.body = ? "
-                                    "ORDER BY r.due DESC, r.updated_at DESC LIMIT ?");
+  sql::Statement q(db.sql(), std::string(kColumns) +
+                                 "WHERE r.commune = ? AND r.body = ? "
+                                 "ORDER BY r.due DESC, r.updated_at DESC LIMIT ?");
   q.bind(1, db.commune());
   q.bind(2, body);
   q.bind(3, limit <= 0 ? -1 : limit);
@@ -165,28 +162,26 @@ std::vector<StoredReport> load_body_reports(Database& db, const std::string& bod
 
 std::optional<StoredReportFile> find_report_file(Database& db, std::int64_t id,
                                                  ReportFileOwner& owner) {
-  SQLite::Statement q(db.sql(),
-                      "SELECT version, channel, ref, name, mime, id, body, cycle, period "
-                      "FROM body_report_attachments WHERE commune = ? AND id = ?");
+  sql::Statement q(db.sql(),
+                   "SELECT version, channel, ref, name, mime, id, body, cycle, period "
+                   "FROM body_report_attachments WHERE commune = ? AND id = ?");
   q.bind(1, db.commune());
   q.bind(2, id);
-  if (!q.executeStep()) return std::nullopt;
-  owner = {q.getColumn(6).getString(), q.getColumn(7).getString(), q.getColumn(8).getString()};
-  return StoredReportFile{q.getColumn(0).getInt(),    q.getColumn(1).getString(),
-                          q.getColumn(2).getString(), q.getColumn(3).getString(),
-                          q.getColumn(4).getString(), q.getColumn(5).getInt64()};
+  if (!q.step()) return std::nullopt;
+  owner = {q.column(6).text(), q.column(7).text(), q.column(8).text()};
+  return StoredReportFile{q.column(0).as_int(), q.column(1).text(), q.column(2).text(),
+                          q.column(3).text(),   q.column(4).text(), q.column(5).as_int64()};
 }
 
 std::vector<ReportTimeliness> load_report_timeliness(Database& db, const std::string& cycle) {
-  SQLite::Statement q(db.sql(),
-                      "SELECT body, period, on_time FROM body_reports WHERE commune = ? AND "
-                      "cycle = ?");
+  sql::Statement q(db.sql(),
+                   "SELECT body, period, on_time FROM body_reports WHERE commune = ? AND "
+                   "cycle = ?");
   q.bind(1, db.commune());
   q.bind(2, cycle);
   std::vector<ReportTimeliness> out;
-  while (q.executeStep()) {
-    out.push_back(
-        {q.getColumn(0).getString(), q.getColumn(1).getString(), q.getColumn(2).getInt() != 0});
+  while (q.step()) {
+    out.push_back({q.column(0).text(), q.column(1).text(), q.column(2).as_int() != 0});
   }
   return out;
 }

@@ -1,7 +1,5 @@
 #include "storage/tracking_reset.h"
 
-#include <SQLiteCpp/Statement.h>
-
 namespace dondoc {
 
 std::int64_t reset_tracking(Database& db) {
@@ -24,7 +22,7 @@ std::int64_t reset_tracking(Database& db) {
   WriteTransaction tx(db);
   std::int64_t rows = 0;
   for (const char* sql : kStatements) {
-    SQLite::Statement st(db.sql(), sql);
+    sql::Statement st(db.sql(), sql);
     st.bind(1, db.commune());
     rows += st.exec();
   }

@@ -1,10 +1,10 @@
 // `dondoc calendar --year` and `dondoc calendar import`, run as a user would.
-#include <SQLiteCpp/Database.h>
 
 #include <algorithm>
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <nlohmann/json.hpp>
+#include "storage/sql.h"
 
 #include "tests/support/process.h"
 
@@ -27,8 +27,9 @@ std::vector<std::string> holiday_lines(const json& year) {
 }
 
 int override_rows(const std::string& db) {
-  SQLite::Database sql(db, SQLite::OPEN_READONLY);
-  return sql.execAndGet("SELECT COUNT(*) FROM calendar_overrides").getInt();
+  auto conn_owner = dondoc::sql::open_sqlite(db, true);
+  dondoc::sql::Connection& conn = *conn_owner;
+  return conn.exec_and_get("SELECT COUNT(*) FROM calendar_overrides").as_int();
 }
 
 const char* const kGoodIcs =

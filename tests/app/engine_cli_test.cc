@@ -2,8 +2,6 @@
 
 #include <nlohmann/json.hpp>
 
-#include <SQLiteCpp/Statement.h>
-
 #include "rules/date.h"
 #include "storage/database.h"
 #include "tests/support/process.h"
@@ -168,8 +166,8 @@ TEST_CASE("a message the sender gave up on is reported once to the secretariat")
   REQUIRE(victim.is_object());
   auto mark_failed = [&](std::int64_t id, const std::string& error) {
     dondoc::Database d(db);
-    SQLite::Statement st(d.sql(),
-                         "UPDATE outbox SET status='failed', attempts=8, last_error=? WHERE id=?");
+    dondoc::sql::Statement st(
+        d.sql(), "UPDATE outbox SET status='failed', attempts=8, last_error=? WHERE id=?");
     st.bind(1, error);
     st.bind(2, id);
     REQUIRE(st.exec() == 1);
@@ -225,7 +223,7 @@ TEST_CASE("init --force starts over: the old plan's statuses and messages do not
   dondoc::Database d(db);
   for (const char* table : {"send_log", "engine_obligations", "link_codes"}) {
     INFO(table);
-    CHECK(d.sql().execAndGet(std::string("SELECT count(*) FROM ") + table).getInt() == 0);
+    CHECK(d.sql().exec_and_get(std::string("SELECT count(*) FROM ") + table).as_int() == 0);
   }
   // The audit trail keeps the old plan's history and says when it started over.
   auto audit = json::parse(run_dondoc({"--db", db, "audit", "--json"}).out);

@@ -1,7 +1,6 @@
 // `dondoc rules check|load|show` run as a child process against real files in a TempDir.
 #include <string>
 
-#include <SQLiteCpp/Statement.h>
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
@@ -21,8 +20,8 @@ std::string demo_db(const TempDir& dir) {
   std::string path = dir.file("d.db");
   dondoc::testing::ScopedDb db(path);
   for (const char* id : {"vp_dang_uy", "tt_dang_uy", "vh_xh", "kinh_te", "chu_tich", "pct_ubnd"}) {
-    SQLite::Statement st(db.sql(),
-                         "INSERT INTO bodies(commune, id, name, kind) VALUES (?, ?, ?, 'unit')");
+    dondoc::sql::Statement st(
+        db.sql(), "INSERT INTO bodies(commune, id, name, kind) VALUES (?, ?, ?, 'unit')");
     st.bind(1, db.commune());
     st.bind(2, id);
     st.bind(3, id);
@@ -33,7 +32,7 @@ std::string demo_db(const TempDir& dir) {
 
 int count(const std::string& db_path, const std::string& sql) {
   dondoc::Database db(db_path);
-  return db.sql().execAndGet(sql).getInt();
+  return db.sql().exec_and_get(sql).as_int();
 }
 
 const std::string kBadRules =

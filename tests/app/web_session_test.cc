@@ -1,12 +1,11 @@
 // Issue 15 §6: a page checks its session on the reader, read-only; a last_seen a minute old is
 // moved to now by a background write on the writer. The security properties stay: idle expiry,
 // a disabled user, signed out. Against the real `dondoc serve` and its SQLite file.
-#include <SQLiteCpp/Database.h>
-#include <SQLiteCpp/Statement.h>
 
 #include <catch2/catch.hpp>
 #include <chrono>
 #include <thread>
+#include "storage/sql.h"
 
 #include "rules/date.h"
 #include "tests/app/web_support.h"
@@ -17,17 +16,17 @@ using namespace std::chrono;
 namespace {
 
 void set_last_seen(const std::string& db, const std::string& at) {
-  SQLite::Database sql(db, SQLite::OPEN_READWRITE);
-  sql.setBusyTimeout(5000);
-  SQLite::Statement st(sql, "UPDATE sessions SET last_seen = ?");
+  auto conn_owner = dondoc::sql::open_sqlite(db, false);
+  dondoc::sql::Connection& conn = *conn_owner;
+  dondoc::sql::Statement st(conn, "UPDATE sessions SET last_seen = ?");
   st.bind(1, at);
   st.exec();
 }
 
 std::string last_seen(const std::string& db) {
-  SQLite::Database sql(db, SQLite::OPEN_READONLY);
-  sql.setBusyTimeout(5000);
-  return sql.execAndGet("SELECT last_seen FROM sessions").getString();
+  auto conn_owner = dondoc::sql::open_sqlite(db, true);
+  dondoc::sql::Connection& conn = *conn_owner;
+  return conn.exec_and_get("SELECT last_seen FROM sessions").text();
 }
 
 dondoc::Instant now() { return time_point_cast<seconds>(system_clock::now()); }

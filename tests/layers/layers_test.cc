@@ -88,7 +88,14 @@ std::string bad_project_include(const SourceFile& f, const std::string& header) 
 std::string bad_library_include(const SourceFile& f, const std::string& header) {
   auto starts = [&header](const char* p) { return header.rfind(p, 0) == 0; };
   const std::string& l = f.layer;
-  if (starts("SQLiteCpp/") && l != "storage" && l != "app") return "SQLiteCpp outside storage";
+  // SQLite and libpq stay behind storage/sql.h: the stores cannot grow a dialect of their own.
+  bool sqlite = starts("SQLiteCpp/") || header == "sqlite3.h";
+  if (sqlite && f.path != "storage/sql_sqlite.cc" && f.path != "storage/code_hash.cc") {
+    return header + " outside storage/sql_sqlite.cc and storage/code_hash.cc";
+  }
+  if (header == "libpq-fe.h" && f.path != "storage/sql_pg.cc") {
+    return "libpq-fe.h outside storage/sql_pg.cc";
+  }
   if ((starts("boost/") || starts("openssl/")) && l != "app") return header + " outside app";
   if (starts("utf8proc") && f.path != "rules/text.cc") return "utf8proc outside rules/text.cc";
   if (starts("libical/") && l != "service" && l != "app") return "libical outside service and app";
@@ -104,6 +111,24 @@ std::vector<std::string> include_violations(const std::vector<SourceFile>& files
       std::string why =
           kind == '"' ? bad_project_include(f, header) : bad_library_include(f, header);
       if (!why.empty()) out.push_back(at(f, i) + why);
+    }
+  }
+  return out;
+}
+
+// The SQLite API itself (SQLiteCpp's classes, sqlite3_ calls) outside the two files that wrap it:
+// a store written against it would not run on PostgreSQL.
+std::vector<std::string> sqlite_api_violations(const std::vector<SourceFile>& files) {
+  std::vector<std::string> out;
+  for (const auto& f : files) {
+    if (f.path == "storage/sql_sqlite.cc" || f.path == "storage/code_hash.cc") continue;
+    for (std::size_t i = 0; i < f.lines.size(); ++i) {
+      const std::string& line = f.lines[i];
+      if (is_comment(line)) continue;
+      if (line.find("SQLite::") != std::string::npos ||
+          line.find("sqlite3_") != std::string::npos) {
+        out.push_back(at(f, i) + "SQLite API outside storage/sql_sqlite.cc: " + line);
+      }
     }
   }
   return out;
@@ -175,6 +200,20 @@ TEST_CASE("layers: SQL and SQLiteCpp only in storage/") {
   CHECK(v.empty());
 }
 
+TEST_CASE("layers: the SQLite API only behind storage/sql.h") {
+  auto v = sqlite_api_violations(product_files(DONDOC_SOURCE_DIR));
+  INFO(joined(v));
+  CHECK(v.empty());
+  auto f = sqlite_api_violations(
+      {fake("storage/m.cc", {"  SQLite::Statement st(db.sql(), \"SELECT 1\");"}),
+       fake("storage/sql_sqlite.cc", {"  sqlite3_step(st_);"}),
+       fake("storage/n.cc",
+            {"  int rc = sqlite3_changes(h);", "  // sqlite3_changes in a comment"})});
+  REQUIRE(f.size() == 2);
+  CHECK(f[0].rfind("storage/m.cc:1:", 0) == 0);
+  CHECK(f[1].rfind("storage/n.cc:1:", 0) == 0);
+}
+
 TEST_CASE("layers: the allowlist holds only files that still need it") {
   auto files = product_files(DONDOC_SOURCE_DIR);
   for (const auto& path : kSqlAllowlist) {
@@ -202,19 +241,24 @@ TEST_CASE("layers: the checks catch what they are for") {
       fake("service/e.cc", {"#include \"app/cli.h\"", "#include <openssl/ssl.h>"}),
       fake("rules/f.cc", {"#include <utf8proc.h>", "  # include \"service/tick.h\""}),
       fake("app/g.cc", {"#include <boost/beast.hpp>", "#include \"tests/support/process.h\""}),
+      fake("storage/o.cc", {"#include <libpq-fe.h>", "#include <sqlite3.h>"}),
+      fake("storage/sql_pg.cc", {"#include <libpq-fe.h>"}),
   };
   auto v = include_violations(files);
   INFO(joined(v));
-  REQUIRE(v.size() == 9);
+  REQUIRE(v.size() == 12);
   CHECK(v[0].rfind("engine/a.cc:1: includes storage/database.h", 0) == 0);
   CHECK(v[1].rfind("storage/b.cc:1: includes bot/linking.h: storage and bot", 0) == 0);
-  CHECK(v[2] == "bot/c.h:1: SQLiteCpp outside storage");
+  CHECK(v[2].rfind("bot/c.h:1: SQLiteCpp/Database.h outside storage/sql_sqlite.cc", 0) == 0);
   CHECK(v[3] == "storage/d.cc:1: boost/asio.hpp outside app");
-  CHECK(v[4].rfind("service/e.cc:1: includes app/cli.h", 0) == 0);
-  CHECK(v[5] == "service/e.cc:2: openssl/ssl.h outside app");
-  CHECK(v[6] == "rules/f.cc:1: utf8proc outside rules/text.cc");
-  CHECK(v[7].rfind("rules/f.cc:2: includes service/tick.h", 0) == 0);
-  CHECK(v[8] == "app/g.cc:2: includes a test header tests/support/process.h");
+  CHECK(v[4].rfind("storage/d.cc:2: SQLiteCpp/Statement.h outside", 0) == 0);
+  CHECK(v[5].rfind("service/e.cc:1: includes app/cli.h", 0) == 0);
+  CHECK(v[6] == "service/e.cc:2: openssl/ssl.h outside app");
+  CHECK(v[7] == "rules/f.cc:1: utf8proc outside rules/text.cc");
+  CHECK(v[8].rfind("rules/f.cc:2: includes service/tick.h", 0) == 0);
+  CHECK(v[9] == "app/g.cc:2: includes a test header tests/support/process.h");
+  CHECK(v[10] == "storage/o.cc:1: libpq-fe.h outside storage/sql_pg.cc");
+  CHECK(v[11].rfind("storage/o.cc:2: sqlite3.h outside", 0) == 0);
 
   std::vector<SourceFile> sql = {
       fake("app/h.cc", {"  db.cached(\"SAVEPOINT event\").exec();", "  // SELECT in a comment"}),

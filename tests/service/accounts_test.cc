@@ -3,8 +3,6 @@
 // audit trail that never holds a password or a token. Real SQLite file with the example plan.
 #include <catch2/catch.hpp>
 
-#include <SQLiteCpp/Statement.h>
-
 #include <chrono>
 
 #include "service/accounts.h"
@@ -45,8 +43,8 @@ struct Accounts : ChatFixture {
   }
   std::string all_audit() {
     std::string out;
-    SQLite::Statement st(db.sql(), "SELECT kind || ' ' || subject || ' ' || detail FROM audit");
-    while (st.executeStep()) out += st.getColumn(0).getString() + "\n";
+    sql::Statement st(db.sql(), "SELECT kind || ' ' || subject || ' ' || detail FROM audit");
+    while (st.step()) out += st.column(0).text() + "\n";
     return out;
   }
 };

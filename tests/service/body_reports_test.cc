@@ -33,9 +33,9 @@ struct ReportFixture : ChatFixture {
   }
 
   std::string status_of(const std::string& id) {
-    SQLite::Statement q(db.sql(), "SELECT status FROM engine_obligations WHERE id = ?");
+    sql::Statement q(db.sql(), "SELECT status FROM engine_obligations WHERE id = ?");
     q.bind(1, id);
-    return q.executeStep() ? q.getColumn(0).getString() : "";
+    return q.step() ? q.column(0).text() : "";
   }
 };
 

@@ -2,8 +2,6 @@
 // offsets, stable UIDs, Vietnamese text, CRLF) and the subscription tokens (hashed, revocable).
 #include <libical/ical.h>
 
-#include <SQLiteCpp/Statement.h>
-
 #include <catch2/catch.hpp>
 #include <map>
 #include <memory>
@@ -137,8 +135,8 @@ TEST_CASE("feed tokens: stored hashed, looked up to their commune, revoked for g
   CHECK(t->body == "kinh_te");
   CHECK(t->token.size() == 48);
   CHECK(d.db.sql()
-            .execAndGet("SELECT COUNT(*) FROM feed_tokens WHERE token_hash = '" + t->token + "'")
-            .getInt() == 0);
+            .exec_and_get("SELECT COUNT(*) FROM feed_tokens WHERE token_hash = '" + t->token + "'")
+            .as_int() == 0);
   auto found = service::feed_token_lookup(d.db, t->token);
   REQUIRE(found);
   CHECK(found->commune == d.db.commune());
@@ -155,9 +153,9 @@ TEST_CASE("feed tokens: stored hashed, looked up to their commune, revoked for g
   CHECK(service::feed_token_lookup(d.db, t->token).error() == "not_found");
   CHECK(service::list_feed_tokens(d.db)->front().revoked);
   CHECK(d.db.sql()
-            .execAndGet("SELECT COUNT(*) FROM audit WHERE kind IN "
-                        "('feed_token_created','feed_token_revoked')")
-            .getInt() == 2);
+            .exec_and_get("SELECT COUNT(*) FROM audit WHERE kind IN "
+                          "('feed_token_created','feed_token_revoked')")
+            .as_int() == 2);
   CHECK_FALSE(service::revoke_feed_token(d.db, 999, "admin", now));
   CHECK_FALSE(service::create_feed_token(d.db, "khong_co", "admin", now));
 }

@@ -23,11 +23,11 @@ TEST_CASE("chat: a leader asks for an explanation, the body answers it") {
   CHECK(f.last_outcome() == "applied");
   CHECK(f.answers_to("boss").back().find("Đã gửi yêu cầu giải trình GT1 đến Phòng Văn hóa - Xã "
                                          "hội") != std::string::npos);
-  SQLite::Statement st(f.db.sql(),
-                       "SELECT text FROM outbox WHERE recipient = 'vh_xh' AND "
-                       "chat_id = '' ORDER BY id DESC LIMIT 1");
-  REQUIRE(st.executeStep());
-  std::string request = st.getColumn(0).getString();
+  sql::Statement st(f.db.sql(),
+                    "SELECT text FROM outbox WHERE recipient = 'vh_xh' AND "
+                    "chat_id = '' ORDER BY id DESC LIMIT 1");
+  REQUIRE(st.step());
+  std::string request = st.column(0).text();
   CHECK(request.find("Phó Chủ tịch UBND xã đề nghị Phòng Văn hóa - Xã hội giải trình việc chậm "
                      "thực hiện Nhiệm vụ 2") != std::string::npos);
   CHECK(request.find("Nội dung: vì sao chưa xong?") != std::string::npos);

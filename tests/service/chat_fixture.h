@@ -5,8 +5,6 @@
 
 #include <catch2/catch.hpp>
 
-#include <SQLiteCpp/Statement.h>
-
 #include <string>
 
 #include "service/chat_event.h"
@@ -56,20 +54,20 @@ struct ChatFixture {
   // The outcome the last event was marked handled with.
   std::string last_outcome() {
     return db.sql()
-        .execAndGet("SELECT outcome FROM inbound_events ORDER BY seq DESC LIMIT 1")
-        .getString();
+        .exec_and_get("SELECT outcome FROM inbound_events ORDER BY seq DESC LIMIT 1")
+        .text();
   }
 
   // The texts queued to `chat`, oldest first.
   std::vector<std::string> answers_to(const std::string& chat) {
-    SQLite::Statement st(db.sql(), "SELECT text FROM outbox WHERE chat_id = ? ORDER BY id");
+    dondoc::sql::Statement st(db.sql(), "SELECT text FROM outbox WHERE chat_id = ? ORDER BY id");
     st.bind(1, chat);
     std::vector<std::string> out;
-    while (st.executeStep()) out.push_back(st.getColumn(0).getString());
+    while (st.step()) out.push_back(st.column(0).text());
     return out;
   }
 
-  int count(const std::string& sql) { return db.sql().execAndGet(sql).getInt(); }
+  int count(const std::string& sql) { return db.sql().exec_and_get(sql).as_int(); }
 };
 
 }  // namespace dondoc::testing

@@ -3,8 +3,6 @@
 // other.
 #include <catch2/catch.hpp>
 
-#include <SQLiteCpp/Statement.h>
-
 #include <fstream>
 #include <sstream>
 
@@ -89,10 +87,10 @@ ObligationState task2(Database& db, const Commune& c, Instant now) {
 }
 
 int count(Database& db, const std::string& sql, std::int64_t commune) {
-  SQLite::Statement q(db.sql(), sql);
+  sql::Statement q(db.sql(), sql);
   q.bind(1, commune);
-  REQUIRE(q.executeStep());
-  return q.getColumn(0).getInt();
+  REQUIRE(q.step());
+  return q.column(0).as_int();
 }
 
 }  // namespace

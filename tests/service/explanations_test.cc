@@ -12,7 +12,7 @@ using namespace dondoc::testing;
 
 namespace {
 
-int count(Database& db, const std::string& sql) { return db.sql().execAndGet(sql).getInt(); }
+int count(Database& db, const std::string& sql) { return db.sql().exec_and_get(sql).as_int(); }
 
 service::AskExplanation ask_nv2(const char* when) {
   service::AskExplanation a;

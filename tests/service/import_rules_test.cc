@@ -5,7 +5,6 @@
 
 #include <string>
 
-#include <SQLiteCpp/Statement.h>
 #include <catch2/catch.hpp>
 
 #include "tests/support/process.h"
@@ -16,7 +15,8 @@ using dondoc::testing::TempDir;
 namespace {
 
 void add_body(Database& db, const std::string& id, const std::string& kind = "unit") {
-  SQLite::Statement st(db.sql(), "INSERT INTO bodies(commune, id, name, kind) VALUES (?, ?, ?, ?)");
+  dondoc::sql::Statement st(db.sql(),
+                            "INSERT INTO bodies(commune, id, name, kind) VALUES (?, ?, ?, ?)");
   st.bind(1, db.commune());
   st.bind(2, id);
   st.bind(3, id);
@@ -25,10 +25,10 @@ void add_body(Database& db, const std::string& id, const std::string& kind = "un
 }
 
 int audit_rows(Database& db, const std::string& kind) {
-  SQLite::Statement st(db.sql(), "SELECT COUNT(*) FROM audit WHERE kind = ?");
+  dondoc::sql::Statement st(db.sql(), "SELECT COUNT(*) FROM audit WHERE kind = ?");
   st.bind(1, kind);
-  st.executeStep();
-  return st.getColumn(0).getInt();
+  st.step();
+  return st.column(0).as_int();
 }
 
 const std::string kValid = R"({
@@ -64,7 +64,8 @@ TEST_CASE("import rules: each load is a new active version with an audit row") {
   CHECK(active->text == second_text);  // the original text, comments included
   CHECK(active->source == "b.jsonc");
   CHECK(active->loaded_at == "2026-01-06T08:00+07:00");
-  CHECK(db.sql().execAndGet("SELECT COUNT(*) FROM rules_versions WHERE active = 1").getInt() == 1);
+  CHECK(db.sql().exec_and_get("SELECT COUNT(*) FROM rules_versions WHERE active = 1").as_int() ==
+        1);
   CHECK(audit_rows(db, "rules_load") == 2);
 }
 
@@ -85,7 +86,7 @@ TEST_CASE("import rules: an invalid file changes nothing") {
   CHECK(bad.errors[0].col == 17);
   CHECK(bad.errors[0].message == "cơ quan không tồn tại: \"phong_y_te\"");
   CHECK(dondoc::active_rules_version(db) == 1);
-  CHECK(db.sql().execAndGet("SELECT COUNT(*) FROM rules_versions").getInt() == 1);
+  CHECK(db.sql().exec_and_get("SELECT COUNT(*) FROM rules_versions").as_int() == 1);
   CHECK(audit_rows(db, "rules_load") == 1);
 }
 

@@ -3,8 +3,6 @@
 // a link request's code does not stay in the inbound log.
 #include <catch2/catch.hpp>
 
-#include <SQLiteCpp/Statement.h>
-
 #include "service/link.h"
 #include "storage/chat_store.h"
 #include "tests/service/chat_fixture.h"
@@ -27,13 +25,13 @@ std::string new_code(ChatFixture& f, Instant now) {
 // Every text value in every table, to look for a code in plain.
 bool anywhere_in_db(Database& db, const std::string& needle) {
   std::vector<std::string> tables;
-  SQLite::Statement t(db.sql(), "SELECT name FROM sqlite_master WHERE type = 'table'");
-  while (t.executeStep()) tables.push_back(t.getColumn(0).getString());
+  sql::Statement t(db.sql(), "SELECT name FROM sqlite_master WHERE type = 'table'");
+  while (t.step()) tables.push_back(t.column(0).text());
   for (const auto& name : tables) {
-    SQLite::Statement st(db.sql(), "SELECT * FROM \"" + name + "\"");
-    while (st.executeStep()) {
+    sql::Statement st(db.sql(), "SELECT * FROM \"" + name + "\"");
+    while (st.step()) {
       for (int c = 0; c < st.getColumnCount(); ++c) {
-        if (st.getColumn(c).getString().find(needle) != std::string::npos) return true;
+        if (st.column(c).text().find(needle) != std::string::npos) return true;
       }
     }
   }

@@ -1,7 +1,5 @@
 #include <catch2/catch.hpp>
 
-#include <SQLiteCpp/Statement.h>
-
 #include "service/report_draft.h"
 #include "service/tick.h"
 #include "tests/engine/fixture.h"
@@ -20,8 +18,8 @@ StoreOverrides demo_overrides() {
 
 int drafts(Database& db) {
   return db.sql()
-      .execAndGet("SELECT COUNT(*) FROM outbox WHERE key LIKE 'dig|report_draft|%'")
-      .getInt();
+      .exec_and_get("SELECT COUNT(*) FROM outbox WHERE key LIKE 'dig|report_draft|%'")
+      .as_int();
 }
 
 }  // namespace
@@ -39,11 +37,11 @@ TEST_CASE("tick: a period past its due date tells the secretariat once that its 
   // reports fell due earlier in December too).
   REQUIRE(service::tick(db, FixedClock(at("2026-12-22T08:00+07:00")), demo_overrides()));
   REQUIRE(drafts(db) == 2);
-  SQLite::Statement q(
+  sql::Statement q(
       db.sql(), "SELECT recipient, text FROM outbox WHERE key LIKE 'dig|report_draft|monthly|%'");
-  REQUIRE(q.executeStep());
-  CHECK(q.getColumn(0).getString() == "vp_dang_uy");
-  std::string text = q.getColumn(1).getString();
+  REQUIRE(q.step());
+  CHECK(q.column(0).text() == "vp_dang_uy");
+  std::string text = q.column(1).text();
   CHECK(text.rfind("Kính gửi ", 0) == 0);
   CHECK(text.find("Dự thảo báo cáo tháng 12/2026 về kết quả thực hiện kế hoạch") !=
         std::string::npos);

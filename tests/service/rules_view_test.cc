@@ -2,7 +2,6 @@
 // upload check that stores nothing, and the versions list (storage/rules_store.h).
 #include "service/rules_view.h"
 
-#include <SQLiteCpp/Statement.h>
 #include <catch2/catch.hpp>
 
 #include <string>
@@ -20,7 +19,8 @@ using namespace dondoc::service;
 namespace {
 
 void add_body(Database& db, const std::string& id) {
-  SQLite::Statement st(db.sql(), "INSERT INTO bodies(commune, id, name, kind) VALUES (?, ?, ?, ?)");
+  dondoc::sql::Statement st(db.sql(),
+                            "INSERT INTO bodies(commune, id, name, kind) VALUES (?, ?, ?, ?)");
   st.bind(1, db.commune());
   st.bind(2, id);
   st.bind(3, id);

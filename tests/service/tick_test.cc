@@ -1,7 +1,5 @@
 #include <catch2/catch.hpp>
 
-#include <SQLiteCpp/Statement.h>
-
 #include "engine/commands.h"
 #include "service/tick.h"
 #include "storage/engine_store.h"
@@ -20,7 +18,7 @@ StoreOverrides demo_overrides() {
   return {st.plan, st.rules};
 }
 
-int count(Database& db, const char* sql) { return db.sql().execAndGet(sql).getInt(); }
+int count(Database& db, const char* sql) { return db.sql().exec_and_get(sql).as_int(); }
 
 }  // namespace
 

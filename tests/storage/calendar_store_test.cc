@@ -1,8 +1,6 @@
 #include "storage/calendar_store.h"
 #include "tests/support/scoped_db.h"
 
-#include <SQLiteCpp/Statement.h>
-
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
@@ -44,18 +42,18 @@ TEST_CASE("calendar overrides are stored, replaced by date, and audited") {
   CHECK(all[1].kind == CalendarOverride::Kind::work);
   CHECK(all[1].name == "Đi làm");
 
-  SQLite::Statement st(db.sql(),
-                       "SELECT at, kind, source, detail FROM audit WHERE kind = "
-                       "'calendar_import' ORDER BY seq");
-  REQUIRE(st.executeStep());
-  CHECK(st.getColumn(0).getString() == "2026-01-05T09:00+07:00");
-  CHECK(st.getColumn(2).getString() == "holidays-2026.json");
-  auto detail = nlohmann::json::parse(st.getColumn(3).getString());
+  dondoc::sql::Statement st(db.sql(),
+                            "SELECT at, kind, source, detail FROM audit WHERE kind = "
+                            "'calendar_import' ORDER BY seq");
+  REQUIRE(st.step());
+  CHECK(st.column(0).text() == "2026-01-05T09:00+07:00");
+  CHECK(st.column(2).text() == "holidays-2026.json");
+  auto detail = nlohmann::json::parse(st.column(3).text());
   CHECK(detail["count"] == 2);
   CHECK(detail["file"] == "holidays-2026.json");
-  REQUIRE(st.executeStep());
-  CHECK(nlohmann::json::parse(st.getColumn(3).getString())["count"] == 1);
-  CHECK_FALSE(st.executeStep());
+  REQUIRE(st.step());
+  CHECK(nlohmann::json::parse(st.column(3).text())["count"] == 1);
+  CHECK_FALSE(st.step());
 }
 
 TEST_CASE("a failing batch changes nothing") {
@@ -75,5 +73,5 @@ TEST_CASE("a failing batch changes nothing") {
   auto all = dondoc::load_calendar_overrides(db);
   REQUIRE(all.size() == 1);
   CHECK(dondoc::format_date(all[0].date) == "2026-01-02");
-  CHECK(db.sql().execAndGet("SELECT COUNT(*) FROM audit").getInt() == 1);
+  CHECK(db.sql().exec_and_get("SELECT COUNT(*) FROM audit").as_int() == 1);
 }

@@ -2,9 +2,6 @@
 // kept; and a commune's scope is required: a scoped query without one throws.
 #include <catch2/catch.hpp>
 
-#include <SQLiteCpp/Database.h>
-#include <SQLiteCpp/Statement.h>
-
 #include "storage/calendar_store.h"
 #include "storage/chat_store.h"
 #include "storage/commune_store.h"
@@ -12,6 +9,7 @@
 #include "storage/engine_store.h"
 #include "storage/plan_store.h"
 #include "storage/rules_store.h"
+#include "storage/sql.h"
 #include "tests/support/process.h"
 
 using namespace dondoc;
@@ -21,7 +19,8 @@ namespace {
 // The schema as dondoc left it at migration 63, with a few rows of each kind (64 and 70 run when
 // dondoc opens it).
 void make_old_database(const std::string& path) {
-  SQLite::Database old(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+  auto old_owner = sql::open_sqlite(path, false);
+  sql::Connection& old = *old_owner;
   old.exec("CREATE TABLE schema_version (version INTEGER PRIMARY KEY, applied_at TEXT)");
   for (const auto& m : migrations()) {
     if (m.version > 63) break;

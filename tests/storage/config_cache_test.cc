@@ -2,8 +2,6 @@
 // config stamps): a change between two loads is always seen by the second, whoever made it, and
 // one commune's entry never serves another whose bodies and task numbers are the same.
 
-#include <SQLiteCpp/Statement.h>
-
 #include <catch2/catch.hpp>
 #include <string>
 
@@ -154,11 +152,11 @@ TEST_CASE("an import, a rules load or a calendar change between two loads is see
 TEST_CASE("every table the cached configuration is read from stamps its changes") {
   TempDir dir;
   Database db(dir.path() + "/d.db");
-  SQLite::Statement q(db.sql(),
-                      "SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name LIKE "
-                      "'config_stamp_%'");
-  REQUIRE(q.executeStep());
+  sql::Statement q(db.sql(),
+                   "SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name LIKE "
+                   "'config_stamp_%'");
+  REQUIRE(q.step());
   // bodies, tasks, indicators, plan_meta, rules_versions, calendar_overrides x insert, update,
   // delete: a migration that rebuilds one of them must recreate its triggers.
-  CHECK(q.getColumn(0).getInt() == 18);
+  CHECK(q.column(0).as_int() == 18);
 }

@@ -14,7 +14,9 @@ using namespace dondoc;
 
 namespace {
 
-int audit_rows(Database& db) { return db.sql().execAndGet("SELECT COUNT(*) FROM audit").getInt(); }
+int audit_rows(Database& db) {
+  return db.sql().exec_and_get("SELECT COUNT(*) FROM audit").as_int();
+}
 
 }  // namespace
 
@@ -45,9 +47,9 @@ TEST_CASE("cached statements are reused with fresh bindings") {
   testing::TempDir dir;
   Database db(dir.file("t.db"));
   for (int i = 0; i < 3; ++i) db.audit("k", std::to_string(i), "test", "{}", "at");
-  SQLite::Statement q(db.sql(), "SELECT subject FROM audit ORDER BY seq");
+  sql::Statement q(db.sql(), "SELECT subject FROM audit ORDER BY seq");
   std::vector<std::string> subjects;
-  while (q.executeStep()) subjects.push_back(q.getColumn(0).getString());
+  while (q.step()) subjects.push_back(q.column(0).text());
   CHECK(subjects == std::vector<std::string>{"0", "1", "2"});
 }
 

@@ -3,12 +3,10 @@
 // is in constant time.
 #include <catch2/catch.hpp>
 
-#include <SQLiteCpp/Database.h>
-#include <SQLiteCpp/Statement.h>
-
 #include "storage/chat_store.h"
 #include "storage/code_hash.h"
 #include "storage/database.h"
+#include "storage/sql.h"
 #include "tests/support/process.h"
 
 using namespace dondoc;
@@ -18,7 +16,8 @@ namespace {
 
 // A database file at schema version 63 (before codes were hashed), made from the migrations.
 void create_at_63(const std::string& path) {
-  SQLite::Database db(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+  auto db_owner = sql::open_sqlite(path, false);
+  sql::Connection& db = *db_owner;
   db.exec(
       "CREATE TABLE schema_version (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL "
       "DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')))");
@@ -52,14 +51,14 @@ TEST_CASE("migration 64: plaintext link codes become hashes that still find thei
   auto u = find_link_code(db, "used2345");
   REQUIRE(u);
   CHECK(u->used);
-  CHECK(db.sql().execAndGet("SELECT COUNT(*) FROM link_codes").getInt() == 2);
+  CHECK(db.sql().exec_and_get("SELECT COUNT(*) FROM link_codes").as_int() == 2);
   CHECK(db.sql()
-            .execAndGet("SELECT COUNT(*) FROM link_codes WHERE code_hash IN ('QWERTY23', "
-                        "'USED2345')")
-            .getInt() == 0);
+            .exec_and_get("SELECT COUNT(*) FROM link_codes WHERE code_hash IN ('QWERTY23', "
+                          "'USED2345')")
+            .as_int() == 0);
   CHECK_FALSE(db.sql()
-                  .execAndGet("SELECT sql FROM sqlite_master WHERE name = 'link_codes'")
-                  .getString()
+                  .exec_and_get("SELECT sql FROM sqlite_master WHERE name = 'link_codes'")
+                  .text()
                   .find("code TEXT") != std::string::npos);
 }
 

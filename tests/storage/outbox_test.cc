@@ -3,11 +3,9 @@
 // secretariat; and a database of the previous schema moves its chat_outbox rows in.
 #include <catch2/catch.hpp>
 
-#include <SQLiteCpp/Database.h>
-#include <SQLiteCpp/Statement.h>
-
 #include "storage/chat_store.h"
 #include "storage/engine_store.h"
+#include "storage/sql.h"
 #include "tests/engine/fixture.h"
 #include "tests/support/process.h"
 #include "tests/support/scoped_db.h"
@@ -29,12 +27,13 @@ Message answer(const std::string& key, MessageKind kind, const std::string& task
   return m;
 }
 
-int count(Database& db, const char* sql) { return db.sql().execAndGet(sql).getInt(); }
+int count(Database& db, const char* sql) { return db.sql().exec_and_get(sql).as_int(); }
 
 // A database at schema 60 (before the one outbox) with one chat_outbox row per key, half-sent
 // message 2 (its first part delivered) and a linked chat 42.
 void make_old_database(const std::string& path) {
-  SQLite::Database raw(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+  auto raw_owner = sql::open_sqlite(path, false);
+  sql::Connection& raw = *raw_owner;
   raw.exec("CREATE TABLE schema_version (version INTEGER PRIMARY KEY, applied_at TEXT)");
   for (const auto& m : migrations()) {
     if (m.version > 60) break;
@@ -49,13 +48,13 @@ void make_old_database(const std::string& path) {
                            {"zalo|c1:m1|unlinked", "failed", "8"},
                            {"telegram|9|ask", "pending", "0"}};
   for (const auto& r : rows) {
-    SQLite::Statement st(raw,
-                         "INSERT INTO chat_outbox(key, channel, chat_id, text, task, status, "
-                         "attempts, not_before, created_at, last_error) VALUES "
-                         "(?, substr(?, 1, instr(?, '|') - 1), "
-                         "CASE WHEN ? LIKE 'zalo%' THEN 'c1' ELSE '42' END, 'Văn bản', "
-                         "CASE WHEN ? LIKE '%reply' THEN '2' ELSE '' END, ?, ?, "
-                         "'2026-01-05T09:00+07:00', '2026-01-05T08:59+07:00', 'e')");
+    sql::Statement st(raw,
+                      "INSERT INTO chat_outbox(key, channel, chat_id, text, task, status, "
+                      "attempts, not_before, created_at, last_error) VALUES "
+                      "(?, substr(?, 1, instr(?, '|') - 1), "
+                      "CASE WHEN ? LIKE 'zalo%' THEN 'c1' ELSE '42' END, 'Văn bản', "
+                      "CASE WHEN ? LIKE '%reply' THEN '2' ELSE '' END, ?, ?, "
+                      "'2026-01-05T09:00+07:00', '2026-01-05T08:59+07:00', 'e')");
     for (int i = 1; i <= 5; ++i) st.bind(i, r[0]);
     st.bind(6, r[1]);
     st.bind(7, std::stoi(r[2]));
@@ -139,7 +138,7 @@ TEST_CASE("outbox: a database of the previous schema moves its chat replies into
   make_old_database(dir.file("old.db"));
   dondoc::testing::ScopedDb db(dir.file("old.db"));  // migrates
   CHECK(db.schema_version() >= 61);
-  CHECK_FALSE(db.sql().tableExists("chat_outbox"));
+  CHECK_FALSE(db.sql().table_exists("chat_outbox"));
   auto rows = list_outbox(db, "");
   REQUIRE(rows.size() == 4);
   std::map<std::string, OutboxRow> by_key;

@@ -1,8 +1,6 @@
 #include "storage/plan_store.h"
 #include "tests/support/scoped_db.h"
 
-#include <SQLiteCpp/Statement.h>
-
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
@@ -39,14 +37,14 @@ std::vector<std::string> ids(const std::vector<Task>& tasks) {
 }
 
 nlohmann::json last_audit(Database& db) {
-  SQLite::Statement q(
-      db.sql(), "SELECT kind, subject, source, detail, at FROM audit ORDER BY seq DESC LIMIT 1");
-  REQUIRE(q.executeStep());
-  return {{"kind", q.getColumn(0).getString()},
-          {"subject", q.getColumn(1).getString()},
-          {"source", q.getColumn(2).getString()},
-          {"detail", nlohmann::json::parse(q.getColumn(3).getString())},
-          {"at", q.getColumn(4).getString()}};
+  sql::Statement q(db.sql(),
+                   "SELECT kind, subject, source, detail, at FROM audit ORDER BY seq DESC LIMIT 1");
+  REQUIRE(q.step());
+  return {{"kind", q.column(0).text()},
+          {"subject", q.column(1).text()},
+          {"source", q.column(2).text()},
+          {"detail", nlohmann::json::parse(q.column(3).text())},
+          {"at", q.column(4).text()}};
 }
 
 }  // namespace
