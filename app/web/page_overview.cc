@@ -2,11 +2,15 @@
 // code and the on-time rate, the per-body table sortable by ?sort=, the report grids, and the
 // Cần xử lý block. GET /, on the reader.
 #include <algorithm>
+#include <chrono>
+#include <optional>
 
+#include "app/web/page_memo.h"
 #include "app/web/svg.h"
 #include "app/web/view.h"
 #include "app/web/web.h"
 #include "service/dashboard.h"
+#include "service/dashboard_cache.h"
 
 namespace dondoc::app::web {
 namespace {
@@ -96,7 +100,9 @@ json attention_json(const Request& r, const service::Attention& a) {
                          {"href", r.url("/nhiem-vu/" + e.task)}});
   }
   json unlinked = json::array();
-  for (const auto& b : a.unlinked) unlinked.push_back(body_json(r, b));
+  for (const auto& b : a.unlinked) {  // the template shows only the name and the link
+    unlinked.push_back({{"name", b.name}, {"href", r.url("/co-quan/" + b.body)}});
+  }
   bool any = !a.blockers.empty() || !a.extension_requests.empty() || !a.escalated.empty() ||
              !a.unlinked.empty();
   return {{"blockers", rows(a.blockers)},
@@ -110,13 +116,25 @@ json attention_json(const Request& r, const service::Attention& a) {
           {"any", any}};
 }
 
-HttpOut overview_page(Request& r, Database& db) {
+// The first instant at which time alone changes the content (its date is in the memo's stamp):
+// an escalation leaves "Cần xử lý" when it is more than kEscalatedDays (30) old.
+Instant valid_until(const service::Attention& a) {
+  Instant until = Instant::max();
+  for (const auto& e : a.escalated) until = std::min(until, e.at + std::chrono::days{30});
+  return until;
+}
+
+std::string overview_content(Request& r, Database& db, Instant& until, HttpOut& failed) {
   auto ov = service::overview(db, r.now, *r.viewer);
-  if (!ov) return service_error(r, ov.error());
+  if (!ov) {
+    failed = service_error(r, ov.error());
+    return {};
+  }
   std::string sort = r.q("sort");
   sort_bodies(ov.value().bodies, sort);
   json bodies = json::array();
   std::vector<RateBar> rates;
+  rates.reserve(ov.value().bodies.size());
   for (const auto& b : ov.value().bodies) {
     bodies.push_back(body_json(r, b));
     rates.push_back({b.name, b.counts.on_time_rate});
@@ -126,12 +144,31 @@ HttpOut overview_page(Request& r, Database& db) {
     sorts.push_back({{"key", key}, {"href", r.url("/?sort=") + key}, {"active", sort == key}});
   }
   json data{{"counts", counts_json(ov.value().tasks)},
-            {"bodies", bodies},
+            {"bodies", std::move(bodies)},
             {"rate_chart", rates.empty() ? std::string() : rate_chart(rates, 760)},
-            {"sort", sorts},
+            {"sort", std::move(sorts)},
             {"reports", reports_json(ov.value().reports)},
             {"attention", attention_json(r, ov.value().attention)}};
-  return page(r, "Tổng quan", "overview", std::move(data));
+  until = valid_until(ov.value().attention);
+  return render_content(r, "overview", std::move(data));
+}
+
+HttpOut overview_page(Request& r, Database& db) {
+  thread_local PageMemo memo;
+  std::optional<std::string> stamp;
+  if (page_memo_enabled()) stamp = service::view_stamp(db, r.now);
+  std::string key = memo_key(r);
+  if (stamp) {
+    if (const std::string* content = memo.find(*stamp, key, r.now)) {
+      return page_content(r, "Tổng quan", *content);
+    }
+  }
+  Instant until = Instant::max();
+  HttpOut failed{0, "", ""};
+  std::string content = overview_content(r, db, until, failed);
+  if (failed.status != 0) return failed;
+  if (stamp) memo.put(*stamp, key, content, until);
+  return page_content(r, "Tổng quan", std::move(content));
 }
 
 const Registration kOverview{Route::get("/", &overview_page).in_nav("overview")};

@@ -2,13 +2,16 @@
 // search; htmx swaps the list without a reload, the form works without JS) and a task's page
 // (everything in service::TaskPage, with the action forms the viewer may use). On the reader.
 #include <algorithm>
+#include <optional>
 
 #include "app/web/explanations_view.h"
+#include "app/web/page_memo.h"
 #include "app/web/parse.h"
 #include "app/web/view.h"
 #include "app/web/web.h"
 #include "engine/status.h"
 #include "service/dashboard.h"
+#include "service/dashboard_cache.h"
 
 namespace dondoc::app::web {
 namespace {
@@ -119,16 +122,27 @@ int page_of(const Request& r) {
 }
 
 HttpOut task_list_page(Request& r, Database& db) {
+  thread_local PageMemo memo;  // the list depends on `now` only through the stamp's date
+  std::optional<std::string> stamp;
+  if (page_memo_enabled()) stamp = service::view_stamp(db, r.now);
+  std::string key = memo_key(r);
+  if (stamp) {
+    if (const std::string* content = memo.find(*stamp, key, r.now)) {
+      return page_content(r, "Nhiệm vụ", *content);
+    }
+  }
   auto list = service::task_list_page(db, r.now, *r.viewer, filter_of(r), page_of(r));
   if (!list) return service_error(r, list.error());
   json tasks = json::array();
   for (const auto& t : list.value().tasks) tasks.push_back(task_json(r, t));
   json data{{"filter", filter_form(r, list.value())},
-            {"tasks", tasks},
+            {"tasks", std::move(tasks)},
             {"paging", paging_json(r, list.value())},
             {"count", list.value().matching},
             {"total", list.value().total}};
-  return page(r, "Nhiệm vụ", "tasks", std::move(data));
+  std::string content = render_content(r, "tasks", std::move(data));
+  if (stamp) memo.put(*stamp, key, content, Instant::max());
+  return page_content(r, "Nhiệm vụ", std::move(content));
 }
 
 json history_json(const std::vector<service::HistoryItem>& items) {

@@ -5,6 +5,7 @@
 #include <stdexcept>
 
 #include "app/web/assets.h"
+#include "app/web/page_memo.h"
 #include "app/web/parse.h"
 #include "app/web/web.h"
 
@@ -18,21 +19,38 @@ namespace {
 namespace mu = kainjow::mustache;
 using nlohmann::json;
 
-mu::data to_data(const json& j) {
+// kainjow's set() and push_back() copy their argument, and a copy is deep: built bottom-up, every
+// subtree would be copied once per level above it. These put a value in place and move into it
+// (the parent's storage is not const, only its accessors are).
+void set_moved(mu::data& object, const std::string& key, mu::data&& value) {
+  object.set(key, mu::data{false});
+  const_cast<mu::data&>(*object.get(key)) = std::move(value);
+}
+void push_moved(mu::data& list, mu::data&& value) {
+  const_cast<mu::list&>(list.list_value()).push_back(std::move(value));
+}
+
+// The JSON as mustache data, its strings moved out (j is left with empty strings).
+mu::data to_data(json& j) {
   switch (j.type()) {
     case json::value_t::object: {
       mu::data d{mu::data::type::object};
-      for (auto it = j.begin(); it != j.end(); ++it) d.set(it.key(), to_data(it.value()));
+      for (auto it = j.begin(); it != j.end(); ++it) set_moved(d, it.key(), to_data(it.value()));
       return d;
     }
     case json::value_t::array: {
       mu::data d{mu::data::type::list};
-      for (const auto& v : j) d.push_back(to_data(v));
+      const_cast<mu::list&>(d.list_value()).reserve(j.size());
+      for (auto& v : j) push_moved(d, to_data(v));
       return d;
     }
-    case json::value_t::string:  // "" is falsy, as in JavaScript: {{#flash}} hides an empty one
-      if (j.get_ref<const std::string&>().empty()) return mu::data{false};
-      return mu::data{j.get<std::string>()};
+    case json::value_t::string: {  // "" is falsy, as in JavaScript: {{#flash}} hides an empty one
+      auto& text = j.get_ref<std::string&>();
+      if (text.empty()) return mu::data{false};
+      mu::data d{mu::data::type::string};
+      const_cast<std::string&>(d.string_value()) = std::move(text);
+      return d;
+    }
     case json::value_t::boolean:
       return mu::data{j.get<bool>()};
     case json::value_t::null:
@@ -90,9 +108,7 @@ json layout_data(const Request& r, std::string_view title, std::string content) 
   return d;
 }
 
-}  // namespace
-
-std::string render(std::string_view name, const json& data) {
+std::string render_owned(std::string_view name, json&& data) {
   std::string_view text = web_template(std::string(name) + ".mustache");
   if (text.empty()) throw std::runtime_error("web: no template " + std::string(name));
   mu::mustache tmpl{std::string(text)};
@@ -101,14 +117,30 @@ std::string render(std::string_view name, const json& data) {
   return tmpl.render(to_data(data));
 }
 
+}  // namespace
+
+std::string render(std::string_view name, const json& data) {
+  json copy = data;
+  return render_owned(name, std::move(copy));
+}
+
 HttpOut page(const Request& r, std::string_view title, std::string_view name, json data,
              int status) {
   if (!data.is_object()) data = json::object();
   data["base"] = r.base;
   data["csrf"] = r.csrf;
-  std::string content = render(name, data);
+  return page_content(r, title, render_owned(name, std::move(data)), status);
+}
+
+std::string render_content(const Request& r, std::string_view name, json data) {
+  if (!data.is_object()) data = json::object();
+  data["base"] = r.base;
+  return render_owned(name, std::move(data));
+}
+
+HttpOut page_content(const Request& r, std::string_view title, std::string content, int status) {
   return HttpOut{status, "text/html; charset=utf-8",
-                 render("layout", layout_data(r, title, std::move(content)))};
+                 render_owned("layout", layout_data(r, title, std::move(content)))};
 }
 
 HttpOut redirect(const Request& r, const std::string& location, const std::string& flash) {

@@ -5,7 +5,9 @@
 # and the task list (/nhiem-vu) of `dondoc serve --no-scheduler`, and on the bare page
 # (bench_dashboard_bare: the same rows read and written out as one table) on the same database.
 # Prints p50/p99 and the ratios dashboard / bare (target <= 5), then the webhook's p99 alone and
-# while wrk loads the overview in parallel (target <= 2x).
+# while wrk loads the overview in parallel (target <= 2x). The pages are measured twice: warm (the
+# page memo on, as served) and cold (a second serve on the same database with DONDOC_PAGE_MEMO=0:
+# every request computes and renders its page from the cached snapshot).
 #   bench/dashboard/run.sh            10,000 tasks, 10 s per point
 #   bench/dashboard/run.sh --smoke    500 tasks, 2 s per point (CI: fails only on a real failure)
 # Env: BUILD_DIR (default build-bench), SKIP_BUILD=1, DURATION, CONNS (default 8), PORT_BASE
@@ -26,6 +28,7 @@ SECRET=bench-secret-0123456789
 PASSWORD=bench-password-0123
 SERVE_PORT=$((PORT_BASE + 1))
 BARE_PORT=$((PORT_BASE + 2))
+COLD_PORT=$((PORT_BASE + 3))
 
 . scripts/lib/apt_need.sh
 apt_need wrk:wrk curl:curl sqlite3:sqlite3
@@ -65,9 +68,14 @@ start() {
 
 alive() { kill -0 "$1" 2>/dev/null || fail "$2 died: $(tail -3 "$WORK/$2.log")"; }
 
+# drain PORT: one signed-in page fetched through the reader's queue, so the requests a previous
+# wrk left queued there (its connections closed, the jobs still run) are done before the next point
+drain() { curl -s -o /dev/null -H "Cookie: $COOKIE" "http://127.0.0.1:$1/nhiem-vu?trang=2"; }
+
 # page LABEL PORT PATH: wrk on one page with the cookie; sets P50_LABEL, P99_LABEL, RPS_LABEL
 page() {
   local label=$1 port=$2 path=$3 line
+  drain "$port"
   line=$(wrk -t2 -c"$CONNS" -d"${DURATION}s" --timeout 60s -s bench/dashboard/get.lua \
     "http://127.0.0.1:$port" -- "$path" "$COOKIE" | grep '^RESULT') || fail "wrk on $path failed"
   echo "  $(printf '%-16s' "$label") $line"
@@ -126,15 +134,22 @@ for p in / /nhiem-vu; do
   [ "$code" = 200 ] || fail "GET $p answered $code"
   echo "  GET $p: 200, $(wc -c <"$WORK/page.html") bytes"
 done
+printf '{"listen": "127.0.0.1:%s"}\n' "$COLD_PORT" >"$WORK/cold.json"
+start cold "$COLD_PORT" env DONDOC_PAGE_MEMO=0 "$BIN/dondoc" --db "$DB" serve \
+  --config "$WORK/cold.json" --no-scheduler
 start bare "$BARE_PORT" "$BIN/bench_dashboard_bare" "$BARE_PORT" "$DB"
 echo "  bare page: $(curl -s "http://127.0.0.1:$BARE_PORT/" | wc -c) bytes"
 
 echo "== pages, $CONNS connections, ${DURATION} s each"
 page overview "$SERVE_PORT" /
 page tasks "$SERVE_PORT" /nhiem-vu
+page overview_cold "$COLD_PORT" /
+page tasks_cold "$COLD_PORT" /nhiem-vu
 page bare "$BARE_PORT" /
 alive "$PID_serve" serve
-for l in overview tasks; do
+alive "$PID_cold" cold
+kill "$PID_cold" 2>/dev/null || true  # leaves the CPU to the webhook's points
+for l in overview tasks overview_cold tasks_cold; do
   eval "a50=\$P50_$l a99=\$P99_$l"
   echo "  $l / bare: p50 $(ratio "$a50" "$P50_bare")x, p99 $(ratio "$a99" "$P99_bare")x (target <= 5)"
 done

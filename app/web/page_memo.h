@@ -1,0 +1,50 @@
+// A page's rendered content (its template's output, without the layout) kept for the next request
+// that would compute the same text: same snapshot stamp (commune, data_version, local date:
+// service::view_stamp), same viewer (role, body, commune), same URL and query, and `now` before
+// the content's validity end (the first instant at which time alone changes it). Only content that
+// depends on nothing else may be stored: no CSRF token, user name or flash (the layout has those).
+// One per page handler, on the web reader thread (thread_local). DONDOC_PAGE_MEMO=0 turns every
+// memo off (the bench's cold figures).
+#pragma once
+
+#include <cstddef>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "app/web/web.h"
+
+namespace dondoc::app::web {
+
+// Whether memos serve and store (default: on unless DONDOC_PAGE_MEMO=0 at the first call).
+bool page_memo_enabled();
+void set_page_memo_enabled(bool on);  // tests
+
+class PageMemo {
+ public:
+  static constexpr std::size_t kMaxEntries = 16;  // beyond, the memo starts afresh
+  // The text stored under key, when stored under `stamp` and now < its validity end; else null.
+  const std::string* find(const std::string& stamp, const std::string& key, Instant now) const;
+  void put(const std::string& stamp, const std::string& key, std::string content, Instant until);
+  std::size_t size() const { return entries_.size(); }
+
+ private:
+  struct Entry {
+    std::string stamp, content;
+    Instant until{};
+  };
+  std::map<std::string, Entry> entries_;
+};
+
+// The pieces of page() (app/web/render.cc) a memoised page uses: its template rendered with `base`
+// (no CSRF token: the content must not depend on the session), and the layout around content.
+std::string render_content(const Request& r, std::string_view name, nlohmann::json data);
+HttpOut page_content(const Request& r, std::string_view title, std::string content,
+                     int status = 200);
+
+// What makes a page's content differ between two requests besides the data and `now`: the viewer
+// (role, body, commune), the commune's URL prefix, the path and every query parameter.
+std::string memo_key(const Request& r);
+
+}  // namespace dondoc::app::web
