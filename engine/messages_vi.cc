@@ -196,10 +196,6 @@ std::string blocker_line(const Item& it, const std::string& reason, const std::s
          (reason.empty() ? "" : ": " + reason) + ". Đề nghị " + address + " chỉ đạo tháo gỡ.";
 }
 
-std::string explanation_hint(const std::string& ref) {
-  return "Trả lời bằng tin nhắn bắt đầu bằng «Giải trình " + ref + ": …».";
-}
-
 std::string reply_hint(const std::string& task, Date due, const std::string& report_label) {
   std::string out;
   if (!task.empty()) {
