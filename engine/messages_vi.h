@@ -26,6 +26,8 @@ struct Item {
   std::string task;        // the task's id, "" for a report
   std::string output;      // the task's expected output (Kết quả), "" when none
   std::string indicators;  // report of Rules::indicator_cycle: the body's indicators, "1.4, 2.1"
+  // ... and each in words: "1.4 Tỷ lệ … (đơn vị %; mốc năm 2030: ≥ 60)"
+  std::vector<std::string> indicator_lines;
   Date due{};
   int working_days = 0;     // left before the due date (reminders: < 0 once past) or past it
   std::string explanation;  // "GT12" for an explanation request, else ""
@@ -50,7 +52,8 @@ std::string overdue_words(Date due, Date today, int working_days);
 // "Nhắc việc: Báo cáo tháng 11/2026 gửi Phòng Văn hóa - Xã hội, hạn thứ Năm 19/11/2026 (còn 3
 // ngày làm việc)".
 std::string reminder_line(const Item& it);
-// "Kèm số liệu chỉ tiêu 1.4, 2.1 (nhắn: CT 1.4: 35%)." or "" when the item owes none.
+// "Kèm số liệu chỉ tiêu 1.4, 2.1 (nhắn: CT 1.4: giá trị):" then one "  + " line per indicator
+// (name, unit, next milestone from the report's year); "" when the item owes none.
 std::string indicators_line(const Item& it);
 // "Kết quả cần có: Kế hoạch." or "" when the task names none.
 std::string output_line(const Item& it);
