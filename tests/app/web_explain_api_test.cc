@@ -36,17 +36,19 @@ TEST_CASE("web API: explanation requests asked, listed and refused with the fiel
   t::WebServed s;
   std::string leader = token(s, {"--role", "leader"});
   std::string head = token(s, {"--role", "head", "--body", "vh_xh"});
+  // A tick dated before November: the monthly report 2026-11 is then owed, and missing now.
+  REQUIRE(t::run_dondoc({"--db", s.db, "tick", "--now", "2026-09-01T08:00+07:00"}).exit_code == 0);
 
   auto asked = post_json(
-      s, R"({"report":{"cycle":"monthly","period":"2026-10"},"body":"vh_xh","note":"Vì sao?"})",
+      s, R"({"report":{"cycle":"monthly","period":"2026-11"},"body":"kinh_te","note":"Vì sao?"})",
       leader);
   INFO(asked.body);
   REQUIRE(asked.status == 201);
   json made = json::parse(asked.body);
   CHECK(made["id"] == "GT1");
-  CHECK(made["body"] == "vh_xh");
+  CHECK(made["body"] == "kinh_te");
   CHECK(made["cycle"] == "monthly");
-  CHECK(made["period"] == "2026-10");
+  CHECK(made["period"] == "2026-11");
   CHECK(made["reason"] == "Vì sao?");
   CHECK(made["state"] == "open");
   auto by_task = post_json(s, R"({"task":2,"body":"vh_xh"})", leader);
@@ -62,9 +64,9 @@ TEST_CASE("web API: explanation requests asked, listed and refused with the fiel
   CHECK(json::parse(s.get("/api/v1/explanations?task=2", "", "Bearer " + leader).body).size() == 1);
   CHECK(json::parse(s.get("/api/v1/explanations?state=answered", "", "Bearer " + leader).body)
             .empty());
-  CHECK(
-      json::parse(s.get("/api/v1/explanations?state=open&body=vh_xh", "", "Bearer " + leader).body)
-          .size() == 2);
+  CHECK(json::parse(
+            s.get("/api/v1/explanations?state=open&body=kinh_te", "", "Bearer " + leader).body)
+            .size() == 1);
   auto first = s.get("/api/v1/explanations/GT1", "", "Bearer " + leader);
   REQUIRE(first.status == 200);
   CHECK(json::parse(first.body) == made);
@@ -92,7 +94,7 @@ TEST_CASE("web API: explanation requests asked, listed and refused with the fiel
   // A head: no permission to ask; lists its own body only; another body's list is forbidden.
   auto forbidden = post_json(s, R"({"task":"2","body":"vh_xh"})", head);
   CHECK(forbidden.status == 403);
-  CHECK(json::parse(s.get("/api/v1/explanations", "", "Bearer " + head).body).size() == 2);
+  CHECK(json::parse(s.get("/api/v1/explanations", "", "Bearer " + head).body).size() == 1);
   CHECK(s.get("/api/v1/explanations?body=kinh_te", "", "Bearer " + head).status == 403);
 
   // A session POST needs the CSRF header.
