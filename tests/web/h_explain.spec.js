@@ -4,15 +4,13 @@
 'use strict';
 const test = require('node:test');
 const assert = require('node:assert/strict');
-const { env, launch, newPage, signIn, cli, cliJson, csrfOf } = require('./lib.js');
+const { env, launch, newPage, signIn, cliJson, csrfOf } = require('./lib.js');
 
 test('a leader asks a body to explain a missing report; a head may not', async () => {
   const browser = await launch();
   try {
     const page = await newPage(browser);
     await signIn(page, 'chutich');
-    // A tick dated before November makes the monthly report 2026-11 owed (and missing now).
-    cli('tick', '--now', '2026-09-01T08:00+07:00');
     await page.goto(`${env.base}/`);
     const ask = page.locator('details.ask-explanation').first();
     assert.ok(await ask.count(), 'a missing report cell carries the explanation form');
