@@ -5,31 +5,14 @@
 #include <ostream>
 
 #include "app/cli.h"
+#include "app/explanation_json.h"
 #include "service/bodies.h"
 #include "service/explanations.h"
 
 namespace dondoc {
 namespace {
 
-std::string ref(std::int64_t id) { return "GT" + std::to_string(id); }
-
-nlohmann::ordered_json to_json(const service::ExplanationRequest& e) {
-  nlohmann::ordered_json j = {{"id", ref(e.id)},
-                              {"body", e.body},
-                              {"body_name", e.body_name},
-                              {"task", e.task},
-                              {"cycle", e.cycle},
-                              {"period", e.period},
-                              {"subject", e.subject},
-                              {"reason", e.reason},
-                              {"asked_by", e.asked_by},
-                              {"asked", format_instant(e.asked)},
-                              {"due", format_date(e.due)},
-                              {"state", e.state},
-                              {"answered", e.answered ? format_instant(*e.answered) : ""},
-                              {"answer", e.answer}};
-  return j;
-}
+std::string ref(std::int64_t id) { return explanation_ref(id); }
 
 // The request's state as the secretariat says it ("open" -> "chưa trả lời", ...).
 std::string state_vi(const std::string& state) {
@@ -47,7 +30,7 @@ std::string line_of(const service::ExplanationRequest& e) {
 int print(const cli::Args& args, cli::Io& io, const Result<service::ExplanationRequest>& r) {
   if (!r) return cli::bad_input(io, r.error());
   if (args.json()) {
-    io.out << to_json(*r).dump() << "\n";
+    io.out << explanation_json(*r).dump() << "\n";
   } else {
     io.out << line_of(*r) << "\n";
   }
@@ -119,7 +102,7 @@ int run_list(const cli::Args& args, cli::Io& io) {
   if (!list) return cli::bad_input(io, list.error());
   if (args.json()) {
     nlohmann::ordered_json j = nlohmann::ordered_json::array();
-    for (const auto& e : *list) j.push_back(to_json(e));
+    for (const auto& e : *list) j.push_back(explanation_json(e));
     io.out << j.dump() << "\n";
     return cli::kExitOk;
   }

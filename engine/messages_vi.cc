@@ -1,5 +1,6 @@
 #include "engine/messages_vi.h"
 
+#include <cctype>
 #include <cstring>
 
 #include "rules/text.h"
@@ -76,13 +77,28 @@ std::string end_sentence(std::string s) {
   return s;
 }
 
-// The indicators `body` monitors, in plan order: "1.4, 2.1".
-std::string owed_indicators(const Plan& plan, const std::string& body) {
-  std::string out;
+// "1.4 Tỷ lệ … (đơn vị %; mốc năm 2030: ≥ 60)": the first milestone from `year` on.
+std::string indicator_words(const Indicator& i, int year) {
+  std::string s = i.id + " " + text::cut_at_word(text::collapse_space(i.name), kMaxTitleChars);
+  std::vector<std::string> parts;
+  if (!i.unit.empty()) parts.push_back("đơn vị " + i.unit);
+  auto next = i.milestones.lower_bound(year);
+  if (next != i.milestones.end())
+    parts.push_back("mốc năm " + std::to_string(next->first) + ": " + next->second);
+  for (std::size_t k = 0; k < parts.size(); ++k) s += (k == 0 ? " (" : "; ") + parts[k];
+  return parts.empty() ? s : s + ")";
+}
+
+// The indicators the body monitors, in plan order: "1.4, 2.1", and each in words.
+void owed_indicators(const Plan& plan, const Obligation& o, Item& it) {
+  int year = o.period.size() >= 4 && std::isdigit(static_cast<unsigned char>(o.period[0]))
+                 ? std::stoi(o.period.substr(0, 4))
+                 : year_of(o.due);
   for (const auto& i : plan.indicators) {
-    if (i.monitoring_body == body) out += (out.empty() ? "" : ", ") + i.id;
+    if (i.monitoring_body != o.body) continue;
+    it.indicators += (it.indicators.empty() ? "" : ", ") + i.id;
+    it.indicator_lines.push_back(indicator_words(i, year));
   }
-  return out;
 }
 
 }  // namespace
@@ -109,7 +125,7 @@ Item describe(const Obligation& o, const PlanIndex& plan, const Rules& rules, in
     it.label = report_label(o, rules);
     const ReportCycle* cycle = find_cycle(rules, o.cycle);
     if (cycle && !cycle->to.empty()) it.to_name = body_name(plan, cycle->to);
-    if (o.cycle == rules.indicator_cycle) it.indicators = owed_indicators(plan.plan(), o.body);
+    if (o.cycle == rules.indicator_cycle) owed_indicators(plan.plan(), o, it);
     return it;
   }
   const Task* t = plan.task(o.task);
@@ -131,13 +147,18 @@ std::string subject(const Obligation& o, const PlanIndex&, const Rules& rules) {
 
 void merge_labels(Item& into, const Item& other) {
   into.label += " và " + other.label;
-  if (into.indicators.empty()) into.indicators = other.indicators;
+  if (into.indicators.empty()) {
+    into.indicators = other.indicators;
+    into.indicator_lines = other.indicator_lines;
+  }
 }
 
 std::string indicators_line(const Item& it) {
   if (it.indicators.empty()) return "";
   std::string first = it.indicators.substr(0, it.indicators.find(','));
-  return "Kèm số liệu chỉ tiêu " + it.indicators + " (nhắn: CT " + first + ": giá trị).";
+  std::string s = "Kèm số liệu chỉ tiêu " + it.indicators + " (nhắn: CT " + first + ": giá trị):";
+  for (const auto& l : it.indicator_lines) s += "\n  + " + l;
+  return s;
 }
 
 std::string addressee(const Body* body, const std::string& address) {
@@ -194,10 +215,6 @@ std::string escalation_line(const Item& it, bool not_acknowledged, bool to_owner
 std::string blocker_line(const Item& it, const std::string& reason, const std::string& address) {
   return "Vướng mắc: " + it.body_name + " báo vướng mắc ở " + it.label +
          (reason.empty() ? "" : ": " + reason) + ". Đề nghị " + address + " chỉ đạo tháo gỡ.";
-}
-
-std::string explanation_hint(const std::string& ref) {
-  return "Trả lời bằng tin nhắn bắt đầu bằng «Giải trình " + ref + ": …».";
 }
 
 std::string reply_hint(const std::string& task, Date due, const std::string& report_label) {

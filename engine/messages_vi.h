@@ -26,6 +26,8 @@ struct Item {
   std::string task;        // the task's id, "" for a report
   std::string output;      // the task's expected output (Kết quả), "" when none
   std::string indicators;  // report of Rules::indicator_cycle: the body's indicators, "1.4, 2.1"
+  // ... and each in words: "1.4 Tỷ lệ … (đơn vị %; mốc năm 2030: ≥ 60)"
+  std::vector<std::string> indicator_lines;
   Date due{};
   int working_days = 0;     // left before the due date (reminders: < 0 once past) or past it
   std::string explanation;  // "GT12" for an explanation request, else ""
@@ -50,7 +52,8 @@ std::string overdue_words(Date due, Date today, int working_days);
 // "Nhắc việc: Báo cáo tháng 11/2026 gửi Phòng Văn hóa - Xã hội, hạn thứ Năm 19/11/2026 (còn 3
 // ngày làm việc)".
 std::string reminder_line(const Item& it);
-// "Kèm số liệu chỉ tiêu 1.4, 2.1 (nhắn: CT 1.4: 35%)." or "" when the item owes none.
+// "Kèm số liệu chỉ tiêu 1.4, 2.1 (nhắn: CT 1.4: giá trị):" then one "  + " line per indicator
+// (name, unit, next milestone from the report's year); "" when the item owes none.
 std::string indicators_line(const Item& it);
 // "Kết quả cần có: Kế hoạch." or "" when the task names none.
 std::string output_line(const Item& it);
@@ -131,5 +134,42 @@ std::string task_name(const std::string& task);
 std::string report_name(const std::string& cycle_title, const std::string& period);
 // "không có" when a task has no body in a role.
 std::string none();
+
+// ---- Explanation requests (yêu cầu giải trình; engine/messages_vi_explain.cc) ----
+struct Explained {
+  std::string ref;        // "GT12"
+  std::string body_name;  // the body asked: "Phòng Văn hóa - Xã hội"
+  std::string subject;    // "Nhiệm vụ 3: …" / "Báo cáo tháng 10/2026"
+  bool report = false;    // a missing report (else an overdue task)
+};
+// To the body (asker_name "" = "Lãnh đạo UBND xã"): greeting; who asks what ("Thường trực Đảng ủy
+// đề nghị Phòng Kinh tế giải trình việc chưa gửi Báo cáo tháng 10/2026."); the asker's words; "Hạn
+// trả lời: thứ Sáu 04/12/2026 (trong 3 ngày làm việc)."; how to answer (explanation_hint).
+std::string explanation_request(const std::string& greeting, const std::string& asker_name,
+                                const Explained& e, const std::string& reason, Date due,
+                                int working_days);
+// To the asker once the body answered: greeting, who answered what and when, the answer quoted.
+std::string explanation_answer_note(const std::string& greeting, const Explained& e,
+                                    const std::string& answer, Date answered);
+// To the body that answered: "Đã nhận giải trình GT12 của … về việc …. Cảm ơn đồng chí."
+std::string explanation_receipt(const Explained& e, const std::string& address);
+// To whoever asked (chat, dashboard): "Đã gửi yêu cầu giải trình GT12 đến …; hạn trả lời …."
+std::string explanation_sent(const Explained& e, Date due);
+// The chat command's refusals and the use cases' errors.
+std::string error_explanation_leaders_only();
+std::string error_explanation_unknown_body(const std::string& words);
+std::string error_explanation_subject();
+std::string error_explanation_period();
+std::string error_explanation_routine(const std::string& what);
+std::string error_explanation_done(const std::string& what, const std::string& body_name,
+                                   bool report);
+std::string error_explanation_not_overdue(const std::string& what, const std::string& body_name,
+                                          Date due);
+std::string error_explanation_open(const std::string& body_name);
+// ref "" = the body's latest open request; body_name "" = any body.
+std::string error_explanation_none_open(const std::string& ref, const std::string& body_name);
+std::string error_explanation_answered(const std::string& ref, Date answered);
+std::string error_explanation_empty();
+std::string error_explanation_too_long(std::size_t max_bytes);
 
 }  // namespace dondoc::vi

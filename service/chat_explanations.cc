@@ -18,7 +18,9 @@ bool leads(const EngineState& st, const std::string& body) {
   return false;
 }
 
-std::string ref(std::int64_t id) { return "GT" + std::to_string(id); }
+vi::Explained explained(const ExplanationRequest& r) {
+  return {"GT" + std::to_string(r.id), r.body_name, r.subject, r.task.empty()};
+}
 
 }  // namespace
 
@@ -29,9 +31,7 @@ std::string explanation_answered(Handling& h, const std::string& body,
     h.answer("reply", MessageKind::confirmation, r.error(), {}, body);
     return "refused";
   }
-  h.answer("reply", MessageKind::confirmation,
-           "Đã nhận giải trình " + ref(r->id) + " của " + r->body_name + " (" + r->subject +
-               "). Cảm ơn " + address(h) + ".",
+  h.answer("reply", MessageKind::confirmation, vi::explanation_receipt(explained(*r), address(h)),
            r->task, body);
   return "applied";
 }
@@ -45,17 +45,13 @@ std::string explanation_asked(Handling& h, const std::string& body, const bot::E
   std::string text;
   const Body* target = bot::find_named_body(st->plan.bodies, a.body_words);
   if (!leads(*st, body)) {
-    text =
-        "Chỉ lãnh đạo (Thường trực, Chủ tịch, Phó Chủ tịch, Văn phòng) mới yêu cầu giải trình. "
-        "Để trả lời một yêu cầu giải trình, gửi tin nhắn bắt đầu bằng «Giải trình GT…: …».";
+    text = vi::error_explanation_leaders_only();
   } else if (!target) {
-    text = "Không rõ cơ quan \"" + a.body_words + "\". Ví dụ: \"giải trình NV3 Phòng Kinh tế\".";
+    text = vi::error_explanation_unknown_body(a.body_words);
   } else {
     AskExplanation ask{target->id, a.task, a.cycle, a.period, a.reason, h.source(), h.now, body};
     auto r = ask_explanation(h.db, ask);
-    text = r ? "Đã gửi yêu cầu giải trình " + ref(r->id) + " đến " + r->body_name + " (" +
-                   r->subject + "); hạn trả lời " + format_date_vn(r->due) + "."
-             : r.error();
+    text = r ? vi::explanation_sent(explained(*r), r->due) : r.error();
     if (r) {
       h.answer("reply", MessageKind::confirmation, text, a.task, body);
       return "applied";

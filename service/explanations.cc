@@ -44,40 +44,56 @@ std::string json_text(const nlohmann::json& j) {
   return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
+using Kind = AskRefusal::Kind;
+
+Error refuse(AskRefusal* why, Kind kind, std::string field, std::string message) {
+  if (why) *why = AskRefusal{kind, std::move(field)};
+  return Error{std::move(message)};
+}
+
+bool has_cycle(const Rules& rules, const std::string& cycle) {
+  for (const auto& c : rules.report_cycles)
+    if (c.name == cycle) return true;
+  return false;
+}
+
 // The obligation asked about, if it is overdue and not done; else an error for a person.
-Result<Obligation> overdue_obligation(const EngineState& st, const AskExplanation& a) {
+Result<Obligation> overdue_obligation(const EngineState& st, const AskExplanation& a,
+                                      AskRefusal* why) {
   if (a.task.empty() == a.cycle.empty())
-    return Error{"Cần nêu một nhiệm vụ, hoặc một kỳ báo cáo và kỳ (tháng/quý/năm)."};
-  if (!a.cycle.empty() && a.period.empty()) return Error{"Cần nêu kỳ của báo cáo (ví dụ 2026-10)."};
+    return refuse(why, Kind::invalid, "task", vi::error_explanation_subject());
+  if (!a.cycle.empty() && a.period.empty())
+    return refuse(why, Kind::invalid, "period", vi::error_explanation_period());
+  if (!a.task.empty() && !st.plan.find_task(a.task))
+    return refuse(why, Kind::unknown, "task", vi::error_unknown_task(a.task));
+  if (!a.cycle.empty() && !has_cycle(st.rules, a.cycle))
+    return refuse(why, Kind::unknown, "cycle", vi::error_unknown_cycle(a.cycle));
+  if (why) *why = AskRefusal{Kind::conflict, a.task.empty() ? "period" : "task"};
   auto ob = find_obligation(st, a.task, a.body, a.cycle, a.period, a.at);
   if (!ob) return ob;
   auto it = st.obligations.find(ob->id);
   bool done = it != st.obligations.end() && it->second.status == Status::done;
   PlanIndex index(st.plan);
   std::string what = vi::subject(*ob, index, st.rules);
-  if (!ob->dated) return Error{what + " là nhiệm vụ thường xuyên, không có hạn để quá hạn."};
-  if (done) {
-    return Error{what + " của " + name_of(st.plan, a.body) + " đã " +
-                 (a.task.empty() ? "được gửi" : "hoàn thành") + ", không cần giải trình."};
-  }
-  if (ob->due >= local_date(a.at)) {
-    return Error{what + " của " + name_of(st.plan, a.body) + " chưa quá hạn (hạn " +
-                 format_date_vn(ob->due) + "), chưa thể yêu cầu giải trình."};
-  }
+  if (!ob->dated) return Error{vi::error_explanation_routine(what)};
+  std::string body_name = name_of(st.plan, a.body);
+  if (done) return Error{vi::error_explanation_done(what, body_name, a.task.empty())};
+  if (ob->due >= local_date(a.at))
+    return Error{vi::error_explanation_not_overdue(what, body_name, ob->due)};
   return ob;
+}
+
+vi::Explained explained(const Plan& plan, const ExplanationRow& r) {
+  return {ref_of(r.id), name_of(plan, r.body), r.subject, r.task.empty()};
 }
 
 std::string request_text(const EngineState& st, const ExplanationRow& r) {
   PlanIndex index(st.plan);
   std::string asker = r.asker_body.empty() ? st.rules.standing_committee : r.asker_body;
-  std::string asker_name = asker.empty() ? "Lãnh đạo" : name_of(st.plan, asker);
-  std::string what = r.task.empty() ? "chưa gửi " : "chậm thực hiện ";
-  std::string text = vi::greeting(index.body(r.body), r.body, st.rules.address) + "\n" +
-                     asker_name + " đề nghị " + name_of(st.plan, r.body) + " giải trình việc " +
-                     what + r.subject + ".";
-  if (!r.reason.empty()) text += "\nNội dung: " + r.reason;
-  text += "\nHạn trả lời: " + format_date_vn(r.due) + ". " + vi::explanation_hint(ref_of(r.id));
-  return text;
+  std::string asker_name = asker.empty() ? "" : name_of(st.plan, asker);
+  return vi::explanation_request(vi::greeting(index.body(r.body), r.body, st.rules.address),
+                                 asker_name, explained(st.plan, r), r.reason, r.due,
+                                 st.rules.explanation_days);
 }
 
 Message body_message(std::string key, const std::string& to, std::string text, Instant at) {
@@ -93,9 +109,9 @@ Message body_message(std::string key, const std::string& to, std::string text, I
 
 Result<std::string> checked_text(const std::string& raw, bool allow_empty) {
   std::string t = text::collapse_space(raw);
-  if (t.empty() && !allow_empty) return Error{"Nội dung giải trình trống."};
+  if (t.empty() && !allow_empty) return Error{vi::error_explanation_empty()};
   if (raw.size() > kMaxExplanationText)
-    return Error{"Nội dung quá dài (tối đa " + std::to_string(kMaxExplanationText) + " byte)."};
+    return Error{vi::error_explanation_too_long(kMaxExplanationText)};
   return t;
 }
 
@@ -115,19 +131,20 @@ std::optional<std::int64_t> parse_explanation_ref(const std::string& ref) {
   return n > 0 ? std::optional<std::int64_t>(n) : std::nullopt;
 }
 
-Result<ExplanationRequest> ask_explanation(Database& db, const AskExplanation& a) {
+Result<ExplanationRequest> ask_explanation(Database& db, const AskExplanation& a, AskRefusal* why) {
   auto reason = checked_text(a.reason, true);
-  if (!reason) return Error{reason.error()};
+  if (!reason) return refuse(why, Kind::invalid, "reason", reason.error());
   SqliteEngineStore store(db);
   WriteTransaction tx(db);
   auto st = store.load();
   if (!st) return Error{st.error()};
-  if (!st->plan.find_body(a.body)) return Error{vi::error_unknown_body(a.body)};
-  auto ob = overdue_obligation(*st, a);
+  if (!st->plan.find_body(a.body))
+    return refuse(why, Kind::unknown, "body", vi::error_unknown_body(a.body));
+  auto ob = overdue_obligation(*st, a, why);
   if (!ob) return Error{ob.error()};
   if (has_open_explanation(db, a.body, a.task, a.cycle, ob->period))
-    return Error{"Đã có yêu cầu giải trình về nội dung này đang chờ " + name_of(st->plan, a.body) +
-                 " trả lời."};
+    return refuse(why, Kind::conflict, "body",
+                  vi::error_explanation_open(name_of(st->plan, a.body)));
   ExplanationRow r;
   r.body = a.body;
   r.task = a.task;
@@ -168,13 +185,11 @@ Result<ExplanationRequest> answer_explanation(Database& db, const std::string& b
   if (!st) return Error{st.error()};
   auto row = id == 0 ? latest_open_explanation(db, body) : find_explanation(db, id);
   if (!row || (!body.empty() && row->body != body)) {
-    std::string who = body.empty() ? "" : " của " + name_of(st->plan, body);
-    return Error{id == 0 ? "Không có yêu cầu giải trình nào" + who + " đang chờ trả lời."
-                         : "Không có yêu cầu giải trình " + ref_of(id) + who + "."};
+    return Error{vi::error_explanation_none_open(id == 0 ? "" : ref_of(id),
+                                                 body.empty() ? "" : name_of(st->plan, body))};
   }
   if (row->answered) {
-    return Error{"Yêu cầu giải trình " + ref_of(row->id) + " đã được trả lời ngày " +
-                 format_date_vn(local_date(*row->answered)) + "."};
+    return Error{vi::error_explanation_answered(ref_of(row->id), local_date(*row->answered))};
   }
   set_explanation_answer(db, row->id, *answer, by, at);
   row->answered = at;
@@ -184,9 +199,9 @@ Result<ExplanationRequest> answer_explanation(Database& db, const std::string& b
   std::string asker = row->asker_body.empty() ? st->rules.standing_committee : row->asker_body;
   if (!asker.empty() && asker != row->body) {
     PlanIndex index(st->plan);
-    std::string t = vi::greeting(index.body(asker), asker, st->rules.address) + "\n" +
-                    name_of(st->plan, row->body) + " đã giải trình " + ref_of(row->id) + " (" +
-                    row->subject + "): " + *answer;
+    std::string t =
+        vi::explanation_answer_note(vi::greeting(index.body(asker), asker, st->rules.address),
+                                    explained(st->plan, *row), *answer, local_date(at));
     b.messages.push_back(body_message("gt|" + ref_of(row->id) + "|answer", asker, t, at));
   }
   nlohmann::json d{{"body", row->body}, {"subject", row->subject}, {"answer", *answer}};

@@ -47,9 +47,19 @@ struct AskExplanation {
   std::string asker_body;
 };
 
+// Why ask_explanation refused, for callers that answer with a status (the API): the input is
+// malformed, names something that does not exist, or conflicts with the plan's state (not
+// overdue, already done, a request already open).
+struct AskRefusal {
+  enum class Kind { invalid, unknown, conflict } kind = Kind::invalid;
+  std::string field;  // "body", "task", "cycle", "period", "reason"
+};
+
 // Queues the request to the body's chats, audits it; error in Vietnamese when the task is not
-// overdue for that body / the report is not missing, or the body is unknown.
-Result<ExplanationRequest> ask_explanation(Database& db, const AskExplanation& a);
+// overdue for that body / the report is not missing, or the body is unknown (and `why`, when
+// given, says which field and what kind of refusal).
+Result<ExplanationRequest> ask_explanation(Database& db, const AskExplanation& a,
+                                           AskRefusal* why = nullptr);
 // Records the body's answer (the latest open request of the body when id is 0).
 Result<ExplanationRequest> answer_explanation(Database& db, const std::string& body,
                                               std::int64_t id, const std::string& text,

@@ -1,9 +1,11 @@
 // Explanation requests on the dashboard: POST /nhiem-vu/{id}/giai-trinh (a leader or the
-// secretariat asks a body to explain the overdue task, with a reason), run on the writer with the
-// signed-in user as the audit's actor, then 303 back to the task with a flash; and the task
-// page's section listing the requests and answers.
+// secretariat asks a body to explain the overdue task, with a reason) and POST /giai-trinh (a
+// missing report, from the overview's report grid), run on the writer with the signed-in user as
+// the audit's actor, then 303 back with a flash; and the sections of the task page and the body
+// page listing the requests and answers.
 #include "app/web/explanations_view.h"
 #include "app/web/view.h"
+#include "engine/messages_vi.h"
 #include "service/explanations.h"
 
 namespace dondoc::app::web {
@@ -24,9 +26,26 @@ HttpOut ask(Request& r, Database& db) {
   a.at = r.now;
   auto out = service::ask_explanation(db, a);
   if (!out) return redirect(r, back(r), out.error());
-  return redirect(r, back(r),
-                  "Đã gửi yêu cầu giải trình GT" + std::to_string(out->id) + " đến " +
-                      out->body_name + "; hạn trả lời " + format_date_vn(out->due) + ".");
+  vi::Explained e{"GT" + std::to_string(out->id), out->body_name, out->subject, out->task.empty()};
+  return redirect(r, back(r), vi::explanation_sent(e, out->due));
+}
+
+// From a missing cell of the report grid: body, cycle, period, reason; back to the overview, or
+// to the body's page when the form says back=body.
+HttpOut ask_report(Request& r, Database& db) {
+  service::AskExplanation a;
+  a.body = r.f("body");
+  a.cycle = r.f("cycle");
+  a.period = r.f("period");
+  a.reason = r.f("reason");
+  a.asked_by = r.actor();
+  a.at = r.now;
+  std::string to = r.url(r.f("back") == "body" ? "/co-quan/" + a.body : "/");
+  if (a.cycle.empty()) return redirect(r, to, vi::error_explanation_subject());
+  auto out = service::ask_explanation(db, a);
+  if (!out) return redirect(r, to, out.error());
+  vi::Explained e{"GT" + std::to_string(out->id), out->body_name, out->subject, true};
+  return redirect(r, to, vi::explanation_sent(e, out->due));
 }
 
 const char* state_vi(const std::string& s) {
@@ -35,12 +54,15 @@ const char* state_vi(const std::string& s) {
   return "Chờ trả lời";
 }
 
-json items_json(const std::vector<service::ExplanationRequest>& list, const std::string& id) {
+// The requests `keep` accepts, for templates/task_explanations.mustache.
+template <class Keep>
+json items_json(const std::vector<service::ExplanationRequest>& list, Keep keep) {
   json items = json::array();
   for (const auto& e : list) {
-    if (e.task != id) continue;
+    if (!keep(e)) continue;
     items.push_back({{"ref", "GT" + std::to_string(e.id)},
                      {"body_name", e.body_name},
+                     {"subject", e.subject},
                      {"reason", e.reason},
                      {"asked_by", e.asked_by},
                      {"asked", vn_date(local_date(e.asked))},
@@ -55,6 +77,8 @@ json items_json(const std::vector<service::ExplanationRequest>& list, const std:
 
 const Registration kAsk{
     Route::post("/nhiem-vu/{id}/giai-trinh", &ask).need(Permission::request_explanation)};
+const Registration kAskReport{
+    Route::post("/giai-trinh", &ask_report).need(Permission::request_explanation)};
 
 }  // namespace
 
@@ -63,11 +87,21 @@ std::string explanations_html(const Request& r, Database& db, const std::string&
   auto list = service::list_explanations(db, "", Date{}, *parse_date("2999-12-31"), r.now);
   json bodies = json::array();
   for (const auto& a : assignees) bodies.push_back({{"body", a["body"]}, {"name", a["name"]}});
-  json data{{"items", list ? items_json(*list, id) : json::array()},
+  auto on_task = [&id](const service::ExplanationRequest& e) { return e.task == id; };
+  json data{{"items", list ? items_json(*list, on_task) : json::array()},
             {"can_ask", r.viewer && service::allowed(*r.viewer, Permission::request_explanation)},
             {"bodies", bodies},
             {"csrf", r.csrf},
             {"action", r.url("/nhiem-vu/" + id)}};
+  return render("task_explanations", data);
+}
+
+std::string body_explanations_html(const Request& r, Database& db, const std::string& body) {
+  auto list = service::list_explanations(db, body, Date{}, *parse_date("2999-12-31"), r.now);
+  auto all = [](const service::ExplanationRequest&) { return true; };
+  json data{{"items", list ? items_json(*list, all) : json::array()},
+            {"with_subject", true},
+            {"can_ask", false}};
   return render("task_explanations", data);
 }
 

@@ -3,6 +3,7 @@
 // GETs on the reader; the link code's POST on the writer (it stores the code's hash and an audit).
 #include <openssl/rand.h>
 
+#include "app/web/explanations_view.h"
 #include "app/web/feed_panel.h"
 #include "app/web/qr.h"
 #include "app/web/svg.h"
@@ -84,6 +85,7 @@ HttpOut body(Request& r, Database& db) {
   if (!p) return service_error(r, p.error());
   json j = body_page_json(r, p.value());
   j["feeds"] = feed_panel(r, db, p->line.body);
+  j["explanations"] = body_explanations_html(r, db, p->line.body);
   return page(r, p->line.name, "body", j);
 }
 

@@ -37,6 +37,10 @@ class PageMemo {
   std::map<std::string, Entry> entries_;
 };
 
+// Stands for the session's CSRF token in memoised content (a form inside it): page_content puts
+// the requesting session's token in its place, so the stored text holds no session's token.
+inline constexpr std::string_view kCsrfSlot = "dondoc-csrf-slot-3e9a1c";
+
 // The pieces of page() (app/web/render.cc) a memoised page uses: its template rendered with `base`
 // (no CSRF token: the content must not depend on the session), and the layout around content.
 std::string render_content(const Request& r, std::string_view name, nlohmann::json data);

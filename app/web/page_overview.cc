@@ -62,14 +62,27 @@ json body_json(const Request& r, const BodyLine& b) {
   return j;
 }
 
-json reports_json(const std::vector<service::ReportGrid>& grids) {
+// The report grids; a missing cell carries the form a leader asks the body to explain with
+// (POST /giai-trinh, app/web/actions_explain.cc) when the viewer may.
+json reports_json(const Request& r, const std::vector<service::ReportGrid>& grids) {
+  bool can_ask = service::allowed(*r.viewer, service::Permission::request_explanation);
   json out = json::array();
   for (const auto& g : grids) {
     json rows = json::array();
     for (const auto& row : g.rows) {
       json cells = json::array();
       for (const auto& c : row.cells) {
-        cells.push_back({{"state", c.state}, {"state_vi", c.state_vi}, {"due", vn_date(c.due)}});
+        json cell{{"state", c.state}, {"state_vi", c.state_vi}, {"due", vn_date(c.due)}};
+        if (can_ask && c.state == "missing") {
+          cell["ask"] = {{"action", r.url("/giai-trinh")},
+                         {"csrf", kCsrfSlot},
+                         {"body", row.body},
+                         {"cycle", g.cycle},
+                         {"period", c.period},
+                         {"label", c.label},
+                         {"name", row.name}};
+        }
+        cells.push_back(std::move(cell));
       }
       rows.push_back({{"name", row.name}, {"cells", cells}});
     }
@@ -147,7 +160,7 @@ std::string overview_content(Request& r, Database& db, Instant& until, HttpOut& 
             {"bodies", std::move(bodies)},
             {"rate_chart", rates.empty() ? std::string() : rate_chart(rates, 760)},
             {"sort", std::move(sorts)},
-            {"reports", reports_json(ov.value().reports)},
+            {"reports", reports_json(r, ov.value().reports)},
             {"attention", attention_json(r, ov.value().attention)}};
   until = valid_until(ov.value().attention);
   return render_content(r, "overview", std::move(data));

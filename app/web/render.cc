@@ -139,6 +139,10 @@ std::string render_content(const Request& r, std::string_view name, json data) {
 }
 
 HttpOut page_content(const Request& r, std::string_view title, std::string content, int status) {
+  for (auto at = content.find(kCsrfSlot); at != std::string::npos;
+       at = content.find(kCsrfSlot, at + r.csrf.size())) {
+    content.replace(at, kCsrfSlot.size(), r.csrf);
+  }
   return HttpOut{status, "text/html; charset=utf-8",
                  render_owned("layout", layout_data(r, title, std::move(content)))};
 }

@@ -35,6 +35,7 @@ struct Request {
   std::map<std::string, std::string> query;    // ?a=b
   std::map<std::string, std::string> form;     // urlencoded or multipart fields
   std::vector<Upload> files;                   // multipart file parts
+  std::string json;                            // an application/json POST's body (the API)
   std::map<std::string, std::string> cookies;  // Cookie header
   std::map<std::string, std::string> headers;  // lower-case names
   std::string client;                          // peer IP

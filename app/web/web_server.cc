@@ -57,6 +57,8 @@ std::shared_ptr<Request> build_request(HttpIn& in, Instant now, bool secure) {
     r->form = parse_query(in.body);
   } else if (in.method == "POST" && type.starts_with("multipart/form-data")) {
     parse_multipart(type, in.body, r->form, r->files);
+  } else if (in.method == "POST" && type.starts_with("application/json")) {
+    r->json = in.body;
   }
   r->headers = std::move(in.headers);
   return r;

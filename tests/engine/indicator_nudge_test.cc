@@ -24,7 +24,10 @@ TEST_CASE("annual report nudge: the indicators the body owes") {
   o.period = "2026";
   auto it = vi::describe(o, index, rules, 3);
   CHECK(it.indicators == "1.4, 16");
-  CHECK(vi::indicators_line(it) == "Kèm số liệu chỉ tiêu 1.4, 16 (nhắn: CT 1.4: giá trị).");
+  CHECK(vi::indicators_line(it) ==
+        "Kèm số liệu chỉ tiêu 1.4, 16 (nhắn: CT 1.4: giá trị):\n"
+        "  + 1.4 A (đơn vị %; mốc năm 2030: 60)\n"
+        "  + 16 C (đơn vị %; mốc năm 2030: 95)");
   o.cycle = "monthly";
   CHECK(vi::indicators_line(vi::describe(o, index, rules, 3)).empty());
   rules.indicator_cycle = "";

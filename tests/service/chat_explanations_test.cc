@@ -30,7 +30,7 @@ TEST_CASE("chat: a leader asks for an explanation, the body answers it") {
   std::string request = st.column(0).text();
   CHECK(request.find("Phó Chủ tịch UBND xã đề nghị Phòng Văn hóa - Xã hội giải trình việc chậm "
                      "thực hiện Nhiệm vụ 2") != std::string::npos);
-  CHECK(request.find("Nội dung: vì sao chưa xong?") != std::string::npos);
+  CHECK(request.find("Nội dung yêu cầu: vì sao chưa xong?") != std::string::npos);
 
   f.send("c1", "Giải trình GT1: đang chờ kinh phí của huyện", now + std::chrono::hours(2));
   CHECK(f.last_outcome() == "applied");

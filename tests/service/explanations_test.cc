@@ -77,9 +77,10 @@ TEST_CASE("explanations: asked for an overdue task, queued with a working-day de
   CHECK(m.recipient == "vh_xh");
   CHECK(m.text.find("Thường trực Đảng ủy đề nghị Phòng Văn hóa - Xã hội giải trình việc chậm "
                     "thực hiện Nhiệm vụ 2: ") != std::string::npos);
-  CHECK(m.text.find("Hạn trả lời: 08/10/2025.") != std::string::npos);
+  CHECK(m.text.find("Hạn trả lời: thứ Tư 08/10/2025 (trong 3 ngày làm việc).") !=
+        std::string::npos);
   CHECK(m.text.find("«Giải trình GT1: …»") != std::string::npos);
-  CHECK(m.text.find("Nội dung: Đề nghị nêu rõ nguyên nhân chậm.") != std::string::npos);
+  CHECK(m.text.find("Nội dung yêu cầu: Đề nghị nêu rõ nguyên nhân chậm.") != std::string::npos);
   CHECK(count(d.db,
               "SELECT COUNT(*) FROM audit WHERE kind = 'explanation_requested' AND "
               "subject = 'GT1'") == 1);

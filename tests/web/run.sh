@@ -31,6 +31,9 @@ trap cleanup EXIT
 
 db="$work/web.db"
 "$DONDOC" --db "$db" init --demo >/dev/null || fail "dondoc init --demo"
+# A first tick dated before November, so the monthly report 2026-11 is owed and missing now (the
+# report grid's "Chưa nộp" cells, h_explain.spec.js).
+"$DONDOC" --db "$db" tick --now 2026-09-01T08:00+07:00 >/dev/null || fail "dondoc tick"
 
 # One user per role; the passwords are the test's, read from standard input as an operator would.
 add_user() {  # NAME ROLE [BODY]
