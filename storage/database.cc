@@ -3,6 +3,8 @@
 #include "storage/database.h"
 
 #include "storage/code_hash.h"
+#include "storage/migrations_pg.h"
+#include "storage/sql_pg.h"
 
 #include <fcntl.h>
 #include <sys/resource.h>
@@ -73,9 +75,8 @@ std::string unwritable(const std::string& path, const std::string& detail) {
 
 Database::Database(const std::string& path, Access access) : path_(path) {
   if (sql::is_postgresql_url(path)) {
-    throw DatabaseUnusable("PostgreSQL chưa được hỗ trợ trong bản này");
-  }
-  if (access == Access::read_only) {
+    open_server(access == Access::read_only);
+  } else if (access == Access::read_only) {
     open_read_only();
   } else {
     open_read_write();
@@ -121,23 +122,56 @@ void Database::open_read_only() {
   if (current > latest) throw DatabaseUnusable(newer_schema_message(current, latest));
 }
 
+// PostgreSQL: the server is the database; its own migrations (storage/migrations_pg.cc) and no
+// file to check. Messages name the server without its password.
+void Database::open_server(bool read_only) {
+  std::string label = sql::pg::url_without_password(path_);
+  try {
+    db_ = sql::open_postgresql(path_, read_only);
+  } catch (const sql::Error& e) {
+    throw DatabaseUnusable(label + ": không kết nối được PostgreSQL (cannot connect): " + e.what());
+  }
+  if (!read_only) return migrate();
+  int current = schema_version();
+  int latest = schema_migrations().empty() ? 0 : schema_migrations().back().version;
+  if (current == 0) {
+    throw DatabaseUnusable(label + ": chưa phải cơ sở dữ liệu dondoc (no schema); tạo bằng " +
+                           "`dondoc init`");
+  }
+  if (current != latest) {
+    throw DatabaseUnusable(current > latest
+                               ? newer_schema_message(current, latest)
+                               : label + ": cơ sở dữ liệu theo schema cũ (" +
+                                     std::to_string(current) + " < " + std::to_string(latest) +
+                                     "); chạy một lệnh ghi (ví dụ `dondoc serve`) để nâng cấp.");
+  }
+}
+
+const std::vector<Migration>& Database::schema_migrations() const {
+  return sql::is_postgresql_url(path_) ? pg_migrations() : migrations();
+}
+
 int Database::schema_version() {
   if (!db_->table_exists("schema_version")) return 0;
   return db_->exec_and_get("SELECT COALESCE(MAX(version), 0) FROM schema_version").as_int();
 }
 
 void Database::migrate() {
-  const auto& all = migrations();
+  const auto& all = schema_migrations();
   int latest = all.empty() ? 0 : all.back().version;
   int current = schema_version();
   if (current > latest) throw DatabaseUnusable(newer_schema_message(current, latest));
   if (current == latest) return;
-  register_code_hash_function(*db_);  // migration 64 hashes the stored link codes
+  bool sqlite = db_->dialect() == sql::Dialect::sqlite;
+  if (sqlite) register_code_hash_function(*db_);  // migration 64 hashes the stored link codes
   WriteTransaction tx(*this);
   current = schema_version();  // another process may have migrated meanwhile
-  db_->exec(
-      "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, applied_at TEXT "
-      "NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')))");
+  if (current > latest) throw DatabaseUnusable(newer_schema_message(current, latest));
+  if (sqlite) {  // PostgreSQL's first migration creates it
+    db_->exec(
+        "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, applied_at TEXT "
+        "NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ','now')))");
+  }
   for (const auto& m : all) {
     if (m.version <= current) continue;
     db_->exec(m.sql);
@@ -149,18 +183,30 @@ void Database::migrate() {
 }
 
 void Database::backup_to(const std::string& path) {
+  if (db_->dialect() == sql::Dialect::postgresql) {
+    throw std::runtime_error(
+        "cơ sở dữ liệu là PostgreSQL: sao lưu bằng pg_dump hoặc pg_basebackup (docs/deployment.md)");
+  }
   sql::Statement st(*db_, "VACUUM INTO ?");
   st.bind(1, path);
   st.exec();
 }
 
 std::string Database::newer_schema_message(int current, int latest) const {
-  return path_ + ": cơ sở dữ liệu thuộc phiên bản dondoc mới hơn (schema " +
+  std::string label = sql::is_postgresql_url(path_) ? sql::pg::url_without_password(path_) : path_;
+  return label + ": cơ sở dữ liệu thuộc phiên bản dondoc mới hơn (schema " +
          std::to_string(current) + " > " + std::to_string(latest) +
          "); không thay đổi gì. Hãy dùng bản dondoc mới hơn.";
 }
 
 void Database::check_writable() {
+  if (db_->dialect() == sql::Dialect::postgresql) {
+    if (db_->exec_and_get("SELECT current_setting('transaction_read_only')").text() == "on") {
+      throw DatabaseUnusable(sql::pg::url_without_password(path_) +
+                             ": máy chủ PostgreSQL chỉ cho đọc (read-only, a standby?)");
+    }
+    return;
+  }
   if (is_file_path(path_)) {
     std::string dir = parent_dir(path_);
     if (::access(dir.c_str(), W_OK) != 0 || ::access(path_.c_str(), W_OK) != 0) {

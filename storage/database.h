@@ -84,6 +84,8 @@ class Database {
  private:
   void open_read_write();
   void open_read_only();
+  void open_server(bool read_only);
+  const std::vector<Migration>& schema_migrations() const;
   void migrate();
   friend class CommuneScope;
   std::optional<std::int64_t> commune_;

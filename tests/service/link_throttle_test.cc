@@ -30,7 +30,7 @@ bool anywhere_in_db(Database& db, const std::string& needle) {
   for (const auto& name : tables) {
     sql::Statement st(db.sql(), "SELECT * FROM \"" + name + "\"");
     while (st.step()) {
-      for (int c = 0; c < st.getColumnCount(); ++c) {
+      for (int c = 0; c < st.column_count(); ++c) {
         if (st.column(c).text().find(needle) != std::string::npos) return true;
       }
     }
