@@ -5,6 +5,8 @@
 #include <map>
 #include <set>
 
+#include "storage/sql_pg.h"
+
 namespace dondoc {
 namespace {
 
@@ -186,6 +188,14 @@ CopyReport copy_database(sql::Connection& from, sql::Connection& to) {
     throw;
   }
   return report;
+}
+
+CopyReport copy_database(Database& from, Database& to) {
+  return copy_database(from.sql(), to.sql());
+}
+
+std::string database_label(const std::string& target) {
+  return sql::is_postgresql_url(target) ? sql::pg::url_without_password(target) : target;
 }
 
 }  // namespace dondoc

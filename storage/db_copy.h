@@ -4,10 +4,12 @@
 #pragma once
 
 #include <cstdint>
+#include <stdexcept>
 #include <string>
 #include <utility>
 #include <vector>
 
+#include "storage/database.h"
 #include "storage/sql.h"
 
 namespace dondoc {
@@ -34,5 +36,10 @@ class CopyRefused : public std::runtime_error {
 // CopyRefused, or sql::Error when the target refuses a row (the transaction is rolled back: the
 // target is left as it was).
 CopyReport copy_database(sql::Connection& from, sql::Connection& to);
+// The same between two open Databases (every commune: their scopes are not used).
+CopyReport copy_database(Database& from, Database& to);
+
+// A database's name for messages: a file path as it is, a server's URL without its password.
+std::string database_label(const std::string& target);
 
 }  // namespace dondoc
