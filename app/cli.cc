@@ -3,6 +3,7 @@
 #include <charconv>
 #include <cstdlib>
 #include <exception>
+#include <filesystem>
 #include <fstream>
 #include <ostream>
 #include <sstream>
@@ -46,6 +47,12 @@ std::optional<std::string> Args::option(std::string_view name) const {
 int bad_input(Io& io, std::string_view message) {
   io.err << "dondoc: " << message << "\n";
   return kExitBadInput;
+}
+
+bool database_exists(const std::string& path) {
+  if (path.rfind("postgresql://", 0) == 0 || path.rfind("postgres://", 0) == 0) return true;
+  std::error_code ec;
+  return std::filesystem::exists(path, ec);
 }
 
 std::string db_path(const Args& args) {

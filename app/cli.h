@@ -61,6 +61,9 @@ int run(int argc, char** argv, Io& io);
 // Commands that only list open it Database::Access::read_only (they work on a read-only file or
 // mount); a DatabaseUnusable escaping a command becomes exit 2 with its message.
 std::string db_path(const Args& args);
+// Whether the database is there to be read: the file exists, or it names a PostgreSQL server
+// (whether that answers is found by opening it).
+bool database_exists(const std::string& path);
 
 // The commune the command acts on: --commune ID, else the database's only commune. nullopt after
 // printing why (unknown id, none yet, several: they are listed). The caller then holds

@@ -18,7 +18,7 @@ int run(const cli::Args& args, cli::Io& io) {
     return cli::bad_input(io, "backup: " + target + " đã có; không ghi đè (chọn tên khác)");
   }
   std::string path = cli::db_path(args);
-  if (!std::filesystem::exists(path, ec)) {
+  if (!cli::database_exists(path)) {
     return cli::bad_input(io, "backup: không tìm thấy cơ sở dữ liệu " + path);
   }
   Database db(path);

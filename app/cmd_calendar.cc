@@ -1,7 +1,6 @@
 // `dondoc calendar --year Y [--json]` prints a year's days off and working days, with the
 // overrides stored in the database when it exists (docs/calendar.md). `calendar import` is in
 // cmd_calendar_import.cc.
-#include <filesystem>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <ostream>
@@ -79,7 +78,7 @@ int run_year(const cli::Args& args, cli::Io& io) {
   // Overrides come from the database when it exists; a read never creates one.
   std::vector<CalendarOverride> overrides;
   const std::string path = cli::db_path(args);
-  if (std::filesystem::exists(path)) {
+  if (cli::database_exists(path)) {
     Database db(path, Database::Access::read_only);
     // The commune's calendar when it is named or the only one, else the nation's.
     std::int64_t key = kNoCommune;

@@ -71,7 +71,7 @@ int run_import(const cli::Args& args, cli::Io& io, service::PlanFile kind, const
   }
   Instant now = io.clock.now();
   std::string path = cli::db_path(args);
-  bool existed = std::filesystem::exists(path);
+  bool existed = cli::database_exists(path);
   service::PlanImportResult r;
   std::string scope_error;
   {

@@ -2,7 +2,6 @@
 // Vietnamese table; `dondoc init [--demo] [--force]`: a fresh database, with the demo plan and
 // rules compiled into the binary.
 #include <chrono>
-#include <filesystem>
 #include <ostream>
 
 #include "app/cli.h"
@@ -54,7 +53,7 @@ std::string due_text(const Task& t) {
 // Opens an existing database read-only; nullptr after a message when there is none.
 std::unique_ptr<Database> open_existing(const cli::Args& args, cli::Io& io) {
   std::string path = cli::db_path(args);
-  if (!std::filesystem::exists(path)) {
+  if (!cli::database_exists(path)) {
     cli::bad_input(io, "chưa có cơ sở dữ liệu " + path + "; hãy chạy: dondoc --db " + path +
                            " init --demo, hoặc dondoc import");
     return nullptr;

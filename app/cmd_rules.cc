@@ -1,7 +1,6 @@
 // `rules check FILE [--db F]`, `rules load FILE`, `rules show`: validate a rules file with
 // line:column errors, store it as the active version, print the active version. Main thread.
 #include <algorithm>
-#include <filesystem>
 #include <functional>
 #include <ostream>
 #include <string>
@@ -47,8 +46,7 @@ std::optional<std::string> read_rules_file(const cli::Args& args, cli::Io& io, i
 }
 
 bool db_exists(const std::string& path, cli::Io& io) {
-  std::error_code ec;
-  if (std::filesystem::exists(path, ec)) return true;
+  if (cli::database_exists(path)) return true;
   cli::bad_input(io, "không tìm thấy cơ sở dữ liệu: " + path);
   return false;
 }
