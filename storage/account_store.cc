@@ -118,7 +118,7 @@ void set_last_sign_in(Database& db, std::int64_t user, std::string_view at_iso) 
 
 void insert_session(Database& db, const SessionRow& s) {
   sql::Statement st(db.sql(),
-                    "INSERT INTO sessions(token_hash, user, csrf, created_at, last_seen) "
+                    "INSERT INTO sessions(token_hash, \"user\", csrf, created_at, last_seen) "
                     "VALUES (?,?,?,?,?)");
   st.bind(1, s.token_hash);
   st.bind(2, s.user);
@@ -130,7 +130,7 @@ void insert_session(Database& db, const SessionRow& s) {
 
 std::optional<SessionRow> find_session(Database& db, std::string_view token_hash) {
   sql::Statement st(db.sql(),
-                    "SELECT token_hash, user, csrf, created_at, last_seen, signed_out "
+                    "SELECT token_hash, \"user\", csrf, created_at, last_seen, signed_out "
                     "FROM sessions WHERE token_hash = ?");
   st.bind(1, std::string(token_hash));
   if (!st.step() || !equal_in_constant_time(st.column(0).text(), token_hash)) {
@@ -157,8 +157,8 @@ void end_session(Database& db, std::string_view token_hash, std::string_view at_
 }
 
 void end_user_sessions(Database& db, std::int64_t user, std::string_view at_iso) {
-  exec_with(db, "UPDATE sessions SET signed_out = ? WHERE user = ? AND signed_out IS NULL", at_iso,
-            user);
+  exec_with(db, "UPDATE sessions SET signed_out = ? WHERE \"user\" = ? AND signed_out IS NULL",
+            at_iso, user);
 }
 
 std::optional<std::int64_t> insert_api_token(Database& db, const ApiTokenRow& t) {
@@ -249,7 +249,7 @@ void clear_failures(Database& db, FailureScope scope, std::string_view key) {
 
 void insert_chat_sign_in(Database& db, const ChatSignInRow& c) {
   sql::Statement st(db.sql(),
-                    "INSERT INTO chat_sign_ins(token_hash, user, created_at) VALUES (?,?,?)");
+                    "INSERT INTO chat_sign_ins(token_hash, \"user\", created_at) VALUES (?,?,?)");
   st.bind(1, c.token_hash);
   st.bind(2, c.user);
   st.bind(3, c.created_at);
@@ -258,7 +258,7 @@ void insert_chat_sign_in(Database& db, const ChatSignInRow& c) {
 
 std::optional<ChatSignInRow> find_chat_sign_in(Database& db, std::string_view token_hash) {
   sql::Statement st(db.sql(),
-                    "SELECT token_hash, user, created_at, used_at FROM chat_sign_ins "
+                    "SELECT token_hash, \"user\", created_at, used_at FROM chat_sign_ins "
                     "WHERE token_hash = ?");
   st.bind(1, std::string(token_hash));
   if (!st.step() || !equal_in_constant_time(st.column(0).text(), token_hash)) {
@@ -278,8 +278,8 @@ bool mark_chat_sign_in_used(Database& db, std::string_view token_hash, std::stri
 }
 
 void drop_chat_sign_ins(Database& db, std::int64_t user, std::string_view at_iso) {
-  exec_with(db, "UPDATE chat_sign_ins SET used_at = ? WHERE user = ? AND used_at IS NULL", at_iso,
-            user);
+  exec_with(db, "UPDATE chat_sign_ins SET used_at = ? WHERE \"user\" = ? AND used_at IS NULL",
+            at_iso, user);
 }
 
 }  // namespace dondoc

@@ -156,7 +156,7 @@ std::vector<StoredReport> load_body_reports(Database& db, const std::string& bod
                                  "ORDER BY r.due DESC, r.updated_at DESC LIMIT ?");
   q.bind(1, db.commune());
   q.bind(2, body);
-  q.bind(3, limit <= 0 ? -1 : limit);
+  q.bind(3, limit <= 0 ? std::int64_t{1} << 40 : limit);  // no limit: PostgreSQL refuses -1
   return load_all(db, q);
 }
 
