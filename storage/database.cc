@@ -185,7 +185,8 @@ void Database::migrate() {
 void Database::backup_to(const std::string& path) {
   if (db_->dialect() == sql::Dialect::postgresql) {
     throw std::runtime_error(
-        "cơ sở dữ liệu là PostgreSQL: sao lưu bằng pg_dump hoặc pg_basebackup (docs/deployment.md)");
+        "cơ sở dữ liệu là PostgreSQL: sao lưu bằng pg_dump hoặc pg_basebackup "
+        "(docs/deployment.md)");
   }
   sql::Statement st(*db_, "VACUUM INTO ?");
   st.bind(1, path);
