@@ -50,7 +50,7 @@ int bad_input(Io& io, std::string_view message) {
 }
 
 bool database_exists(const std::string& path) {
-  if (path.rfind("postgresql://", 0) == 0 || path.rfind("postgres://", 0) == 0) return true;
+  if (sql::is_postgresql_url(path)) return true;
   std::error_code ec;
   return std::filesystem::exists(path, ec);
 }

@@ -6,19 +6,12 @@
 #include "storage/db_copy.h"
 
 namespace dondoc::service {
-namespace {
-
-bool is_server(const std::string& target) {
-  return target.rfind("postgresql://", 0) == 0 || target.rfind("postgres://", 0) == 0;
-}
-
-}  // namespace
 
 Result<MigrateOutcome> migrate_database(const std::string& from, const std::string& to) {
-  if (is_server(from)) {
+  if (sql::is_postgresql_url(from)) {
     return Error{"--from phải là tệp SQLite của dondoc (nhận được một địa chỉ PostgreSQL)"};
   }
-  if (!is_server(to)) {
+  if (!sql::is_postgresql_url(to)) {
     return Error{"--to phải là địa chỉ postgresql://…; nhận được \"" + to + "\""};
   }
   struct stat st {};
