@@ -1,11 +1,14 @@
-// `dondoc serve [--config FILE] [--no-scheduler]`: prints the plan summary, raises the descriptor
-// limit, then runs the HTTP server (webhooks, /healthz, /metrics, the dashboard: app/web/), the
-// polling loops, the sender and the tick timer on one io_context thread, with every SQLite write
-// going through the group-commit writer (page reads on the web's reader thread), until SIGTERM or
-// SIGINT stops it gracefully (Stopper).
+// `dondoc serve [--config FILE] [--no-scheduler] [--now ISO [--clock-rate R] [--clock-anchor
+// UNIX]]`: prints the plan summary, raises the descriptor limit, then runs the HTTP server
+// (webhooks, /healthz, /metrics, the dashboard: app/web/), the polling loops, the sender and the
+// tick timer on one io_context thread, with every write going through the group-commit writer
+// (page reads on the web's reader thread), until SIGTERM or SIGINT stops it gracefully (Stopper).
+// Several serve processes may share one database: only the holder of the scheduler lock ticks
+// (storage/scheduler_lock.h), and the sender claims what it sends (app/sender.h).
 #include <utility>  // before Boost under C++20
 
 #include <atomic>
+#include <charconv>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/post.hpp>
 #include <boost/asio/signal_set.hpp>
@@ -38,6 +41,7 @@
 #include "storage/commune_store.h"
 #include "storage/group_commit.h"
 #include "storage/plan_store.h"
+#include "storage/scheduler_lock.h"
 
 namespace dondoc::app {
 namespace {
@@ -76,6 +80,18 @@ std::string metrics_text(const Metrics& m) {
   return s;
 }
 
+// The scheduler's side of serve: the lock that lets one process of a deployment tick, and what
+// /healthz shows of it. The lock and last_tick belong to the writer thread (its background jobs).
+struct Scheduler {
+  enum Role { off, standby, holder };
+  explicit Scheduler(const std::string& db) : lock(db) {}
+  SchedulerLock lock;
+  std::chrono::steady_clock::time_point last_tick{};
+  std::string last_error;
+  std::atomic<int> role{off};  // read by /healthz on the io thread
+  static const char* name(int r) { return r == holder ? "holder" : r == standby ? "standby" : "off"; }
+};
+
 struct Service {
   Service(net::io_context& io, const std::string& db, ServeConfig c, const Clock& clk)
       : config(std::move(c)),
@@ -95,6 +111,7 @@ struct Service {
   web::Web web;                                                   // the dashboard and the JSON API
   const std::vector<std::unique_ptr<Poller>>* pollers = nullptr;  // for /healthz, once started
   std::atomic<bool> stopping{false};  // a stop began: the communes' ticks not yet run are skipped
+  std::unique_ptr<Scheduler> scheduler;  // none with --no-scheduler
 
   // Checks the secret, parses the envelope, acks after the commit.
   // `bot`: a commune's own bot, whose events belong to its commune (app/commune_bots.h).
@@ -122,7 +139,8 @@ struct Service {
     if (in.target == "/healthz") {
       static const std::vector<std::unique_ptr<Poller>> kNone;
       return respond(
-          healthz(writer, sender, pollers ? *pollers : kNone, clock.now(), config.writer_stuck_s));
+          healthz(writer, sender, pollers ? *pollers : kNone, clock.now(), config.writer_stuck_s,
+                  Scheduler::name(scheduler ? scheduler->role.load() : Scheduler::off)));
     }
     if (in.target == "/metrics") {
       if (auto refused = metrics_refusal(in, config.metrics_token)) {
@@ -144,21 +162,52 @@ struct Service {
   }
 };
 
+// Takes (or checks) the scheduler lock, logging each change of role; true while this process
+// holds it. Writer thread.
+bool hold_scheduler(Scheduler& s) {
+  int was = s.role;
+  bool held = s.lock.try_hold();
+  s.role = held ? Scheduler::holder : Scheduler::standby;
+  if (s.role != was) {
+    std::cerr << "dondoc serve: scheduler: "
+              << (held ? "holding the lock"
+                       : was == Scheduler::holder
+                             ? "lost the lock; standing by"
+                             : "another process holds the lock; standing by")
+              << "\n";
+  }
+  if (!held && s.lock.error() != s.last_error && !s.lock.error().empty()) {
+    std::cerr << "dondoc serve: scheduler: cannot take the lock: " << s.lock.error() << "\n";
+  }
+  s.last_error = s.lock.error();
+  return held;
+}
+
+// Every min(interval, 10) s: the holder of the scheduler lock ticks (every interval_s), a process
+// without it asks for it, so a dead holder is replaced within 10 s. One background job per
+// commune, so webhooks are acked between two communes' ticks rather than after the whole
+// province's. A commune without rules yet has nothing to schedule.
 void start_ticks(net::steady_timer& timer, Service& svc, int interval_s) {
-  // One background job per commune, so webhooks are acked between two communes' ticks rather
-  // than after the whole province's. A commune without rules yet has nothing to schedule.
-  svc.writer.submit_background(
-      [&writer = svc.writer, &clock = svc.clock, &stopping = svc.stopping](Database& db) {
-        for (const auto& c : list_communes(db)) {
-          writer.submit_background([key = c.key, &clock, &stopping](Database& d) {
-            if (stopping) return;  // stopping: the next start ticks them
-            CommuneScope scope(d, key);
-            (void)service::tick(d, clock);
-          });
-        }
+  svc.writer.submit_background([&svc, interval_s](Database& db) {
+    Scheduler& s = *svc.scheduler;
+    bool was_holder = s.role == Scheduler::holder;
+    if (!hold_scheduler(s)) return;
+    auto now = std::chrono::steady_clock::now();
+    if (was_holder && now - s.last_tick < std::chrono::seconds(interval_s) -
+                                              std::chrono::milliseconds(200)) {
+      return;  // not yet time; a new holder ticks at once
+    }
+    s.last_tick = now;
+    for (const auto& c : list_communes(db)) {
+      svc.writer.submit_background([key = c.key, &svc](Database& d) {
+        if (svc.stopping) return;  // stopping: the next start ticks them
+        CommuneScope scope(d, key);
+        (void)service::tick(d, svc.clock);
       });
+    }
+  });
   svc.sender.wake();
-  timer.expires_after(std::chrono::seconds(interval_s));
+  timer.expires_after(std::chrono::seconds(std::min(interval_s, 10)));
   timer.async_wait([&timer, &svc, interval_s](boost::system::error_code ec) {
     if (!ec) start_ticks(timer, svc, interval_s);
   });
@@ -297,6 +346,36 @@ int descriptor_budget(int configured) {
   return cap;
 }
 
+// `--now ISO [--clock-rate R] [--clock-anchor UNIX]`: the clock serve runs on, when not the
+// system's. An error message naming the option when one is malformed.
+std::optional<std::string> shifted_clock(const cli::Args& args, cli::Io& io,
+                                         std::optional<ShiftedClock>& out) {
+  if (!args.option("now")) {
+    if (args.option("clock-rate") || args.option("clock-anchor")) {
+      return "serve: --clock-rate and --clock-anchor need --now ISO (the moment the clock starts at)";
+    }
+    return std::nullopt;
+  }
+  std::string error;
+  auto start = cli::now(args, io, error);
+  if (!start) return error;
+  auto rate = cli::int_option(args, "clock-rate", 1, 100000, error);
+  if (!error.empty()) return error;
+  std::optional<std::chrono::system_clock::time_point> anchor;
+  if (auto a = args.option("clock-anchor")) {
+    long long unix_s = 0;
+    auto [end, ec] = std::from_chars(a->data(), a->data() + a->size(), unix_s);
+    if (ec != std::errc() || end != a->data() + a->size() || unix_s < 0) {
+      return "serve: --clock-anchor \"" + *a +
+             "\": expected the real moment --now stands for, in whole seconds since 1970 "
+             "(date +%s)";
+    }
+    anchor = std::chrono::system_clock::time_point(std::chrono::seconds(unix_s));
+  }
+  out.emplace(*start, rate.value_or(1), anchor);
+  return std::nullopt;
+}
+
 int run(const cli::Args& args, cli::Io& io) {
   ServeConfig config = default_serve_config();
   if (auto path = args.option("config")) {
@@ -306,12 +385,7 @@ int run(const cli::Args& args, cli::Io& io) {
     config = std::move(parsed).value();
   }
   std::optional<ShiftedClock> shifted;
-  if (args.option("now")) {
-    std::string error;
-    auto start = cli::now(args, io, error);
-    if (!start) return cli::bad_input(io, error);
-    shifted.emplace(*start);
-  }
+  if (auto error = shifted_clock(args, io, shifted)) return cli::bad_input(io, *error);
   std::string db = cli::db_path(args);
   if (auto warning = exposure_warning(config)) io.err << "dondoc: " << *warning << "\n";
   print_summary(db, io.out);
@@ -361,7 +435,10 @@ int run(const cli::Args& args, cli::Io& io) {
     pollers.back()->start();
   }
   net::steady_timer tick_timer(ioc);
-  if (!args.flag("no-scheduler")) start_ticks(tick_timer, svc, config.tick_interval_s);
+  if (!args.flag("no-scheduler")) {
+    svc.scheduler = std::make_unique<Scheduler>(db);
+    start_ticks(tick_timer, svc, config.tick_interval_s);
+  }
 
   Stopper stopper(ioc, svc, server, pollers, tick_timer);
   stopper.arm();
@@ -371,7 +448,10 @@ int run(const cli::Args& args, cli::Io& io) {
   return cli::kExitOk;
 }
 
-const cli::Registration kReg{"serve", "serve [--config FILE] [--no-scheduler] [--now ISO]", &run};
+const cli::Registration kReg{
+    "serve",
+    "serve [--config FILE] [--no-scheduler] [--now ISO [--clock-rate R] [--clock-anchor UNIX]]",
+    &run};
 
 }  // namespace
 }  // namespace dondoc::app

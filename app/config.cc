@@ -225,7 +225,8 @@ bool read_sender(Reader& r, SenderConfig& s) {
          r.integer(at, "max_attempts", s.max_attempts, 1, 100, "sender") &&
          r.integer(at, "timeout_ms", s.timeout_ms, 100, 600000, "sender") &&
          r.integer(at, "backoff_base_ms", s.backoff_base_ms, 1, 3600000, "sender") &&
-         r.integer(at, "backoff_max_ms", s.backoff_max_ms, 1, 86400000, "sender");
+         r.integer(at, "backoff_max_ms", s.backoff_max_ms, 1, 86400000, "sender") &&
+         r.integer(at, "claim_s", s.claim_s, 5, 3600, "sender");
 }
 
 }  // namespace

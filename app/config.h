@@ -43,6 +43,9 @@ struct SenderConfig {
   int timeout_ms = 15000;
   int backoff_base_ms = 1000;
   int backoff_max_ms = 300000;
+  // How long (real seconds) a message the sender took stays its own before another process may
+  // take it; renewed while it is being sent, so only a dead sender's claims run out.
+  int claim_s = 60;
 };
 
 struct ServeConfig {

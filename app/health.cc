@@ -75,12 +75,13 @@ HttpOut health_answer(const HealthInput& in) {
   body["writer"] = writer_json(in, state);
   body["sender"] = sender_json(in);
   body["pollers"] = pollers_json(in);
+  body["scheduler"] = in.scheduler;
   return HttpOut{reason.empty() ? 200 : 503, "application/json", body.dump()};
 }
 
 HttpOut healthz(const GroupCommit& writer, const Sender& sender,
                 const std::vector<std::unique_ptr<Poller>>& pollers, Instant now,
-                int writer_stuck_s) {
+                int writer_stuck_s, std::string scheduler) {
   HealthInput in;
   in.writer = writer.health();
   in.sender = sender.status();
@@ -88,6 +89,7 @@ HttpOut healthz(const GroupCommit& writer, const Sender& sender,
   in.steady_now = std::chrono::steady_clock::now();
   in.now = now;
   in.writer_stuck_s = writer_stuck_s;
+  in.scheduler = std::move(scheduler);
   return health_answer(in);
 }
 

@@ -25,15 +25,16 @@ struct HealthInput {
   std::chrono::steady_clock::time_point steady_now;
   Instant now{};
   int writer_stuck_s = 30;
+  std::string scheduler = "off";  // "holder", "standby" (another process ticks) or "off"
 };
 
 // 200 {"ok":true,...} or 503 {"ok":false,"reason":"...",...}; the body has "writer", "sender" and
-// "pollers" either way. Pure.
+// "pollers" either way, and "scheduler". Pure.
 HttpOut health_answer(const HealthInput& in);
 
 // The snapshot from the running parts (pollers may be empty), answered.
 HttpOut healthz(const GroupCommit& writer, const Sender& sender,
                 const std::vector<std::unique_ptr<Poller>>& pollers, Instant now,
-                int writer_stuck_s);
+                int writer_stuck_s, std::string scheduler);
 
 }  // namespace dondoc::app

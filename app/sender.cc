@@ -9,16 +9,50 @@
 #include <map>
 #include <nlohmann/json.hpp>
 #include <random>
+#include <signal.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdio>
+#include <iostream>
 
 #include "app/http_client.h"
 #include "app/sender_items.h"
+#include "app/system_clock.h"
 #include "service/commune_bots.h"
+#include "storage/engine_store.h"
 #include "storage/group_commit.h"
 
 namespace dondoc::app {
 
 namespace net = boost::asio;
 using SteadyTime = std::chrono::steady_clock::time_point;
+
+namespace {
+
+std::string host_name() {
+  char name[256] = {};
+  if (::gethostname(name, sizeof name - 1) != 0) return "host";
+  return name;
+}
+
+}  // namespace
+
+std::string claim_owner_id(std::uint32_t random) {
+  char tail[16];
+  std::snprintf(tail, sizeof tail, "%08x", random);
+  return host_name() + "/" + std::to_string(::getpid()) + "/" + tail;
+}
+
+bool claimant_gone(const std::string& owner) {
+  auto slash = owner.find('/');
+  auto second = owner.find('/', slash == std::string::npos ? slash : slash + 1);
+  if (slash == std::string::npos || second == std::string::npos) return false;
+  if (owner.substr(0, slash) != host_name()) return false;  // another machine's: its claim runs out
+  long pid = std::strtol(owner.c_str() + slash + 1, nullptr, 10);
+  if (pid <= 0 || pid == ::getpid()) return false;
+  return ::kill(static_cast<pid_t>(pid), 0) != 0 && errno == ESRCH;
+}
 
 long backoff_ms(int attempts, int base_ms, int max_ms, double jitter01) {
   double wait = base_ms;
@@ -38,7 +72,8 @@ struct Sender::Impl : std::enable_shared_from_this<Sender::Impl> {
         clock(clk),
         timer(io),
         tick(io),
-        rng(std::random_device{}()) {}
+        rng(std::random_device{}()),
+        owner(claim_owner_id(static_cast<std::uint32_t>(rng()))) {}
 
   net::io_context& io;
   GroupCommit& writer;
@@ -49,6 +84,11 @@ struct Sender::Impl : std::enable_shared_from_this<Sender::Impl> {
   net::steady_timer timer;  // pacing waits
   net::steady_timer tick;   // periodic passes
   std::mt19937 rng;
+  // The claims on outbox rows (several serve processes on one database): this process's id, the
+  // real clock they are timed by (not a rehearsal's), when they were last taken or renewed.
+  std::string owner;
+  SystemClock real;
+  SteadyTime claimed_at{};
   // Used only inside writer jobs (the writer thread), shared by them.
   std::shared_ptr<service::Deliveries> deliveries = std::make_shared<service::Deliveries>();
   bool busy = false, again = false, stopped = false;
@@ -78,8 +118,11 @@ struct Sender::Impl : std::enable_shared_from_this<Sender::Impl> {
     busy = true;
     auto found = std::make_shared<std::vector<Item>>();
     Instant now = clock.now();
-    writer.submit([found, now, cfg = config,
-                   d = deliveries](Database& db) { *found = collect_due(db, *d, now, cfg, 200); },
+    claimed_at = std::chrono::steady_clock::now();
+    OutboxClaim claim{owner, real.now(), real.now() + std::chrono::seconds(config.sender.claim_s)};
+    writer.submit([found, now, cfg = config, d = deliveries, claim](Database& db) {
+      *found = collect_due(db, *d, now, cfg, 200, &claim);
+    },
                   [self = shared_from_this(), found](bool, const std::string&) {
                     net::post(self->io, [self, found] {
                       self->metrics.queue_depth = static_cast<long>(found->size());
@@ -112,6 +155,7 @@ struct Sender::Impl : std::enable_shared_from_this<Sender::Impl> {
       return;
     }
     auto now = std::chrono::steady_clock::now();
+    renew_claims(now);
     SteadyTime earliest = SteadyTime::max();
     for (std::size_t i = 0; i < items.size(); ++i) {
       Item& item = items[i];
@@ -124,6 +168,28 @@ struct Sender::Impl : std::enable_shared_from_this<Sender::Impl> {
     timer.expires_at(earliest);
     timer.async_wait([self = shared_from_this()](boost::system::error_code ec) {
       if (!ec) self->next();
+    });
+  }
+
+  // A long pass (a group chat's pace, a platform's 429) keeps its rows: the claims are renewed
+  // once a third of claim_s has gone by.
+  void renew_claims(SteadyTime now) {
+    if (now - claimed_at < std::chrono::seconds(config.sender.claim_s) / 3) return;
+    claimed_at = now;
+    writer.submit([o = owner, until = real.now() + std::chrono::seconds(config.sender.claim_s)](
+                      Database& db) { (void)renew_outbox_claims(db, o, until); });
+  }
+
+  // At start: the claims of a sender on this host whose process is gone are free at once (a
+  // restart after a crash sends them now, not claim_s later).
+  void release_dead_claims() {
+    writer.submit([self = shared_from_this()](Database& db) {
+      for (const auto& o : outbox_claim_owners(db)) {
+        if (!claimant_gone(o)) continue;
+        int n = release_outbox_claims(db, o);
+        std::cerr << "dondoc serve: sender: " << n << " message(s) claimed by " << o
+                  << " (gone) released\n";
+      }
     });
   }
 
@@ -162,6 +228,7 @@ struct Sender::Impl : std::enable_shared_from_this<Sender::Impl> {
       if (item.next_part >= item.parts.size()) mark_sent(item.id);
     }
     items.clear();
+    writer.submit([o = owner](Database& db) { (void)release_outbox_claims(db, o); });
     busy = false;
     if (!sending && on_idle) net::post(io, std::exchange(on_idle, {}));
   }
@@ -236,6 +303,7 @@ Sender::~Sender() {
 }
 
 void Sender::start() {
+  impl_->release_dead_claims();
   impl_->pass();
   impl_->schedule_tick();
 }

@@ -3,10 +3,14 @@
 // (Telegram 4096 / Zalo 2000 characters) paced per chat, per group chat and overall, and records
 // each delivered part, then marks the message sent; failures are retried with exponential backoff
 // and jitter (429: the platform's retry_after) and marked failed after max_attempts. Runs on the
-// io_context's thread; database work goes through the group-commit writer.
+// io_context's thread; database work goes through the group-commit writer. The rows a pass takes
+// are claimed for this process (sender.claim_s real seconds, renewed while it sends, released on
+// stop), so several serve processes on one database never send one message twice.
 #pragma once
 
+#include <cstdint>
 #include <functional>
+#include <string>
 #include <memory>
 #include <optional>
 
@@ -44,5 +48,10 @@ class Sender {
 // The wait before attempt `attempts + 1` after a failure: base * 2^attempts capped at max, times
 // a jitter factor in [0.5, 1]. Pure; exposed for tests.
 long backoff_ms(int attempts, int base_ms, int max_ms, double jitter01);
+
+// Several serve processes on one database: a sender's claim id, "host/pid/<random as 8 hex>", and
+// whether the claimant it names is a process of this host that no longer exists.
+std::string claim_owner_id(std::uint32_t random);
+bool claimant_gone(const std::string& owner);
 
 }  // namespace dondoc::app

@@ -35,7 +35,7 @@ OutgoingPart outgoing(const Item& item, const Part& p) {
 }
 
 std::vector<Item> collect_due(Database& db, service::Deliveries& deliveries, Instant now,
-                              const ServeConfig& config, int limit) {
+                              const ServeConfig& config, int limit, const OutboxClaim* claim) {
   // The province's bot of the platform, or any commune's own bot on it.
   auto can_send = [&config](std::string_view channel) {
     const ChatChannel* p = find_chat_channel(channel);
@@ -46,7 +46,7 @@ std::vector<Item> collect_due(Database& db, service::Deliveries& deliveries, Ins
     return any;
   };
   std::vector<Item> out;
-  for (auto& m : deliveries.due(db, now, limit, can_send, config.sender.max_attempts)) {
+  for (auto& m : deliveries.due(db, now, limit, can_send, config.sender.max_attempts, claim)) {
     Item item{service::delivery_source(m.id),
               m.id,
               m.answer(),

@@ -43,8 +43,10 @@ struct Item {
 OutgoingPart outgoing(const Item& item, const Part& p);
 
 // The due messages (at most `limit`, service::Deliveries::due) with their undelivered parts to
-// chats whose platform can send now. Writer thread.
+// chats whose platform can send now, claimed for `claim` (none: unclaimed, as the CLI reads).
+// Writer thread.
 std::vector<Item> collect_due(Database& db, service::Deliveries& deliveries, Instant now,
-                              const ServeConfig& config, int limit);
+                              const ServeConfig& config, int limit,
+                              const OutboxClaim* claim = nullptr);
 
 }  // namespace dondoc::app

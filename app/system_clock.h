@@ -2,6 +2,9 @@
 // the engine (tests pass a fake one). Any thread.
 #pragma once
 
+#include <chrono>
+#include <optional>
+
 #include "engine/ports.h"
 
 namespace dondoc::app {
@@ -11,15 +14,20 @@ class SystemClock : public Clock {
   Instant now() const override;
 };
 
-// The system clock moved to start at `start` and run on from there: `serve --now ISO`, to run the
-// service in another moment (a rehearsal of a plan's dates, the end-to-end tests).
+// The system clock moved to read `start` at the real moment `anchor` (default: now) and run on
+// from there `rate` times faster: `serve --now ISO [--clock-rate R] [--clock-anchor UNIX]`, to run
+// the service in another moment (a rehearsal of a plan's dates, the end-to-end and fault tests;
+// processes given the same three values share one timeline).
 class ShiftedClock : public Clock {
  public:
-  explicit ShiftedClock(Instant start);
+  explicit ShiftedClock(Instant start, int rate = 1,
+                        std::optional<std::chrono::system_clock::time_point> anchor = {});
   Instant now() const override;
 
  private:
-  std::chrono::seconds offset_;
+  Instant start_;
+  int rate_;
+  std::chrono::system_clock::time_point anchor_;
 };
 
 }  // namespace dondoc::app

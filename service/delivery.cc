@@ -46,10 +46,10 @@ Instant Deliveries::deliverable_at(Database& db, Instant t, bool answer) {
 
 std::vector<DueMessage> Deliveries::due(Database& db, Instant now, int limit,
                                         const std::function<bool(std::string_view)>& can_send,
-                                        int max_attempts) {
+                                        int max_attempts, const OutboxClaim* claim) {
   SqliteEngineStore store(db);
   std::vector<DueMessage> out;
-  for (auto& row : store.due_rows(now, limit, false)) {
+  for (auto& row : store.due_rows(now, limit, false, claim)) {
     CommuneScope scope(db, row.commune);  // its commune's hours, calendar and chats
     DueMessage m{row.id, row.attempts, std::move(row.message), {}};
     if (!m.answer()) {

@@ -17,6 +17,7 @@
 #include "engine/state.h"
 #include "rules/calendar.h"
 #include "storage/database.h"
+#include "storage/engine_store.h"
 
 namespace dondoc::service {
 
@@ -45,10 +46,11 @@ class Deliveries {
   // can_send(channel): the platform is configured to send. Due messages, oldest first, at most
   // `limit`: outside office hours only the bot's answers. A message whose platform is off waits an
   // hour (no attempt counted); one to a body without a chat it can reach is retried at the next
-  // office hour (failed after max_attempts).
+  // office hour (failed after max_attempts). With a claim, only messages no other live sender
+  // holds, each returned one claimed (SqliteEngineStore::due_rows).
   std::vector<DueMessage> due(Database& db, Instant now, int limit,
                               const std::function<bool(std::string_view)>& can_send,
-                              int max_attempts);
+                              int max_attempts, const OutboxClaim* claim = nullptr);
   bool part_delivered(Database& db, std::int64_t message_id, const ChatAddress& chat, int part);
   void record_part(Database& db, const DeliveredPart& p);
   void sent(Database& db, std::int64_t id, Instant at);

@@ -46,21 +46,65 @@ std::vector<OutboxRow> SqliteEngineStore::due(Instant now, int limit) {
   return due_rows(now, limit, false);
 }
 
-std::vector<OutboxRow> SqliteEngineStore::due_rows(Instant now, int limit, bool chat_only) {
-  sql::Statement q(db_.sql(),
-                   std::string(kColumns) + "WHERE status = 'pending' AND not_before <= ? " +
-                       (chat_only ? "AND channel != '' " : "") + "ORDER BY not_before, id LIMIT ?");
-  q.bind(1, format_instant(now));
-  q.bind(2, limit);
+std::vector<OutboxRow> SqliteEngineStore::due_rows(Instant now, int limit, bool chat_only,
+                                                   const OutboxClaim* claim) {
+  std::string sql = std::string(kColumns) + "WHERE status = 'pending' AND not_before <= ? " +
+                    (chat_only ? "AND channel != '' " : "") +
+                    (claim ? "AND (claimed_by IS NULL OR claimed_by = ? OR claimed_until <= ?) "
+                           : "") +
+                    "ORDER BY not_before, id LIMIT ?";
+  if (claim && db_.dialect() == sql::Dialect::postgresql) sql += " FOR UPDATE SKIP LOCKED";
+  sql::Statement q(db_.sql(), sql);
+  int i = 1;
+  q.bind(i++, format_instant(now));
+  if (claim) {
+    q.bind(i++, claim->owner);
+    q.bind(i++, format_instant(claim->now));
+  }
+  q.bind(i, limit);
   std::vector<OutboxRow> out;
   while (q.step()) out.push_back(row_from(q));
+  if (claim) {
+    auto& take = db_.cached("UPDATE outbox SET claimed_by = ?, claimed_until = ? WHERE id = ?");
+    for (const OutboxRow& r : out) {
+      take.bind(1, claim->owner);
+      take.bind(2, format_instant(claim->until));
+      take.bind(3, r.id);
+      take.exec();
+      take.reset();
+    }
+  }
+  return out;
+}
+
+int renew_outbox_claims(Database& db, const std::string& owner, Instant until) {
+  sql::Statement st(db.sql(),
+                    "UPDATE outbox SET claimed_until = ? WHERE claimed_by = ? AND status = "
+                    "'pending'");
+  st.bind(1, format_instant(until));
+  st.bind(2, owner);
+  return static_cast<int>(st.exec());
+}
+
+int release_outbox_claims(Database& db, const std::string& owner) {
+  sql::Statement st(db.sql(),
+                    "UPDATE outbox SET claimed_by = NULL, claimed_until = NULL WHERE claimed_by = ?");
+  st.bind(1, owner);
+  return static_cast<int>(st.exec());
+}
+
+std::vector<std::string> outbox_claim_owners(Database& db) {
+  sql::Statement q(db.sql(),
+                   "SELECT DISTINCT claimed_by FROM outbox WHERE claimed_by IS NOT NULL ORDER BY 1");
+  std::vector<std::string> out;
+  while (q.step()) out.push_back(q.column(0).text());
   return out;
 }
 
 void SqliteEngineStore::mark_sent(std::int64_t id, Instant at) {
   sql::Statement st(db_.sql(),
-                    "UPDATE outbox SET status = 'sent', sent_at = ?, attempts = attempts + 1 "
-                    "WHERE id = ?");
+                    "UPDATE outbox SET status = 'sent', sent_at = ?, attempts = attempts + 1, "
+                    "claimed_by = NULL, claimed_until = NULL WHERE id = ?");
   st.bind(1, format_instant(at));
   st.bind(2, id);
   st.exec();
@@ -72,7 +116,7 @@ void SqliteEngineStore::mark_retry(std::int64_t id, Instant retry_at, bool give_
                                    const std::string& error) {
   sql::Statement st(db_.sql(),
                     "UPDATE outbox SET status = ?, not_before = ?, attempts = attempts + 1, "
-                    "last_error = ? WHERE id = ?");
+                    "last_error = ?, claimed_by = NULL, claimed_until = NULL WHERE id = ?");
   st.bind(1, give_up ? "failed" : "pending");
   st.bind(2, format_instant(retry_at));
   st.bind(3, error);
@@ -82,8 +126,8 @@ void SqliteEngineStore::mark_retry(std::int64_t id, Instant retry_at, bool give_
 
 void SqliteEngineStore::postpone(std::int64_t id, Instant until, const std::string& why) {
   sql::Statement st(db_.sql(),
-                    "UPDATE outbox SET not_before = ?, last_error = ? WHERE id = ? AND "
-                    "status = 'pending'");
+                    "UPDATE outbox SET not_before = ?, last_error = ?, claimed_by = NULL, "
+                    "claimed_until = NULL WHERE id = ? AND status = 'pending'");
   st.bind(1, format_instant(until));
   st.bind(2, why);
   st.bind(3, id);

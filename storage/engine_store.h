@@ -19,6 +19,14 @@ struct StoreOverrides {
   std::optional<Rules> rules;
 };
 
+// A sender's claim on the outbox rows it takes (issue 17 §2; columns outbox.claimed_by and
+// claimed_until). Its times are real time, not a rehearsal's clock: a claim is about a live process.
+struct OutboxClaim {
+  std::string owner;  // the sending process: "host/pid/random"
+  Instant now{};      // claims that ran out before this are free
+  Instant until{};    // the rows taken are its own until then
+};
+
 class SqliteEngineStore : public Store, public Outbox {
  public:
   explicit SqliteEngineStore(Database& db, StoreOverrides overrides = {});
@@ -42,8 +50,12 @@ class SqliteEngineStore : public Store, public Outbox {
 
   // Every commune's due rows (the sender serves the whole deployment); each row names its commune.
   std::vector<OutboxRow> due(Instant now, int limit) override;
-  // due(), or only the rows addressed to one chat (the bot's answers) when chat_only.
-  std::vector<OutboxRow> due_rows(Instant now, int limit, bool chat_only);
+  // due(), or only the rows addressed to one chat (the bot's answers) when chat_only. With a
+  // claim, only the rows no other sender holds a live claim on, and each row returned is claimed
+  // for claim->owner until claim->until (PostgreSQL: FOR UPDATE SKIP LOCKED as well), so two
+  // processes sending from one database never take the same message at once.
+  std::vector<OutboxRow> due_rows(Instant now, int limit, bool chat_only,
+                                  const OutboxClaim* claim = nullptr);
   void mark_sent(std::int64_t id, Instant at) override;
   void mark_retry(std::int64_t id, Instant retry_at, bool give_up,
                   const std::string& error) override;
@@ -56,6 +68,12 @@ class SqliteEngineStore : public Store, public Outbox {
   Database& db_;
   StoreOverrides overrides_;
 };
+
+// A sender's claims on pending rows (every commune's): renewed until `until` (returns how many),
+// released (a clean stop, or a claimant found dead), and the owners holding any.
+int renew_outbox_claims(Database& db, const std::string& owner, Instant until);
+int release_outbox_claims(Database& db, const std::string& owner);
+std::vector<std::string> outbox_claim_owners(Database& db);
 
 // The commune of an outbox row (kNoCommune when there is no such row).
 std::int64_t outbox_commune(Database& db, std::int64_t id);

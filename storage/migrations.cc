@@ -764,6 +764,13 @@ ALTER TABLE body_report_attachments_new RENAME TO body_report_attachments;
       {160, R"sql(
 CREATE TABLE province_settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 )sql"},
+      // Several serve processes on one database (issue 17 §2): the sender claims the rows it
+      // takes (who, and until when in real time), so two processes never send one message twice;
+      // a claim whose holder died expires.
+      {175, R"sql(
+ALTER TABLE outbox ADD COLUMN claimed_by TEXT;
+ALTER TABLE outbox ADD COLUMN claimed_until TEXT;
+)sql"},
   };
   return all;
 }

@@ -445,6 +445,10 @@ const std::vector<Migration>& pg_migrations() {
        "(commune, body, cycle, period, version, seq);"},
       // The deployment's own settings (the province's name), as SQLite's 160.
       {160, "CREATE TABLE province_settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);"},
+      // The sender's claims on outbox rows, as SQLite's 175.
+      {175,
+       "ALTER TABLE outbox ADD COLUMN claimed_by TEXT;"
+       "ALTER TABLE outbox ADD COLUMN claimed_until TEXT;"},
   };
   return all;
 }
