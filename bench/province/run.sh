@@ -129,6 +129,7 @@ timed bare_read_2 "$BIN/bench_province_bare_read" "$WORK/province.db"
 R_TICK=$(ratio "$T_tick" "$T_bare_read")
 echo "  tick / bare read (wall, both as processes): $R_TICK (second bare read:" \
   "$(ratio "$T_tick" "$T_bare_read_2"))  target <= 3: $(met "$R_TICK" '<=' 3)"
+fi  # WEBHOOK_ONLY
 
 wait_port() {  # wait up to 20 s for 127.0.0.1:$1 to accept connections
   for _ in $(seq 200); do
@@ -150,6 +151,7 @@ serve_start() {
 mb() { awk -v k="$1" 'BEGIN { printf "%.1f", k / 1024 }'; }
 kb_of() { awk -v f="$1:" '$1 == f { print $2 }' "/proc/$2/status"; }
 
+if [ -z "${WEBHOOK_ONLY:-}" ]; then
 echo "== serve on the province database: its first tick at $NEXT"
 port=$((PORT_BASE + 1))
 if serve_start rss "$port" "$WORK/province.db" --now "$NEXT"; then
