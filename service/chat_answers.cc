@@ -7,6 +7,7 @@
 #include "service/chat_handling.h"
 #include "service/commune_bots.h"
 #include "service/status.h"
+#include "storage/body_states.h"
 #include "storage/chat_store.h"
 #include "storage/engine_store.h"
 
@@ -25,7 +26,8 @@ struct Applied {
 // Applies one command; returns the confirmation (or the engine's error) for the chat. The
 // engine's own confirmation to the body is not queued: the answer goes to this chat instead.
 Applied apply_for_chat(Handling& h, const std::string& body, const Command& cmd) {
-  EngineState* st = h.state();
+  // A task's command needs that task's states; a report's, every one-off task's (its reporters).
+  EngineState* st = cmd.cycle.empty() ? h.state_for_task(cmd.task) : h.state();
   if (!st) return {bot::vi::not_recorded(h.state_error())};
   auto r = apply_command(*st, cmd);
   if (!r) return {r.error()};
@@ -63,6 +65,8 @@ void Handling::enter(std::int64_t commune) {
   scope_.reset();
   scope_ = std::make_unique<CommuneScope>(db, commune);
   state_.reset();
+  all_states_ = false;
+  tasks_loaded_.clear();
 }
 
 void Handling::answer(std::string_view what, MessageKind kind, std::string text, std::string task,
@@ -79,15 +83,30 @@ void Handling::answer(std::string_view what, MessageKind kind, std::string text,
   answers.push_back(std::move(m));
 }
 
-EngineState* Handling::state() {
-  if (!state_) state_ = SqliteEngineStore(db).load_for_body(body);
+EngineState* Handling::base_state() {
+  if (!state_) state_ = SqliteEngineStore(db).load_for_body("");
   return *state_ ? &state_->value() : nullptr;
 }
 
-std::string Handling::state_error() { return state() ? std::string() : state_->error(); }
+EngineState* Handling::state() {
+  EngineState* st = base_state();
+  if (st && !all_states_) load_body_states(db, *st, body, nullptr);
+  all_states_ = true;
+  return st;
+}
+
+EngineState* Handling::state_for_task(const std::string& task) {
+  EngineState* st = base_state();
+  if (st && !all_states_ && tasks_loaded_.insert(task).second) {
+    load_body_states(db, *st, body, &task);
+  }
+  return st;
+}
+
+std::string Handling::state_error() { return base_state() ? std::string() : state_->error(); }
 
 std::string address(Handling& h) {
-  const EngineState* st = h.state();
+  const EngineState* st = h.base_state();
   return st ? st->rules.address : std::string(bot::vi::kDefaultAddress);
 }
 
@@ -126,12 +145,15 @@ std::string list_owed(Handling& h, const std::string& body) {
 
 std::vector<std::string> open_tasks(Handling& h, const std::string& body) {
   std::vector<std::string> out;
-  const EngineState* st = h.state();
+  const EngineState* st = h.base_state();
   if (!st) return out;
   for (const auto& t : st->plan.tasks) {
     bool mine = false;
     for (const auto& a : t.assignees) mine = mine || a.body == body;
-    if (mine && task_open(t, st->obligations)) out.push_back(t.id);
+    if (!mine) continue;
+    // Only a one-off task closes (task_open): its leads' states are read, no other task's.
+    if (t.deadline.kind == DeadlineSpec::Kind::once) h.state_for_task(t.id);
+    if (task_open(t, st->obligations)) out.push_back(t.id);
   }
   return out;
 }
@@ -155,7 +177,7 @@ std::string apply_reply(Handling& h, const std::string& body,
 
 std::string ask_which_task(Handling& h, const std::string& body) {
   std::vector<bot::vi::TaskLine> lines;
-  if (const EngineState* st = h.state()) {
+  if (const EngineState* st = h.base_state()) {
     for (const auto& id : open_tasks(h, body)) {
       const Task* t = st->plan.find_task(id);
       lines.push_back({id, t ? t->title : ""});

@@ -37,7 +37,7 @@ std::string explanation_answered(Handling& h, const std::string& body,
 }
 
 std::string explanation_asked(Handling& h, const std::string& body, const bot::ExplanationAsk& a) {
-  const EngineState* st = h.state();
+  const EngineState* st = h.base_state();  // plan and rules: who leads, which body
   if (!st) {
     h.answer("reply", MessageKind::confirmation, h.state_error(), {}, body);
     return "refused";

@@ -5,6 +5,7 @@
 
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -35,10 +36,15 @@ struct Handling {
               std::string recipient = {});
   // The chat's body ("" until known: set it before the first state()).
   std::string body;
-  // The engine's state as the event found it, loaded once for `body` (SqliteEngineStore::
+  // The engine's state as the event found it for `body`, loaded once (SqliteEngineStore::
   // load_for_body: enough for commands of that body, not for a tick); nullptr when it cannot be
   // loaded (no rules yet). Whoever records something applies its batch to it (apply_batch).
+  // state(): with all the body's states; state_for_task(): with those a command on `task` needs
+  // (storage/body_states.h; a reply reads a few rows instead of all the body's); base_state():
+  // plan, rules, calendar and meta, no states. Each adds to what was loaded before.
   EngineState* state();
+  EngineState* state_for_task(const std::string& task);
+  EngineState* base_state();
   // Why state() is nullptr ("" when it is not).
   std::string state_error();
   // Moves the handling into `commune` (a link code names one): what follows reads and writes
@@ -47,6 +53,8 @@ struct Handling {
 
  private:
   std::optional<Result<EngineState>> state_;
+  bool all_states_ = false;             // state() added every state of `body`
+  std::set<std::string> tasks_loaded_;  // state_for_task() added these tasks' states
   std::unique_ptr<CommuneScope> scope_;
 };
 

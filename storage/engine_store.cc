@@ -1,5 +1,7 @@
 #include "storage/engine_store.h"
 
+#include "storage/body_states.h"
+
 #include <map>
 #include <nlohmann/json.hpp>
 #include <set>
@@ -79,15 +81,21 @@ const Assignee* working_on(const Task& t, const std::string& body) {
 
 // The states compute_body_obligations needs for `body`: its own, and the task states of its
 // tasks' other leads where they count (whether a one-off task is closed; the approved extension
-// a coordinator follows). By the (commune, body, task) index.
-void load_body_states(Database& db, const Plan& plan, const std::string& body, StateMap& out) {
-  sql::Statement own(db.sql(), std::string(kSelectStates) + " AND body = ?");
+// a coordinator follows). By the (commune, body, task) index. With `task`, only those of that
+// task ("": the body's report-cycle states): what a command on it needs. A state already in
+// `out` is kept (it may be newer than the row, within the caller's transaction: not here).
+void read_body_states(Database& db, const Plan& plan, const std::string& body,
+                      const std::string* task, StateMap& out) {
+  sql::Statement own(db.sql(),
+                     std::string(kSelectStates) + " AND body = ?" + (task ? " AND task = ?" : ""));
   own.bind(1, db.commune());
   own.bind(2, body);
+  if (task) own.bind(3, *task);
   read_states(own, out);
   sql::Statement lead(db.sql(),
                       std::string(kSelectStates) + " AND body = ? AND task = ? AND cycle = ''");
   for (const auto& t : plan.tasks) {
+    if (task && t.id != *task) continue;
     const Assignee* mine = working_on(t, body);
     if (!mine) continue;
     bool once = t.deadline.kind == DeadlineSpec::Kind::once;
@@ -291,7 +299,7 @@ Result<EngineState> SqliteEngineStore::load_base() {
 
 Result<EngineState> SqliteEngineStore::load_for_body(const std::string& body) {
   auto st = load_base();
-  if (st && !body.empty()) load_body_states(db_, st->plan, body, st.value().obligations);
+  if (st && !body.empty()) read_body_states(db_, st->plan, body, nullptr, st.value().obligations);
   return st;
 }
 
@@ -324,6 +332,11 @@ Result<EngineState> SqliteEngineStore::load() {
   }
   load_failed(db_, st.failed);
   return st;
+}
+
+void load_body_states(Database& db, EngineState& st, const std::string& body,
+                      const std::string* task) {
+  if (!body.empty()) read_body_states(db, st.plan, body, task, st.obligations);
 }
 
 int SqliteEngineStore::apply(const Batch& batch) {
