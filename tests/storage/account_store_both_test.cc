@@ -3,42 +3,23 @@
 // database role). The first of the store-level cases to run on SQLite and PostgreSQL alike.
 #include <catch2/catch.hpp>
 
-#include <functional>
 #include <string>
 
 #include "storage/account_store.h"
 #include "storage/database.h"
-#include "tests/support/pg_server.h"
-#include "tests/support/process.h"
+#include "tests/support/both_stores.h"
 
 namespace dondoc {
 namespace {
 
-using testing::fresh_pg_database;
-using testing::pg_skipped;
-using testing::TempDir;
-
-// Runs body on a new migrated Database per implementation, each in its own section.
-void on_both(const std::function<void(Database&)>& body) {
-  SECTION("sqlite") {
-    TempDir dir;
-    Database db(dir.file("accounts.db"));
-    body(db);
-  }
-  SECTION("postgresql") {
-    if (pg_skipped()) {
-      WARN("DONDOC_SKIP_PG=1: the PostgreSQL half is left out");
-      return;
-    }
-    Database db(fresh_pg_database());
-    body(db);
-  }
-}
+using testing::on_both_stores;
+using testing::StoreUnderTest;
 
 }  // namespace
 
 TEST_CASE("sessions belong to their user and end with it, on both stores", "[pg]") {
-  on_both([](Database& db) {
+  on_both_stores([](const StoreUnderTest& backend) {
+    Database db(backend.location);
     UserRow admin{0, "admin", "admin", "", 0, "hash", false, "2026-12-01T01:00:00Z", std::nullopt};
     UserRow other{0, "other", "viewer", "", 0, "hash", false, "2026-12-01T01:00:00Z", std::nullopt};
     auto a = insert_user(db, admin);

@@ -10,9 +10,12 @@
 #include "storage/plan_store.h"
 #include "storage/rules_store.h"
 #include "storage/sql.h"
+#include "tests/support/both_stores.h"
 #include "tests/support/process.h"
 
 using namespace dondoc;
+using dondoc::testing::on_both_stores;
+using dondoc::testing::StoreUnderTest;
 
 namespace {
 
@@ -47,7 +50,7 @@ INSERT INTO audit(at, kind) VALUES ('then', 'import');
 
 }  // namespace
 
-TEST_CASE("a database from before communes becomes one commune with all its rows") {
+TEST_CASE("sqlite: a database from before communes becomes one commune with all its rows") {
   testing::TempDir dir;
   make_old_database(dir.file("old.db"));
   Database db(dir.file("old.db"));
@@ -75,27 +78,29 @@ TEST_CASE("a database from before communes becomes one commune with all its rows
   CHECK(st->sent.count("rem|2|vh_xh|x") == 1);
 }
 
-TEST_CASE("an empty database migrates to no commune at all") {
-  testing::TempDir dir;
-  Database db(dir.file("new.db"));
-  CHECK(list_communes(db).empty());
+TEST_CASE("an empty database migrates to no commune at all", "[pg]") {
+  on_both_stores([](const StoreUnderTest& backend) {
+    Database db(backend.location);
+    CHECK(list_communes(db).empty());
+  });
 }
 
-TEST_CASE("a commune's rows are reached only inside a commune scope") {
-  testing::TempDir dir;
-  Database db(dir.file("t.db"));
-  CHECK_THROWS_AS(load_plan(db), std::logic_error);
-  std::int64_t a = add_commune(db, "a", "Xã A", "now");
-  std::int64_t b = add_commune(db, "b", "Xã B", "now");
-  CHECK(a != b);
-  CHECK(a != kNoCommune);
-  {
-    CommuneScope outer(db, a);
+TEST_CASE("a commune's rows are reached only inside a commune scope", "[pg]") {
+  on_both_stores([](const StoreUnderTest& backend) {
+    Database db(backend.location);
+    CHECK_THROWS_AS(load_plan(db), std::logic_error);
+    std::int64_t a = add_commune(db, "a", "Xã A", "now");
+    std::int64_t b = add_commune(db, "b", "Xã B", "now");
+    CHECK(a != b);
+    CHECK(a != kNoCommune);
     {
-      CommuneScope inner(db, b);
-      CHECK(db.commune() == b);
+      CommuneScope outer(db, a);
+      {
+        CommuneScope inner(db, b);
+        CHECK(db.commune() == b);
+      }
+      CHECK(db.commune() == a);  // restored
     }
-    CHECK(db.commune() == a);  // restored
-  }
-  CHECK_FALSE(db.has_commune());
+    CHECK_FALSE(db.has_commune());
+  });
 }

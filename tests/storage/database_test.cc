@@ -8,9 +8,12 @@
 
 #include "storage/database.h"
 #include "storage/group_commit.h"
+#include "tests/support/both_stores.h"
 #include "tests/support/process.h"
 
 using namespace dondoc;
+using dondoc::testing::on_both_stores;
+using dondoc::testing::StoreUnderTest;
 
 namespace {
 
@@ -20,37 +23,40 @@ int audit_rows(Database& db) {
 
 }  // namespace
 
-TEST_CASE("WriteTransaction: an inner one joins the outer, which alone commits or rolls back") {
-  testing::TempDir dir;
-  Database db(dir.file("t.db"));
-  {
-    WriteTransaction outer(db);
+TEST_CASE("WriteTransaction: an inner one joins the outer, which alone commits or rolls back",
+          "[pg]") {
+  on_both_stores([](const StoreUnderTest& backend) {
+    Database db(backend.location);
     {
-      WriteTransaction inner(db);
-      db.audit("k", "s", "test", "{}", "2026-11-24T09:00+07:00");
-      inner.commit();  // joins the outer one: nothing is committed yet
+      WriteTransaction outer(db);
+      {
+        WriteTransaction inner(db);
+        db.audit("k", "s", "test", "{}", "2026-11-24T09:00+07:00");
+        inner.commit();  // joins the outer one: nothing is committed yet
+      }
+    }  // the outer one was not committed: everything rolls back
+    CHECK(audit_rows(db) == 0);
+    {
+      WriteTransaction outer(db);
+      {
+        WriteTransaction inner(db);
+        db.audit("k", "s", "test", "{}", "2026-11-24T09:00+07:00");
+      }  // an inner one that is not committed leaves the decision to the outer one
+      outer.commit();
     }
-  }  // the outer one was not committed: everything rolls back
-  CHECK(audit_rows(db) == 0);
-  {
-    WriteTransaction outer(db);
-    {
-      WriteTransaction inner(db);
-      db.audit("k", "s", "test", "{}", "2026-11-24T09:00+07:00");
-    }  // an inner one that is not committed leaves the decision to the outer one
-    outer.commit();
-  }
-  CHECK(audit_rows(db) == 1);
+    CHECK(audit_rows(db) == 1);
+  });
 }
 
-TEST_CASE("cached statements are reused with fresh bindings") {
-  testing::TempDir dir;
-  Database db(dir.file("t.db"));
-  for (int i = 0; i < 3; ++i) db.audit("k", std::to_string(i), "test", "{}", "at");
-  sql::Statement q(db.sql(), "SELECT subject FROM audit ORDER BY seq");
-  std::vector<std::string> subjects;
-  while (q.step()) subjects.push_back(q.column(0).text());
-  CHECK(subjects == std::vector<std::string>{"0", "1", "2"});
+TEST_CASE("cached statements are reused with fresh bindings", "[pg]") {
+  on_both_stores([](const StoreUnderTest& backend) {
+    Database db(backend.location);
+    for (int i = 0; i < 3; ++i) db.audit("k", std::to_string(i), "test", "{}", "at");
+    sql::Statement q(db.sql(), "SELECT subject FROM audit ORDER BY seq");
+    std::vector<std::string> subjects;
+    while (q.step()) subjects.push_back(q.column(0).text());
+    CHECK(subjects == std::vector<std::string>{"0", "1", "2"});
+  });
 }
 
 namespace {
@@ -84,7 +90,7 @@ class FileSizeLimit {
 
 }  // namespace
 
-TEST_CASE("a new database file and its -wal and -shm are readable by their owner only") {
+TEST_CASE("sqlite: a new database file and its -wal and -shm are readable by their owner only") {
   testing::TempDir dir;
   std::string path = dir.file("private.db");
   ::umask(022);  // the usual umask, which alone would give 0644
@@ -95,7 +101,7 @@ TEST_CASE("a new database file and its -wal and -shm are readable by their owner
   CHECK(mode_of(path + "-shm") == 0600);
 }
 
-TEST_CASE("read-only open: no file created, no migration, old or foreign schemas refused") {
+TEST_CASE("sqlite: read-only open: no file created, no migration, old or foreign schemas refused") {
   testing::TempDir dir;
   std::string path = dir.file("r.db");
   CHECK_THROWS_AS(Database(path, Database::Access::read_only), DatabaseUnusable);
@@ -124,7 +130,7 @@ TEST_CASE("read-only open: no file created, no migration, old or foreign schemas
   CHECK_THROWS_AS(Database(path, Database::Access::read_only), DatabaseUnusable);
 }
 
-TEST_CASE("check_writable names the file and the reason when a commit fails") {
+TEST_CASE("sqlite: check_writable names the file and the reason when a commit fails") {
   testing::TempDir dir;
   std::string path = dir.file("w.db");
   Database db(path);
@@ -142,7 +148,8 @@ TEST_CASE("check_writable names the file and the reason when a commit fails") {
   CHECK_NOTHROW(db.check_writable());  // the limit lifted: writes go through again
 }
 
-TEST_CASE("the writer reports a failed write and recovers by itself once writes work again") {
+TEST_CASE(
+    "sqlite: the writer reports a failed write and recovers by itself once writes work again") {
   testing::TempDir dir;
   GroupCommit writer(dir.file("g.db"));
   auto audit = [](Database& db) { db.audit("k", "s", "test", "{}", "at"); };
@@ -164,4 +171,30 @@ TEST_CASE("the writer reports a failed write and recovers by itself once writes 
   CHECK(!writer.health().failing);
   CHECK(!writer.health().oldest_pending);
   writer.run([&](Database& db) { CHECK(audit_rows(db) == 2); });
+}
+
+TEST_CASE("postgresql: read-only open writes nothing; a database without the schema is refused",
+          "[pg]") {
+  if (testing::pg_skipped()) {
+    WARN("DONDOC_SKIP_PG=1: the PostgreSQL half is left out");
+    return;
+  }
+  std::string url = testing::fresh_pg_database();
+  try {
+    Database ro(url, Database::Access::read_only);
+    FAIL("an empty database was opened read-only");
+  } catch (const DatabaseUnusable& e) {
+    CHECK(std::string(e.what()).find("chưa phải cơ sở dữ liệu dondoc") != std::string::npos);
+  }
+  {
+    Database db(url);
+    CHECK(db.schema_version() == migrations().back().version);
+    CHECK_NOTHROW(db.check_writable());
+    db.audit("k", "s", "test", "{}", "at");
+  }
+  Database ro(url, Database::Access::read_only);
+  CHECK(audit_rows(ro) == 1);
+  CHECK_THROWS_AS(ro.audit("k", "s", "test", "{}", "at"), sql::Error);
+  CHECK(audit_rows(ro) == 1);
+  CHECK_THROWS_AS(ro.check_writable(), DatabaseUnusable);  // as on a standby
 }

@@ -37,7 +37,7 @@ void create_at_63(const std::string& path) {
 
 }  // namespace
 
-TEST_CASE("migration 64: plaintext link codes become hashes that still find their code") {
+TEST_CASE("sqlite: migration 64: plaintext link codes become hashes that still find their code") {
   TempDir dir;
   std::string path = dir.file("old.db");
   create_at_63(path);

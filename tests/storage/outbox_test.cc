@@ -7,6 +7,7 @@
 #include "storage/engine_store.h"
 #include "storage/sql.h"
 #include "tests/engine/fixture.h"
+#include "tests/support/both_stores.h"
 #include "tests/support/process.h"
 #include "tests/support/scoped_db.h"
 
@@ -68,72 +69,117 @@ void make_old_database(const std::string& path) {
 
 }  // namespace
 
-TEST_CASE("outbox: a bot's answer is queued once by key and read back with its chat") {
-  TempDir dir;
-  dondoc::testing::ScopedDb db(dir.file("d.db"));
-  SqliteEngineStore store(db);
-  Batch b;
-  b.messages.push_back(answer("telegram|u1|reply", MessageKind::confirmation, "2"));
-  CHECK(store.apply(b) == 1);
-  CHECK(store.apply(b) == 0);  // the event handled again: nothing twice
-  auto due = store.due(at("2026-01-05T09:00+07:00"), 10);
-  REQUIRE(due.size() == 1);
-  const Message& m = due[0].message;
-  REQUIRE(m.chat);
-  CHECK(m.chat->channel == "telegram");
-  CHECK(m.chat->chat_id == "42");
-  CHECK_FALSE(m.chat->group);
-  CHECK(m.callback_id == "cb-1");
-  CHECK(m.kind == MessageKind::confirmation);
-  CHECK(m.task == "2");
-  CHECK(m.recipient.empty());
-  store.mark_retry(due[0].id, at("2026-01-05T09:01+07:00"), false, "HTTP 500");
-  CHECK(store.due(at("2026-01-05T09:00+07:00"), 10).empty());
-  store.mark_sent(due[0].id, at("2026-01-05T09:01+07:00"));
-  auto all = list_outbox(db, "");
-  REQUIRE(all.size() == 1);
-  CHECK(all[0].status == "sent");
-  CHECK(all[0].attempts == 2);
-  CHECK(count(db, "SELECT COUNT(*) FROM outbox WHERE created_at = '2026-01-05T09:00+07:00'") == 1);
+TEST_CASE("outbox: a bot's answer is queued once by key and read back with its chat", "[pg]") {
+  on_both_stores([](const StoreUnderTest& backend) {
+    dondoc::testing::ScopedDb db(backend.location);
+    SqliteEngineStore store(db);
+    Batch b;
+    b.messages.push_back(answer("telegram|u1|reply", MessageKind::confirmation, "2"));
+    CHECK(store.apply(b) == 1);
+    CHECK(store.apply(b) == 0);  // the event handled again: nothing twice
+    auto due = store.due(at("2026-01-05T09:00+07:00"), 10);
+    REQUIRE(due.size() == 1);
+    const Message& m = due[0].message;
+    REQUIRE(m.chat);
+    CHECK(m.chat->channel == "telegram");
+    CHECK(m.chat->chat_id == "42");
+    CHECK_FALSE(m.chat->group);
+    CHECK(m.callback_id == "cb-1");
+    CHECK(m.kind == MessageKind::confirmation);
+    CHECK(m.task == "2");
+    CHECK(m.recipient.empty());
+    store.mark_retry(due[0].id, at("2026-01-05T09:01+07:00"), false, "HTTP 500");
+    CHECK(store.due(at("2026-01-05T09:00+07:00"), 10).empty());
+    store.mark_sent(due[0].id, at("2026-01-05T09:01+07:00"));
+    auto all = list_outbox(db, "");
+    REQUIRE(all.size() == 1);
+    CHECK(all[0].status == "sent");
+    CHECK(all[0].attempts == 2);
+    CHECK(count(db, "SELECT COUNT(*) FROM outbox WHERE created_at = '2026-01-05T09:00+07:00'") ==
+          1);
+  });
 }
 
-TEST_CASE("outbox: a postponed answer keeps its attempts and is due later") {
-  TempDir dir;
-  dondoc::testing::ScopedDb db(dir.file("d.db"));
-  SqliteEngineStore store(db);
-  Batch b;
-  b.messages.push_back(answer("generic|e1|link", MessageKind::link));
-  REQUIRE(store.apply(b) == 1);
-  auto id = store.due(at("2026-01-05T09:00+07:00"), 10).at(0).id;
-  store.postpone(id, at("2026-01-05T10:00+07:00"), "channel not configured");
-  CHECK(store.due(at("2026-01-05T09:30+07:00"), 10).empty());
-  auto later = store.due(at("2026-01-05T10:00+07:00"), 10);
-  REQUIRE(later.size() == 1);
-  CHECK(later[0].attempts == 0);
+TEST_CASE("outbox: a postponed answer keeps its attempts and is due later", "[pg]") {
+  on_both_stores([](const StoreUnderTest& backend) {
+    dondoc::testing::ScopedDb db(backend.location);
+    SqliteEngineStore store(db);
+    Batch b;
+    b.messages.push_back(answer("generic|e1|link", MessageKind::link));
+    REQUIRE(store.apply(b) == 1);
+    auto id = store.due(at("2026-01-05T09:00+07:00"), 10).at(0).id;
+    store.postpone(id, at("2026-01-05T10:00+07:00"), "channel not configured");
+    CHECK(store.due(at("2026-01-05T09:30+07:00"), 10).empty());
+    auto later = store.due(at("2026-01-05T10:00+07:00"), 10);
+    REQUIRE(later.size() == 1);
+    CHECK(later[0].attempts == 0);
+  });
 }
 
-TEST_CASE("outbox: a failed answer to a chat is not reported to the secretariat") {
-  TempDir dir;
-  dondoc::testing::ScopedDb db(dir.file("d.db"));
-  EngineState demo = demo_state();
-  SqliteEngineStore store(db, {demo.plan, demo.rules});
-  Batch b;
-  b.messages.push_back(answer("telegram|u1|hint", MessageKind::hint));
-  Message to_body = answer("rem|x", MessageKind::reminder);
-  to_body.chat.reset();
-  to_body.recipient = "vh_xh";
-  b.messages.push_back(to_body);
-  REQUIRE(store.apply(b) == 2);
-  for (const auto& r : store.due(at("2026-01-05T09:00+07:00"), 10)) {
-    store.mark_retry(r.id, at("2026-01-05T09:01+07:00"), true, "HTTP 400");
-  }
-  auto st = store.load();
-  REQUIRE(st);
-  REQUIRE(st->failed.size() == 1);
-  CHECK(st->failed[0].recipient == "vh_xh");
+TEST_CASE("outbox: a failed answer to a chat is not reported to the secretariat", "[pg]") {
+  on_both_stores([](const StoreUnderTest& backend) {
+    dondoc::testing::ScopedDb db(backend.location);
+    EngineState demo = demo_state();
+    SqliteEngineStore store(db, {demo.plan, demo.rules});
+    Batch b;
+    b.messages.push_back(answer("telegram|u1|hint", MessageKind::hint));
+    Message to_body = answer("rem|x", MessageKind::reminder);
+    to_body.chat.reset();
+    to_body.recipient = "vh_xh";
+    b.messages.push_back(to_body);
+    REQUIRE(store.apply(b) == 2);
+    for (const auto& r : store.due(at("2026-01-05T09:00+07:00"), 10)) {
+      store.mark_retry(r.id, at("2026-01-05T09:01+07:00"), true, "HTTP 400");
+    }
+    auto st = store.load();
+    REQUIRE(st);
+    REQUIRE(st->failed.size() == 1);
+    CHECK(st->failed[0].recipient == "vh_xh");
+  });
 }
 
-TEST_CASE("outbox: a database of the previous schema moves its chat replies into the outbox") {
+TEST_CASE("send-log: a key is written once; a message whose keys are all logged is not queued",
+          "[pg]") {
+  on_both_stores([](const StoreUnderTest& backend) {
+    dondoc::testing::ScopedDb db(backend.location);
+    SqliteEngineStore store(db);
+    auto reminder = [](const std::string& key) {
+      Message m = answer(key, MessageKind::reminder, "2");
+      m.chat.reset();
+      m.recipient = "vh_xh";
+      m.send_keys = {"rem|2|vh_xh|2026-01-05"};
+      return m;
+    };
+    Batch first;
+    first.messages.push_back(reminder("rem|a"));
+    first.silent_keys = {"esc|2|1"};
+    CHECK(store.apply(first) == 1);
+    // Another message under a logged key, and the silent key again: nothing new.
+    Batch second;
+    second.messages.push_back(reminder("rem|b"));
+    second.silent_keys = {"esc|2|1"};
+    CHECK(store.apply(second) == 0);
+    CHECK(store.apply(first) == 0);
+    CHECK(count(db, "SELECT COUNT(*) FROM send_log") == 2);
+    CHECK(count(db, "SELECT COUNT(*) FROM outbox") == 1);
+    CHECK(count(db,
+                "SELECT COUNT(*) FROM send_log WHERE key = 'rem|2|vh_xh|2026-01-05' AND "
+                "message_id IS NOT NULL") == 1);
+    CHECK(count(db, "SELECT COUNT(*) FROM send_log WHERE key = 'esc|2|1' AND message_id IS NULL") ==
+          1);
+    // The database itself refuses a second row under one key.
+    CHECK_THROWS_AS(db.sql().exec("INSERT INTO send_log(key, message_id, at, commune) VALUES "
+                                  "('esc|2|1', NULL, 't', " +
+                                  std::to_string(db.commune()) + ")"),
+                    sql::Error);
+    CHECK(count(db, "SELECT COUNT(*) FROM send_log") == 2);
+  });
+}
+
+// SQLite only: the previous schema is SQLite's (PostgreSQL's schema begins at 130).
+TEST_CASE(
+    "outbox (sqlite only): a database of the previous schema moves its chat replies into the "
+    "outbox") {
   TempDir dir;
   make_old_database(dir.file("old.db"));
   dondoc::testing::ScopedDb db(dir.file("old.db"));  // migrates

@@ -12,7 +12,9 @@
 #include <cerrno>
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
 #include <memory>
+#include <sstream>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -187,6 +189,19 @@ bool pg_skipped() {
 std::string fresh_pg_database() {
   static PgServer server;  // one per test process; a failed start is retried by the next call
   return server.fresh_database();
+}
+
+std::string pg_app_role_url(const std::string& owner_url) {
+  const std::string file = std::string(DONDOC_SOURCE_DIR) + "/deploy/postgresql-app-role.sql";
+  std::ifstream in(file, std::ios::binary);
+  if (!in) throw std::runtime_error("pg_server: cannot read " + file);
+  std::stringstream grants;
+  grants << in.rdbuf();
+  sql::open_postgresql(owner_url, false)->exec(grants.str());
+  const std::string owner = "//dondoc@";
+  auto at = owner_url.find(owner);
+  if (at == std::string::npos) throw std::runtime_error("pg_server: not a test URL: " + owner_url);
+  return owner_url.substr(0, at) + "//dondoc_app@" + owner_url.substr(at + owner.size());
 }
 
 }  // namespace dondoc::testing

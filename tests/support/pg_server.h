@@ -16,4 +16,9 @@ bool pg_skipped();
 // (binaries missing: `apt-get install postgresql-15`), which fails the test: it never skips.
 std::string fresh_pg_database();
 
+// The role `dondoc serve` is documented to run as: applies deploy/postgresql-app-role.sql to the
+// database at owner_url (a fresh_pg_database() whose schema exists), as its owner, and returns the
+// URL of the same database as that role (dondoc_app, trusted by the test server like every role).
+std::string pg_app_role_url(const std::string& owner_url);
+
 }  // namespace dondoc::testing
