@@ -62,8 +62,21 @@ Result<std::shared_ptr<const SnapshotBase>> shared_snapshot(Database& db, Instan
   auto base = build(db, now);
   if (!base) return base;
   if (it == entries.end() && entries.size() >= kMaxCommunes) entries.clear();
-  entries[db.commune()] = {version, today, *base};
+  entries[db.commune()] = {version, today, *base, nullptr};
   return base;
+}
+
+std::shared_ptr<const ReportGrids> shared_grids(Database& db,
+                                                const std::shared_ptr<const SnapshotBase>& base,
+                                                const std::function<ReportGrids()>& make) {
+  if (tls_cache) {
+    auto it = tls_cache->entries.find(db.commune());
+    if (it != tls_cache->entries.end() && it->second.base == base) {
+      if (!it->second.grids) it->second.grids = std::make_shared<const ReportGrids>(make());
+      return it->second.grids;
+    }
+  }
+  return std::make_shared<const ReportGrids>(make());
 }
 
 RowView RowView::of(const std::vector<StatusRow>& rows) {

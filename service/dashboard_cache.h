@@ -7,10 +7,12 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "rules/date.h"
 #include "storage/database.h"
@@ -18,6 +20,8 @@
 namespace dondoc::service {
 
 struct SnapshotBase;  // dashboard_common.h
+struct ReportGrid;    // dashboard.h
+using ReportGrids = std::vector<ReportGrid>;
 
 class SnapshotCache {
  public:
@@ -32,6 +36,9 @@ class SnapshotCache {
     std::int64_t version = 0;
     Date today{};
     std::shared_ptr<const SnapshotBase> base;
+    // Every body's report grids at `today`, made at the first overview of this snapshot (null
+    // until then): shared_grids().
+    std::shared_ptr<const ReportGrids> grids;
   };
   std::map<std::int64_t, Entry> entries;  // by commune
   std::uint64_t generation = 0;           // counts clear(): part of view_stamp
@@ -49,6 +56,14 @@ class UseSnapshotCache {
  private:
   SnapshotCache* previous_;
 };
+
+// The value make() returns, kept with `base` while it is this thread's cached snapshot of db's
+// commune: make() runs at the first call only. Without a cache installed (or for a base that is
+// not the cached one), make() runs every time. For what depends only on the snapshot's data and
+// date (the report grids).
+std::shared_ptr<const ReportGrids> shared_grids(Database& db,
+                                                const std::shared_ptr<const SnapshotBase>& base,
+                                                const std::function<ReportGrids()>& make);
 
 // What the dashboard's views are computed from on this thread at `now`, as a text: equal stamps,
 // equal snapshots (for a page's own cache of its rendered text). nullopt when no cache is

@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "engine/state.h"
+#include "service/dashboard_cache.h"
 #include "service/dashboard_common.h"
 #include "storage/dashboard_store.h"
 #include "storage/report_store.h"
@@ -79,7 +80,8 @@ ReportCell cell_of(const Period& p, const StatusRow* row, const ObligationState*
   return c;
 }
 
-ReportGrid grid_of(const ReportCycle& cy, const Snapshot& snap, const Viewer& v, Date today,
+// Every body's row of the cycle's grid (a viewer's are picked by own_rows).
+ReportGrid grid_of(const ReportCycle& cy, const SnapshotBase& snap, Date today,
                    const StoredReports& stored) {
   const EngineState& st = snap.state;
   ReportGrid g{cy.name, cy.title, {}, {}};
@@ -90,7 +92,6 @@ ReportGrid grid_of(const ReportCycle& cy, const Snapshot& snap, const Viewer& v,
     if (r.obligation.cycle == cy.name) rows[r.obligation.id] = &r;
   }
   for (const auto& body : reporters(st.plan, cy, st.obligations)) {
-    if (!v.sees_body(body)) continue;
     const Body* b = st.plan.find_body(body);
     ReportGridRow row{body, b ? b->name : body, {}};
     for (const auto& p : periods) {
@@ -131,12 +132,9 @@ std::vector<Attention::Escalated> escalated(Database& db, const Snapshot& snap, 
   return out;
 }
 
-}  // namespace
-
-static std::vector<ReportGrid> grids(const Snapshot& snap, const Viewer& v, Instant now,
-                                     Database* db) {
-  std::vector<ReportGrid> out;
-  Date today = local_date(now);
+// Every cycle's grid of every body; with the stored reports' timeliness when db is given.
+ReportGrids every_grid(const SnapshotBase& snap, Date today, Database* db) {
+  ReportGrids out;
   for (const auto& cy : snap.state.rules.report_cycles) {
     if (cy.due.kind == DeadlineSpec::Kind::on_request) continue;  // ad hoc: no periods
     StoredReports stored;
@@ -144,13 +142,30 @@ static std::vector<ReportGrid> grids(const Snapshot& snap, const Viewer& v, Inst
       for (const auto& t : load_report_timeliness(*db, cy.name))
         stored[t.body + "|" + t.period] = t.on_time;
     }
-    out.push_back(grid_of(cy, snap, v, today, stored));
+    out.push_back(grid_of(cy, snap, today, stored));
   }
   return out;
 }
 
+// The grids' rows of the bodies the viewer sees.
+std::vector<ReportGrid> own_rows(const ReportGrids& grids, const Viewer& v) {
+  std::vector<ReportGrid> out;
+  out.reserve(grids.size());
+  for (const auto& g : grids) {
+    ReportGrid own{g.cycle, g.cycle_vi, g.periods, {}};
+    own.rows.reserve(g.rows.size());
+    for (const auto& row : g.rows) {
+      if (v.sees_body(row.body)) own.rows.push_back(row);
+    }
+    out.push_back(std::move(own));
+  }
+  return out;
+}
+
+}  // namespace
+
 std::vector<ReportGrid> report_grids(const Snapshot& snap, const Viewer& v, Instant now) {
-  return grids(snap, v, now, nullptr);
+  return own_rows(every_grid(*snap.base, local_date(now), nullptr), v);
 }
 
 Attention attention(Database& db, const Snapshot& snap, const std::vector<BodyLine>& bodies,
@@ -177,7 +192,12 @@ Result<Overview> overview(Database& db, Instant now, const Viewer& v) {
   Overview o;
   for (const auto& r : snap->rows) o.tasks.add(r);
   o.bodies = body_lines(db, snap->state.plan, snap->rows, v);
-  o.reports = grids(*snap, v, now, &db);
+  // Every body's grids are computed once per snapshot (they depend on nothing else: the stored
+  // reports are the database's, whose data_version the cached snapshot is kept under).
+  auto every = shared_grids(db, snap->base, [&db, &snap, today = local_date(now)] {
+    return every_grid(*snap->base, today, &db);
+  });
+  o.reports = own_rows(*every, v);
   o.attention = attention(db, *snap, o.bodies, now, v);
   return o;
 }

@@ -7,6 +7,7 @@
 
 #include "app/web/page_memo.h"
 #include "app/web/svg.h"
+#include "app/web/template_data.h"
 #include "app/web/view.h"
 #include "app/web/web.h"
 #include "service/dashboard.h"
@@ -15,7 +16,6 @@
 namespace dondoc::app::web {
 namespace {
 
-using nlohmann::json;
 using service::BodyLine;
 
 // The columns ?sort= accepts; counts sort largest first, the name A-Z, "" keeps plan order.
@@ -23,14 +23,14 @@ const char* const kSortKeys[] = {"name",      "overdue",     "done_on_time",
                                  "done_late", "in_progress", "not_started",
                                  "blocked",   "rate",        "last_reply"};
 
-int count_of(const BodyLine& b, const std::string& key) {
-  const auto& c = b.counts;
+int count_of(const service::Counts& c, const std::string& key) {
   if (key == "overdue") return c.overdue;
   if (key == "done_on_time") return c.done_on_time;
   if (key == "done_late") return c.done_late;
   if (key == "in_progress") return c.in_progress;
   if (key == "not_started") return c.not_started;
   if (key == "blocked") return c.blocked;
+  if (key == "extension_requested") return c.extension_requested;
   return 0;
 }
 
@@ -42,91 +42,136 @@ void sort_bodies(std::vector<BodyLine>& bodies, const std::string& key) {
     if (key == "last_reply") {
       return a.last_reply.value_or(Instant{}) > b.last_reply.value_or(Instant{});
     }
-    return count_of(a, key) > count_of(b, key);
+    return count_of(a.counts, key) > count_of(b.counts, key);
   };
   if (std::find(std::begin(kSortKeys), std::end(kSortKeys), key) != std::end(kSortKeys)) {
     std::stable_sort(bodies.begin(), bodies.end(), by);
   }
 }
 
-json body_json(const Request& r, const BodyLine& b) {
-  json j{{"body", b.body},
-         {"name", b.name},
-         {"href", r.url("/co-quan/" + b.body)},
-         {"counts", counts_json(b.counts)},
-         {"rate", percent(b.counts.on_time_rate)},
-         {"last_reply", b.last_reply ? vn_time(*b.last_reply) : "—"},
-         {"linked", b.linked_chats > 0},
-         {"linked_chats", b.linked_chats},
-         {"bar", stacked_bar(b.name, segments_of(b.counts), 240)}};
-  return j;
+// The keys of counts_json's cells (app/web/view.h), in its order: the columns of a body's row.
+std::vector<std::string> bucket_keys(const nlohmann::json& counts) {
+  std::vector<std::string> keys;
+  for (const auto& b : counts["buckets"]) keys.push_back(b["key"].get<std::string>());
+  return keys;
 }
 
-// The report grids; a missing cell carries the form a leader asks the body to explain with
-// (POST /giai-trinh, app/web/actions_explain.cc) when the viewer may.
-json reports_json(const Request& r, const std::vector<service::ReportGrid>& grids) {
+// A body's row: its counts' cells carry only the key and count the row shows.
+TemplateData body_data(const Request& r, const BodyLine& b, const std::vector<std::string>& keys) {
+  TemplateData buckets = tdata::list(keys.size());
+  for (const auto& key : keys) {
+    TemplateData cell = tdata::object();
+    tdata::set(cell, "key", tdata::text(key));
+    tdata::set(cell, "count", tdata::number(count_of(b.counts, key)));
+    tdata::push(buckets, std::move(cell));
+  }
+  TemplateData counts = tdata::object();
+  tdata::set(counts, "buckets", std::move(buckets));
+  TemplateData d = tdata::object();
+  tdata::set(d, "body", tdata::text(b.body));
+  tdata::set(d, "name", tdata::text(b.name));
+  tdata::set(d, "href", tdata::text(r.url("/co-quan/" + b.body)));
+  tdata::set(d, "counts", std::move(counts));
+  tdata::set(d, "rate", tdata::text(percent(b.counts.on_time_rate)));
+  tdata::set(d, "last_reply", tdata::text(b.last_reply ? vn_time(*b.last_reply) : "—"));
+  tdata::set(d, "linked", tdata::flag(b.linked_chats > 0));
+  tdata::set(d, "bar", tdata::text(stacked_bar(b.name, segments_of(b.counts), 240)));
+  return d;
+}
+
+// The report grids. A missing cell carries the form a leader asks the body to explain with (POST
+// /giai-trinh, app/web/actions_explain.cc) when the viewer may: its {{#ask}} finds the cell's
+// period and label in the cell, the body and name in the row, the cycle, action and CSRF slot in
+// the grid (mustache looks a name up from the innermost section outwards), so the 32,000 cells of
+// a large plan do not each carry a copy of them.
+TemplateData reports_data(const Request& r, const std::vector<service::ReportGrid>& grids) {
   bool can_ask = service::allowed(*r.viewer, service::Permission::request_explanation);
-  json out = json::array();
+  TemplateData out = tdata::list(grids.size());
   for (const auto& g : grids) {
-    json rows = json::array();
+    TemplateData rows = tdata::list(g.rows.size());
     for (const auto& row : g.rows) {
-      json cells = json::array();
+      TemplateData cells = tdata::list(row.cells.size());
       for (const auto& c : row.cells) {
-        json cell{{"state", c.state}, {"state_vi", c.state_vi}, {"due", vn_date(c.due)}};
+        TemplateData cell = tdata::object();
+        tdata::set(cell, "state", tdata::text(c.state));
+        tdata::set(cell, "state_vi", tdata::text(c.state_vi));
+        tdata::set(cell, "due", tdata::text(vn_date(c.due)));
         if (can_ask && c.state == "missing") {
-          cell["ask"] = {{"action", r.url("/giai-trinh")},
-                         {"csrf", kCsrfSlot},
-                         {"body", row.body},
-                         {"cycle", g.cycle},
-                         {"period", c.period},
-                         {"label", c.label},
-                         {"name", row.name}};
+          tdata::set(cell, "ask", tdata::flag(true));
+          tdata::set(cell, "period", tdata::text(c.period));
+          tdata::set(cell, "label", tdata::text(c.label));
         }
-        cells.push_back(std::move(cell));
+        tdata::push(cells, std::move(cell));
       }
-      rows.push_back({{"name", row.name}, {"cells", cells}});
+      TemplateData line = tdata::object();
+      tdata::set(line, "name", tdata::text(row.name));
+      tdata::set(line, "body", tdata::text(row.body));
+      tdata::set(line, "cells", std::move(cells));
+      tdata::push(rows, std::move(line));
     }
-    json labels = json::array();
+    TemplateData labels = tdata::list();
     if (!g.rows.empty()) {
-      for (const auto& c : g.rows.front().cells) labels.push_back(c.label);
+      for (const auto& c : g.rows.front().cells) tdata::push(labels, tdata::text(c.label));
     }
-    out.push_back({{"cycle_vi", g.cycle_vi}, {"periods", labels}, {"rows", rows}});
+    TemplateData grid = tdata::object();
+    tdata::set(grid, "cycle_vi", tdata::text(g.cycle_vi));
+    tdata::set(grid, "cycle", tdata::text(g.cycle));
+    tdata::set(grid, "action", tdata::text(r.url("/giai-trinh")));
+    tdata::set(grid, "csrf", tdata::text(kCsrfSlot));
+    tdata::set(grid, "periods", std::move(labels));
+    tdata::set(grid, "rows", std::move(rows));
+    tdata::push(out, std::move(grid));
   }
   return out;
 }
 
-json attention_json(const Request& r, const service::Attention& a) {
+// A status row of "Cần xử lý": what its line shows.
+TemplateData attention_row(const Request& r, const service::StatusRow& row) {
+  TemplateData d = tdata::object();
+  tdata::set(d, "label", tdata::text(row.label));
+  tdata::set(d, "body_name", tdata::text(row.body_name));
+  tdata::set(d, "reason", tdata::text(row.state.reason));
+  tdata::set(d, "requested_due", tdata::text(vn_date(row.state.requested_due)));
+  tdata::set(d, "due", tdata::text(vn_date(row.due)));
+  tdata::set(d, "href", tdata::text(r.url("/nhiem-vu/" + row.obligation.task)));
+  return d;
+}
+
+TemplateData attention_data(const Request& r, const service::Attention& a) {
   auto rows = [&r](const std::vector<service::StatusRow>& v) {
-    json out = json::array();
-    for (const auto& row : v) {
-      json j = status_row_json(row);
-      j["href"] = r.url("/nhiem-vu/" + row.obligation.task);
-      out.push_back(j);
-    }
+    TemplateData out = tdata::list(v.size());
+    for (const auto& row : v) tdata::push(out, attention_row(r, row));
     return out;
   };
-  json escalated = json::array();
+  TemplateData escalated = tdata::list(a.escalated.size());
   for (const auto& e : a.escalated) {
-    escalated.push_back({{"label", e.label},
-                         {"text", e.text},
-                         {"at", vn_time(e.at)},
-                         {"href", r.url("/nhiem-vu/" + e.task)}});
+    TemplateData d = tdata::object();
+    tdata::set(d, "label", tdata::text(e.label));
+    tdata::set(d, "text", tdata::text(e.text));
+    tdata::set(d, "at", tdata::text(vn_time(e.at)));
+    tdata::set(d, "href", tdata::text(r.url("/nhiem-vu/" + e.task)));
+    tdata::push(escalated, std::move(d));
   }
-  json unlinked = json::array();
-  for (const auto& b : a.unlinked) {  // the template shows only the name and the link
-    unlinked.push_back({{"name", b.name}, {"href", r.url("/co-quan/" + b.body)}});
+  TemplateData unlinked = tdata::list(a.unlinked.size());
+  for (const auto& b : a.unlinked) {
+    TemplateData d = tdata::object();
+    tdata::set(d, "name", tdata::text(b.name));
+    tdata::set(d, "href", tdata::text(r.url("/co-quan/" + b.body)));
+    tdata::push(unlinked, std::move(d));
   }
   bool any = !a.blockers.empty() || !a.extension_requests.empty() || !a.escalated.empty() ||
              !a.unlinked.empty();
-  return {{"blockers", rows(a.blockers)},
-          {"has_blockers", !a.blockers.empty()},
-          {"extensions", rows(a.extension_requests)},
-          {"has_extensions", !a.extension_requests.empty()},
-          {"escalated", escalated},
-          {"has_escalated", !escalated.empty()},
-          {"unlinked", unlinked},
-          {"has_unlinked", !unlinked.empty()},
-          {"any", any}};
+  TemplateData d = tdata::object();
+  tdata::set(d, "blockers", rows(a.blockers));
+  tdata::set(d, "has_blockers", tdata::flag(!a.blockers.empty()));
+  tdata::set(d, "extensions", rows(a.extension_requests));
+  tdata::set(d, "has_extensions", tdata::flag(!a.extension_requests.empty()));
+  tdata::set(d, "escalated", std::move(escalated));
+  tdata::set(d, "has_escalated", tdata::flag(!a.escalated.empty()));
+  tdata::set(d, "unlinked", std::move(unlinked));
+  tdata::set(d, "has_unlinked", tdata::flag(!a.unlinked.empty()));
+  tdata::set(d, "any", tdata::flag(any));
+  return d;
 }
 
 // The first instant at which time alone changes the content (its date is in the memo's stamp):
@@ -145,23 +190,22 @@ std::string overview_content(Request& r, Database& db, Instant& until, HttpOut& 
   }
   std::string sort = r.q("sort");
   sort_bodies(ov.value().bodies, sort);
-  json bodies = json::array();
+  nlohmann::json counts = counts_json(ov.value().tasks);
+  std::vector<std::string> keys = bucket_keys(counts);
+  TemplateData bodies = tdata::list(ov.value().bodies.size());
   std::vector<RateBar> rates;
   rates.reserve(ov.value().bodies.size());
   for (const auto& b : ov.value().bodies) {
-    bodies.push_back(body_json(r, b));
+    tdata::push(bodies, body_data(r, b, keys));
     rates.push_back({b.name, b.counts.on_time_rate});
   }
-  json sorts = json::array();
-  for (const char* key : kSortKeys) {
-    sorts.push_back({{"key", key}, {"href", r.url("/?sort=") + key}, {"active", sort == key}});
-  }
-  json data{{"counts", counts_json(ov.value().tasks)},
-            {"bodies", std::move(bodies)},
-            {"rate_chart", rates.empty() ? std::string() : rate_chart(rates, 760)},
-            {"sort", std::move(sorts)},
-            {"reports", reports_json(r, ov.value().reports)},
-            {"attention", attention_json(r, ov.value().attention)}};
+  TemplateData data = tdata::object();
+  tdata::set(data, "counts", template_data(std::move(counts)));
+  tdata::set(data, "bodies", std::move(bodies));
+  tdata::set(data, "rate_chart",
+             tdata::text(rates.empty() ? std::string() : rate_chart(rates, 760)));
+  tdata::set(data, "reports", reports_data(r, ov.value().reports));
+  tdata::set(data, "attention", attention_data(r, ov.value().attention));
   until = valid_until(ov.value().attention);
   return render_content(r, "overview", std::move(data));
 }

@@ -7,6 +7,7 @@
 #include "app/web/assets.h"
 #include "app/web/page_memo.h"
 #include "app/web/parse.h"
+#include "app/web/template_data.h"
 #include "app/web/web.h"
 
 namespace dondoc {
@@ -19,37 +20,22 @@ namespace {
 namespace mu = kainjow::mustache;
 using nlohmann::json;
 
-// kainjow's set() and push_back() copy their argument, and a copy is deep: built bottom-up, every
-// subtree would be copied once per level above it. These put a value in place and move into it
-// (the parent's storage is not const, only its accessors are).
-void set_moved(mu::data& object, const std::string& key, mu::data&& value) {
-  object.set(key, mu::data{false});
-  const_cast<mu::data&>(*object.get(key)) = std::move(value);
-}
-void push_moved(mu::data& list, mu::data&& value) {
-  const_cast<mu::list&>(list.list_value()).push_back(std::move(value));
-}
-
-// The JSON as mustache data, its strings moved out (j is left with empty strings).
+// The JSON as mustache data, its strings moved out (j is left with empty strings), each value moved
+// into place (tdata, app/web/template_data.h): kainjow's own set() and push_back() copy deeply.
 mu::data to_data(json& j) {
   switch (j.type()) {
     case json::value_t::object: {
-      mu::data d{mu::data::type::object};
-      for (auto it = j.begin(); it != j.end(); ++it) set_moved(d, it.key(), to_data(it.value()));
+      mu::data d = tdata::object();
+      for (auto it = j.begin(); it != j.end(); ++it) tdata::set(d, it.key(), to_data(it.value()));
       return d;
     }
     case json::value_t::array: {
-      mu::data d{mu::data::type::list};
-      const_cast<mu::list&>(d.list_value()).reserve(j.size());
-      for (auto& v : j) push_moved(d, to_data(v));
+      mu::data d = tdata::list(j.size());
+      for (auto& v : j) tdata::push(d, to_data(v));
       return d;
     }
     case json::value_t::string: {  // "" is falsy, as in JavaScript: {{#flash}} hides an empty one
-      auto& text = j.get_ref<std::string&>();
-      if (text.empty()) return mu::data{false};
-      mu::data d{mu::data::type::string};
-      const_cast<std::string&>(d.string_value()) = std::move(text);
-      return d;
+      return tdata::text(std::move(j.get_ref<std::string&>()));
     }
     case json::value_t::boolean:
       return mu::data{j.get<bool>()};
@@ -108,13 +94,32 @@ json layout_data(const Request& r, std::string_view title, std::string content) 
   return d;
 }
 
-std::string render_owned(std::string_view name, json&& data) {
+// content with each kCsrfSlot replaced by csrf, in one pass: replacing in place moves the rest of
+// the text at each slot, and the overview of a large plan has thousands of forms in 5 MB.
+std::string with_csrf(std::string content, const std::string& csrf) {
+  std::size_t at = content.find(kCsrfSlot);
+  if (at == std::string::npos) return content;
+  std::string out;
+  out.reserve(content.size() + 64 * 1024);
+  std::size_t from = 0;
+  for (; at != std::string::npos; at = content.find(kCsrfSlot, from)) {
+    out.append(content, from, at - from).append(csrf);
+    from = at + kCsrfSlot.size();
+  }
+  return out.append(content, from, std::string::npos);
+}
+
+std::string render_data(std::string_view name, const mu::data& data) {
   std::string_view text = web_template(std::string(name) + ".mustache");
   if (text.empty()) throw std::runtime_error("web: no template " + std::string(name));
   mu::mustache tmpl{std::string(text)};
   if (!tmpl.is_valid())
     throw std::runtime_error("web: template " + std::string(name) + ": " + tmpl.error_message());
-  return tmpl.render(to_data(data));
+  return tmpl.render(data);
+}
+
+std::string render_owned(std::string_view name, json&& data) {
+  return render_data(name, to_data(data));
 }
 
 }  // namespace
@@ -138,11 +143,15 @@ std::string render_content(const Request& r, std::string_view name, json data) {
   return render_owned(name, std::move(data));
 }
 
+std::string render_content(const Request& r, std::string_view name, TemplateData&& data) {
+  tdata::set(data, "base", tdata::text(r.base));
+  return render_data(name, data);
+}
+
+TemplateData template_data(nlohmann::json&& data) { return to_data(data); }
+
 HttpOut page_content(const Request& r, std::string_view title, std::string content, int status) {
-  for (auto at = content.find(kCsrfSlot); at != std::string::npos;
-       at = content.find(kCsrfSlot, at + r.csrf.size())) {
-    content.replace(at, kCsrfSlot.size(), r.csrf);
-  }
+  content = with_csrf(std::move(content), r.csrf);
   return HttpOut{status, "text/html; charset=utf-8",
                  render_owned("layout", layout_data(r, title, std::move(content)))};
 }
