@@ -122,14 +122,16 @@ declare -A ACKED # requests answered, summed over the rounds, per database
 webhook() {
   local name=$1 round=$2 key=$3; shift 3
   local ports="$*" line n s0 s1 p0 p1 p
-  local pids=("${CUR_PIDS[@]}")
+  local pids=("${CUR_PIDS[@]}") x0=0 x1=0 per_tx=-
   s0=0; for p in "${pids[@]}"; do s0=$((s0 + $(proc_ticks "$p"))); done
   p0=$(pg_ticks)
+  [ "$name" = sqlite ] || x0=$(xact_commits "${URL[$key]}")
   line=$(DONDOC_PORTS="$ports" wrk -t2 -c"$CONNS" -d"${DURATION}s" --timeout 10s \
            -s bench/pg/two.lua "http://127.0.0.1:$1" -- "$name-r$round-$RANDOM$RANDOM" "$SECRET" |
          grep '^RESULT' || true)
   s1=0; for p in "${pids[@]}"; do s1=$((s1 + $(proc_ticks "$p"))); done
   p1=$(pg_ticks)
+  [ "$name" = sqlite ] || x1=$(xact_commits "${URL[$key]}")
   if [ -z "$line" ]; then
     fail "wrk printed no result for $name (round $round)"
     line="RESULT requests=0 rps=0 p50_ms=0 p99_ms=0 non2xx=0 errors=1"
@@ -147,11 +149,13 @@ webhook() {
                            'BEGIN { printf "%.1f", (n > 0 ? (b - a) * 1e6 / hz / n : 0) }')
   fi
   LOAD[$name,$round]=$(load)
+  [ "$name" = sqlite ] || per_tx=$(awk -v n="$n" -v c=$((x1 - x0)) 'BEGIN { printf "%.1f", (c > 0 ? n / c : 0) }')
   read -r rps p50 p99 non2xx errors _ <<<"${R[$name,$round]}"
   printf '  %-10s round %d: %7s req/s  p50/p99 %s/%s ms  CPU/req serve %s µs, PostgreSQL %s µs  (load %s)\n' \
     "$name" "$round" "$rps" "$p50" "$p99" "${CPUS[$name,$round]}" "${CPUP[$name,$round]}" \
     "${LOAD[$name,$round]}"
-  echo "             non-2xx: $name=$non2xx; socket errors: $name=$errors;"
+  echo "             non-2xx: $name=$non2xx; socket errors: $name=$errors; events per committed" \
+    "transaction (PostgreSQL's xact_commit, reads included): $per_tx"
   [ "$non2xx" = 0 ] || fail "$name (round $round): $non2xx non-2xx answers"
   [ "$errors" = 0 ] || fail "$name (round $round): $errors socket errors"
 }
@@ -161,6 +165,10 @@ SQ=$WORK/demo.db
 "$DONDOC" --db "$SQ" init --demo >"$WORK/init.log" 2>&1 || { fail "init --demo failed"; exit 1; }
 PG1=$(pg_throwaway_db bench_one) && PG2=$(pg_throwaway_db bench_two) ||
   { fail "could not create the PostgreSQL databases"; exit 1; }
+declare -A URL=([pg1]=$PG1 [pg2]=$PG2)
+xact_commits() {  # transactions committed in the database of URL $1 so far
+  psql_at "$1" "SELECT xact_commit FROM pg_stat_database WHERE datname = current_database()"
+}
 for url in "$PG1" "$PG2"; do
   "$DONDOC" migrate --from "$SQ" --to "$url" >"$WORK/migrate.log" 2>&1 ||
     { fail "migrate to $url failed: $(tail -3 "$WORK/migrate.log")"; exit 1; }
