@@ -8,11 +8,11 @@
 #include <utility>  // before Boost under C++20
 
 #include <atomic>
-#include <charconv>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/post.hpp>
 #include <boost/asio/signal_set.hpp>
 #include <boost/asio/steady_timer.hpp>
+#include <charconv>
 #include <csignal>
 #include <cstdlib>
 #include <iostream>
@@ -89,7 +89,9 @@ struct Scheduler {
   std::chrono::steady_clock::time_point last_tick{};
   std::string last_error;
   std::atomic<int> role{off};  // read by /healthz on the io thread
-  static const char* name(int r) { return r == holder ? "holder" : r == standby ? "standby" : "off"; }
+  static const char* name(int r) {
+    return r == holder ? "holder" : r == standby ? "standby" : "off";
+  }
 };
 
 struct Service {
@@ -138,9 +140,9 @@ struct Service {
   void handle(HttpIn in, Respond respond) {
     if (in.target == "/healthz") {
       static const std::vector<std::unique_ptr<Poller>> kNone;
-      return respond(
-          healthz(writer, sender, pollers ? *pollers : kNone, clock.now(), config.writer_stuck_s,
-                  Scheduler::name(scheduler ? scheduler->role.load() : Scheduler::off)));
+      return respond(healthz(writer, sender, pollers ? *pollers : kNone, clock.now(),
+                             config.writer_stuck_s,
+                             Scheduler::name(scheduler ? scheduler->role.load() : Scheduler::off)));
     }
     if (in.target == "/metrics") {
       if (auto refused = metrics_refusal(in, config.metrics_token)) {
@@ -170,10 +172,9 @@ bool hold_scheduler(Scheduler& s) {
   s.role = held ? Scheduler::holder : Scheduler::standby;
   if (s.role != was) {
     std::cerr << "dondoc serve: scheduler: "
-              << (held ? "holding the lock"
-                       : was == Scheduler::holder
-                             ? "lost the lock; standing by"
-                             : "another process holds the lock; standing by")
+              << (held                       ? "holding the lock"
+                  : was == Scheduler::holder ? "lost the lock; standing by"
+                                             : "another process holds the lock; standing by")
               << "\n";
   }
   if (!held && s.lock.error() != s.last_error && !s.lock.error().empty()) {
@@ -193,8 +194,8 @@ void start_ticks(net::steady_timer& timer, Service& svc, int interval_s) {
     bool was_holder = s.role == Scheduler::holder;
     if (!hold_scheduler(s)) return;
     auto now = std::chrono::steady_clock::now();
-    if (was_holder && now - s.last_tick < std::chrono::seconds(interval_s) -
-                                              std::chrono::milliseconds(200)) {
+    if (was_holder &&
+        now - s.last_tick < std::chrono::seconds(interval_s) - std::chrono::milliseconds(200)) {
       return;  // not yet time; a new holder ticks at once
     }
     s.last_tick = now;
@@ -352,7 +353,8 @@ std::optional<std::string> shifted_clock(const cli::Args& args, cli::Io& io,
                                          std::optional<ShiftedClock>& out) {
   if (!args.option("now")) {
     if (args.option("clock-rate") || args.option("clock-anchor")) {
-      return "serve: --clock-rate and --clock-anchor need --now ISO (the moment the clock starts at)";
+      return "serve: --clock-rate and --clock-anchor need --now ISO (the moment the clock starts "
+             "at)";
     }
     return std::nullopt;
   }

@@ -2,6 +2,8 @@
 
 #include "app/sender.h"
 
+#include <signal.h>
+#include <unistd.h>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/post.hpp>
 #include <boost/asio/steady_timer.hpp>
@@ -9,8 +11,6 @@
 #include <map>
 #include <nlohmann/json.hpp>
 #include <random>
-#include <signal.h>
-#include <unistd.h>
 
 #include <cerrno>
 #include <cstdio>
@@ -120,9 +120,8 @@ struct Sender::Impl : std::enable_shared_from_this<Sender::Impl> {
     Instant now = clock.now();
     claimed_at = std::chrono::steady_clock::now();
     OutboxClaim claim{owner, real.now(), real.now() + std::chrono::seconds(config.sender.claim_s)};
-    writer.submit([found, now, cfg = config, d = deliveries, claim](Database& db) {
-      *found = collect_due(db, *d, now, cfg, 200, &claim);
-    },
+    writer.submit([found, now, cfg = config, d = deliveries,
+                   claim](Database& db) { *found = collect_due(db, *d, now, cfg, 200, &claim); },
                   [self = shared_from_this(), found](bool, const std::string&) {
                     net::post(self->io, [self, found] {
                       self->metrics.queue_depth = static_cast<long>(found->size());

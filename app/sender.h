@@ -10,9 +10,9 @@
 
 #include <cstdint>
 #include <functional>
-#include <string>
 #include <memory>
 #include <optional>
+#include <string>
 
 #include "app/config.h"
 #include "app/ingest.h"

@@ -14,7 +14,8 @@ ShiftedClock::ShiftedClock(Instant start, int rate,
     : start_(start),
       rate_(rate),
       anchor_(anchor ? *anchor
-                     : std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now())) {}
+                     : std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now())) {
+}
 
 Instant ShiftedClock::now() const {
   double real = std::chrono::duration<double>(std::chrono::system_clock::now() - anchor_).count();

@@ -48,11 +48,11 @@ std::vector<OutboxRow> SqliteEngineStore::due(Instant now, int limit) {
 
 std::vector<OutboxRow> SqliteEngineStore::due_rows(Instant now, int limit, bool chat_only,
                                                    const OutboxClaim* claim) {
-  std::string sql = std::string(kColumns) + "WHERE status = 'pending' AND not_before <= ? " +
-                    (chat_only ? "AND channel != '' " : "") +
-                    (claim ? "AND (claimed_by IS NULL OR claimed_by = ? OR claimed_until <= ?) "
-                           : "") +
-                    "ORDER BY not_before, id LIMIT ?";
+  std::string sql =
+      std::string(kColumns) + "WHERE status = 'pending' AND not_before <= ? " +
+      (chat_only ? "AND channel != '' " : "") +
+      (claim ? "AND (claimed_by IS NULL OR claimed_by = ? OR claimed_until <= ?) " : "") +
+      "ORDER BY not_before, id LIMIT ?";
   if (claim && db_.dialect() == sql::Dialect::postgresql) sql += " FOR UPDATE SKIP LOCKED";
   sql::Statement q(db_.sql(), sql);
   int i = 1;
@@ -87,15 +87,15 @@ int renew_outbox_claims(Database& db, const std::string& owner, Instant until) {
 }
 
 int release_outbox_claims(Database& db, const std::string& owner) {
-  sql::Statement st(db.sql(),
-                    "UPDATE outbox SET claimed_by = NULL, claimed_until = NULL WHERE claimed_by = ?");
+  sql::Statement st(
+      db.sql(), "UPDATE outbox SET claimed_by = NULL, claimed_until = NULL WHERE claimed_by = ?");
   st.bind(1, owner);
   return static_cast<int>(st.exec());
 }
 
 std::vector<std::string> outbox_claim_owners(Database& db) {
-  sql::Statement q(db.sql(),
-                   "SELECT DISTINCT claimed_by FROM outbox WHERE claimed_by IS NOT NULL ORDER BY 1");
+  sql::Statement q(
+      db.sql(), "SELECT DISTINCT claimed_by FROM outbox WHERE claimed_by IS NOT NULL ORDER BY 1");
   std::vector<std::string> out;
   while (q.step()) out.push_back(q.column(0).text());
   return out;

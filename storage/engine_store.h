@@ -20,7 +20,8 @@ struct StoreOverrides {
 };
 
 // A sender's claim on the outbox rows it takes (issue 17 §2; columns outbox.claimed_by and
-// claimed_until). Its times are real time, not a rehearsal's clock: a claim is about a live process.
+// claimed_until). Its times are real time, not a rehearsal's clock: a claim is about a live
+// process.
 struct OutboxClaim {
   std::string owner;  // the sending process: "host/pid/random"
   Instant now{};      // claims that ran out before this are free

@@ -29,13 +29,12 @@ struct Serve {
   std::unique_ptr<t::Background> proc;
   Serve(const std::string& db, const t::TempDir& dir, const std::string& name,
         std::vector<std::string> extra = {}) {
-    t::write_text(dir.file(name + ".json"),
-                  json{{"listen", "127.0.0.1:" + std::to_string(port)},
-                       {"tick_interval_s", 1},
-                       {"generic", {{"secret", "s3cret-for-tests"}}}}
-                      .dump());
-    std::vector<std::string> argv{DONDOC_BINARY, "--db", db, "serve", "--config",
-                                  dir.file(name + ".json")};
+    t::write_text(dir.file(name + ".json"), json{{"listen", "127.0.0.1:" + std::to_string(port)},
+                                                 {"tick_interval_s", 1},
+                                                 {"generic", {{"secret", "s3cret-for-tests"}}}}
+                                                .dump());
+    std::vector<std::string> argv{DONDOC_BINARY, "--db",     db,
+                                  "serve",       "--config", dir.file(name + ".json")};
     argv.insert(argv.end(), extra.begin(), extra.end());
     proc = std::make_unique<t::Background>(argv, dir.file(name + ".log"));
     REQUIRE(t::wait_for_http(port, "/healthz"));
@@ -119,7 +118,8 @@ TEST_CASE("serve --clock-rate runs the rehearsal clock faster from its anchor") 
   auto bad = t::run_dondoc({"--db", db, "serve", "--clock-rate", "60"});
   CHECK(bad.exit_code == 2);
   CHECK(bad.err.find("--now") != std::string::npos);
-  bad = t::run_dondoc({"--db", db, "serve", "--now", "2026-09-01T08:00+07:00", "--clock-rate", "0"});
+  bad =
+      t::run_dondoc({"--db", db, "serve", "--now", "2026-09-01T08:00+07:00", "--clock-rate", "0"});
   CHECK(bad.exit_code == 2);
   CHECK(bad.err.find("clock-rate") != std::string::npos);
   bad = t::run_dondoc(

@@ -100,11 +100,13 @@ TEST_CASE("outbox claims: two senders never hold one row at once", "[pg]") {
     sa.mark_retry(third[1].id, due + std::chrono::hours(1), false, "HTTP 500");
     sa.postpone(third[2].id, due + std::chrono::hours(2), "chờ giờ làm việc");
     CHECK(renew_outbox_claims(a, "h/3/c", at("2026-01-05T10:00+07:00")) == 1);
-    CHECK(a.sql().exec_and_get("SELECT COUNT(*) FROM outbox WHERE claimed_by IS NOT NULL").as_int() ==
-          1);
+    CHECK(
+        a.sql().exec_and_get("SELECT COUNT(*) FROM outbox WHERE claimed_by IS NOT NULL").as_int() ==
+        1);
     // The renewed claim still holds at 09:30 against another sender.
     auto cd = claim("h/4/d", "2026-01-05T09:30+07:00", 60);
-    CHECK(sb.due_rows(due + std::chrono::hours(3), 10, false, &cd).size() == 2);  // retried, postponed
+    CHECK(sb.due_rows(due + std::chrono::hours(3), 10, false, &cd).size() ==
+          2);  // retried, postponed
   });
 }
 
@@ -117,7 +119,7 @@ TEST_CASE("scheduler lock: one holder per database, the next takes it when it en
     CHECK(first->try_hold());  // still held, asked again
     CHECK_FALSE(second.try_hold());
     CHECK(second.error().empty());  // busy is not an error
-    first.reset();  // the holder ends (its connection or descriptor closes)
+    first.reset();                  // the holder ends (its connection or descriptor closes)
     // PostgreSQL drops the lock once the server has seen the session end: asked again, as serve
     // asks every few seconds.
     bool taken = false;
