@@ -4,7 +4,7 @@
 // tick timer on one io_context thread, with every write going through the group-commit writer
 // (page reads on the web's reader thread), until SIGTERM or SIGINT stops it gracefully (Stopper).
 // Several serve processes may share one database: only the holder of the scheduler lock ticks
-// (storage/scheduler_lock.h), and the sender claims what it sends (app/sender.h).
+// (app/scheduler_role.h), and the sender claims what it sends (app/sender.h).
 #include <utility>  // before Boost under C++20
 
 #include <atomic>
@@ -31,6 +31,7 @@
 #include "app/ingest.h"
 #include "app/pollers.h"
 #include "app/request_guard.h"
+#include "app/scheduler_role.h"
 #include "app/sender.h"
 #include "app/server.h"
 #include "app/system_clock.h"
@@ -41,7 +42,6 @@
 #include "storage/commune_store.h"
 #include "storage/group_commit.h"
 #include "storage/plan_store.h"
-#include "storage/scheduler_lock.h"
 
 namespace dondoc::app {
 namespace {
@@ -80,20 +80,6 @@ std::string metrics_text(const Metrics& m) {
   return s;
 }
 
-// The scheduler's side of serve: the lock that lets one process of a deployment tick, and what
-// /healthz shows of it. The lock and last_tick belong to the writer thread (its background jobs).
-struct Scheduler {
-  enum Role { off, standby, holder };
-  explicit Scheduler(const std::string& db) : lock(db) {}
-  SchedulerLock lock;
-  std::chrono::steady_clock::time_point last_tick{};
-  std::string last_error;
-  std::atomic<int> role{off};  // read by /healthz on the io thread
-  static const char* name(int r) {
-    return r == holder ? "holder" : r == standby ? "standby" : "off";
-  }
-};
-
 struct Service {
   Service(net::io_context& io, const std::string& db, ServeConfig c, const Clock& clk)
       : config(std::move(c)),
@@ -113,7 +99,7 @@ struct Service {
   web::Web web;                                                   // the dashboard and the JSON API
   const std::vector<std::unique_ptr<Poller>>* pollers = nullptr;  // for /healthz, once started
   std::atomic<bool> stopping{false};  // a stop began: the communes' ticks not yet run are skipped
-  std::unique_ptr<Scheduler> scheduler;  // none with --no-scheduler
+  std::unique_ptr<SchedulerRole> scheduler;  // none with --no-scheduler
 
   // Checks the secret, parses the envelope, acks after the commit.
   // `bot`: a commune's own bot, whose events belong to its commune (app/commune_bots.h).
@@ -142,7 +128,7 @@ struct Service {
       static const std::vector<std::unique_ptr<Poller>> kNone;
       return respond(healthz(writer, sender, pollers ? *pollers : kNone, clock.now(),
                              config.writer_stuck_s,
-                             Scheduler::name(scheduler ? scheduler->role.load() : Scheduler::off)));
+                             scheduler ? scheduler->name() : SchedulerRole::off()));
     }
     if (in.target == "/metrics") {
       if (auto refused = metrics_refusal(in, config.metrics_token)) {
@@ -164,35 +150,15 @@ struct Service {
   }
 };
 
-// Takes (or checks) the scheduler lock, logging each change of role; true while this process
-// holds it. Writer thread.
-bool hold_scheduler(Scheduler& s) {
-  int was = s.role;
-  bool held = s.lock.try_hold();
-  s.role = held ? Scheduler::holder : Scheduler::standby;
-  if (s.role != was) {
-    std::cerr << "dondoc serve: scheduler: "
-              << (held                       ? "holding the lock"
-                  : was == Scheduler::holder ? "lost the lock; standing by"
-                                             : "another process holds the lock; standing by")
-              << "\n";
-  }
-  if (!held && s.lock.error() != s.last_error && !s.lock.error().empty()) {
-    std::cerr << "dondoc serve: scheduler: cannot take the lock: " << s.lock.error() << "\n";
-  }
-  s.last_error = s.lock.error();
-  return held;
-}
-
 // Every min(interval, 10) s: the holder of the scheduler lock ticks (every interval_s), a process
 // without it asks for it, so a dead holder is replaced within 10 s. One background job per
 // commune, so webhooks are acked between two communes' ticks rather than after the whole
 // province's. A commune without rules yet has nothing to schedule.
 void start_ticks(net::steady_timer& timer, Service& svc, int interval_s) {
   svc.writer.submit_background([&svc, interval_s](Database& db) {
-    Scheduler& s = *svc.scheduler;
-    bool was_holder = s.role == Scheduler::holder;
-    if (!hold_scheduler(s)) return;
+    SchedulerRole& s = *svc.scheduler;
+    bool was_holder = s.holder();
+    if (!s.hold()) return;
     auto now = std::chrono::steady_clock::now();
     if (was_holder &&
         now - s.last_tick < std::chrono::seconds(interval_s) - std::chrono::milliseconds(200)) {
@@ -353,8 +319,7 @@ std::optional<std::string> shifted_clock(const cli::Args& args, cli::Io& io,
                                          std::optional<ShiftedClock>& out) {
   if (!args.option("now")) {
     if (args.option("clock-rate") || args.option("clock-anchor")) {
-      return "serve: --clock-rate and --clock-anchor need --now ISO (the moment the clock starts "
-             "at)";
+      return "serve: --clock-rate và --clock-anchor cần có --now ISO (thời điểm đồng hồ bắt đầu)";
     }
     return std::nullopt;
   }
@@ -368,9 +333,9 @@ std::optional<std::string> shifted_clock(const cli::Args& args, cli::Io& io,
     long long unix_s = 0;
     auto [end, ec] = std::from_chars(a->data(), a->data() + a->size(), unix_s);
     if (ec != std::errc() || end != a->data() + a->size() || unix_s < 0) {
-      return "serve: --clock-anchor \"" + *a +
-             "\": expected the real moment --now stands for, in whole seconds since 1970 "
-             "(date +%s)";
+      return "--clock-anchor: cần thời điểm thật mà --now ứng với, tính bằng giây kể từ 1970 "
+             "(date +%s), không phải \"" +
+             *a + "\"";
     }
     anchor = std::chrono::system_clock::time_point(std::chrono::seconds(unix_s));
   }
@@ -438,7 +403,7 @@ int run(const cli::Args& args, cli::Io& io) {
   }
   net::steady_timer tick_timer(ioc);
   if (!args.flag("no-scheduler")) {
-    svc.scheduler = std::make_unique<Scheduler>(db);
+    svc.scheduler = std::make_unique<SchedulerRole>(db);
     start_ticks(tick_timer, svc, config.tick_interval_s);
   }
 

@@ -20,7 +20,6 @@
 #include "app/sender_items.h"
 #include "app/system_clock.h"
 #include "service/commune_bots.h"
-#include "storage/engine_store.h"
 #include "storage/group_commit.h"
 
 namespace dondoc::app {
@@ -46,9 +45,9 @@ std::string claim_owner_id(std::uint32_t random) {
 
 bool claimant_gone(const std::string& owner) {
   auto slash = owner.find('/');
-  auto second = owner.find('/', slash == std::string::npos ? slash : slash + 1);
-  if (slash == std::string::npos || second == std::string::npos) return false;
-  if (owner.substr(0, slash) != host_name()) return false;  // another machine's: its claim runs out
+  if (slash == std::string::npos || owner.substr(0, slash) != host_name()) {
+    return false;  // another machine's: its claim runs out
+  }
   long pid = std::strtol(owner.c_str() + slash + 1, nullptr, 10);
   if (pid <= 0 || pid == ::getpid()) return false;
   return ::kill(static_cast<pid_t>(pid), 0) != 0 && errno == ESRCH;
@@ -119,7 +118,8 @@ struct Sender::Impl : std::enable_shared_from_this<Sender::Impl> {
     auto found = std::make_shared<std::vector<Item>>();
     Instant now = clock.now();
     claimed_at = std::chrono::steady_clock::now();
-    OutboxClaim claim{owner, real.now(), real.now() + std::chrono::seconds(config.sender.claim_s)};
+    Instant real_now = real.now();
+    OutboxClaim claim{owner, real_now, real_now + std::chrono::seconds(config.sender.claim_s)};
     writer.submit([found, now, cfg = config, d = deliveries,
                    claim](Database& db) { *found = collect_due(db, *d, now, cfg, 200, &claim); },
                   [self = shared_from_this(), found](bool, const std::string&) {
@@ -175,17 +175,15 @@ struct Sender::Impl : std::enable_shared_from_this<Sender::Impl> {
   void renew_claims(SteadyTime now) {
     if (now - claimed_at < std::chrono::seconds(config.sender.claim_s) / 3) return;
     claimed_at = now;
-    writer.submit([o = owner, until = real.now() + std::chrono::seconds(config.sender.claim_s)](
-                      Database& db) { (void)renew_outbox_claims(db, o, until); });
+    writer.submit([o = owner, until = real.now() + std::chrono::seconds(config.sender.claim_s),
+                   d = deliveries](Database& db) { d->renew_claims(db, o, until); });
   }
 
   // At start: the claims of a sender on this host whose process is gone are free at once (a
   // restart after a crash sends them now, not claim_s later).
   void release_dead_claims() {
-    writer.submit([self = shared_from_this()](Database& db) {
-      for (const auto& o : outbox_claim_owners(db)) {
-        if (!claimant_gone(o)) continue;
-        int n = release_outbox_claims(db, o);
+    writer.submit([d = deliveries](Database& db) {
+      for (const auto& [o, n] : d->release_claims_of_gone(db, claimant_gone)) {
         std::cerr << "dondoc serve: sender: " << n << " message(s) claimed by " << o
                   << " (gone) released\n";
       }
@@ -227,7 +225,7 @@ struct Sender::Impl : std::enable_shared_from_this<Sender::Impl> {
       if (item.next_part >= item.parts.size()) mark_sent(item.id);
     }
     items.clear();
-    writer.submit([o = owner](Database& db) { (void)release_outbox_claims(db, o); });
+    writer.submit([o = owner, d = deliveries](Database& db) { d->release_claims(db, o); });
     busy = false;
     if (!sending && on_idle) net::post(io, std::exchange(on_idle, {}));
   }

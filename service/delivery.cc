@@ -96,4 +96,21 @@ void Deliveries::retry(Database& db, std::int64_t id, bool answer, Instant retry
   SqliteEngineStore(db).mark_retry(id, deliverable_at(db, retry_at, answer), give_up, error);
 }
 
+void Deliveries::renew_claims(Database& db, const std::string& owner, Instant until) {
+  (void)renew_outbox_claims(db, owner, until);
+}
+
+void Deliveries::release_claims(Database& db, const std::string& owner) {
+  (void)release_outbox_claims(db, owner);
+}
+
+std::vector<std::pair<std::string, int>> Deliveries::release_claims_of_gone(
+    Database& db, const std::function<bool(const std::string&)>& gone) {
+  std::vector<std::pair<std::string, int>> out;
+  for (const auto& o : outbox_claim_owners(db)) {
+    if (gone(o)) out.emplace_back(o, release_outbox_claims(db, o));
+  }
+  return out;
+}
+
 }  // namespace dondoc::service

@@ -12,6 +12,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "engine/state.h"
@@ -58,6 +59,13 @@ class Deliveries {
   // answer: the message is one of the bot's answers (DueMessage::answer()).
   void retry(Database& db, std::int64_t id, bool answer, Instant retry_at, bool give_up,
              const std::string& error);
+  // Several senders on one database (issue 17 §2): this sender's claims renewed until `until`, or
+  // released (a clean stop); and the claims of every claimant `gone` says has died released, with
+  // how many rows each held.
+  void renew_claims(Database& db, const std::string& owner, Instant until);
+  void release_claims(Database& db, const std::string& owner);
+  std::vector<std::pair<std::string, int>> release_claims_of_gone(
+      Database& db, const std::function<bool(const std::string&)>& gone);
   // t, or for a nudge the next moment inside office hours on a working day.
   Instant deliverable_at(Database& db, Instant t, bool answer);
 
