@@ -328,7 +328,7 @@ std::optional<std::string> shifted_clock(const cli::Args& args, cli::Io& io,
   if (!start) return error;
   auto rate = cli::int_option(args, "clock-rate", 1, 100000, error);
   if (!error.empty()) return error;
-  std::optional<std::chrono::system_clock::time_point> anchor;
+  std::optional<long long> anchor;
   if (auto a = args.option("clock-anchor")) {
     long long unix_s = 0;
     auto [end, ec] = std::from_chars(a->data(), a->data() + a->size(), unix_s);
@@ -337,7 +337,7 @@ std::optional<std::string> shifted_clock(const cli::Args& args, cli::Io& io,
              "(date +%s), không phải \"" +
              *a + "\"";
     }
-    anchor = std::chrono::system_clock::time_point(std::chrono::seconds(unix_s));
+    anchor = unix_s;
   }
   out.emplace(*start, rate.value_or(1), anchor);
   return std::nullopt;

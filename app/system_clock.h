@@ -20,14 +20,14 @@ class SystemClock : public Clock {
 // processes given the same three values share one timeline).
 class ShiftedClock : public Clock {
  public:
-  explicit ShiftedClock(Instant start, int rate = 1,
-                        std::optional<std::chrono::system_clock::time_point> anchor = {});
+  // `anchor_unix_s`: the real moment, in seconds since 1970, that reads `start`.
+  explicit ShiftedClock(Instant start, int rate = 1, std::optional<long long> anchor_unix_s = {});
   Instant now() const override;
 
  private:
   Instant start_;
   int rate_;
-  std::chrono::system_clock::time_point anchor_;
+  long long anchor_unix_s_;
 };
 
 }  // namespace dondoc::app
