@@ -1,5 +1,6 @@
 #include "app/cli.h"
 
+#include <cctype>
 #include <charconv>
 #include <cstdlib>
 #include <exception>
@@ -17,7 +18,40 @@ namespace {
 struct Entry {
   std::string usage;
   CommandFn fn;
+  std::set<std::string, std::less<>> options;  // without the dashes
 };
+
+// Every `--name` of a usage line, and "output" for its `-o`.
+std::set<std::string, std::less<>> options_of(const std::string& usage) {
+  std::set<std::string, std::less<>> out{"db", "commune", "help"};
+  for (std::size_t i = usage.find('-'); i != std::string::npos; i = usage.find('-', i + 1)) {
+    bool word_start = i == 0 || usage[i - 1] == ' ' || usage[i - 1] == '[' || usage[i - 1] == '(' ||
+                      usage[i - 1] == '|';
+    if (!word_start) continue;
+    if (usage.compare(i, 3, "-o ") == 0) out.insert("output");
+    if (usage.compare(i, 2, "--") != 0) continue;
+    std::size_t end = i + 2;
+    while (end < usage.size() &&
+           (std::islower(static_cast<unsigned char>(usage[end])) != 0 ||
+            std::isdigit(static_cast<unsigned char>(usage[end])) != 0 || usage[end] == '-')) {
+      ++end;
+    }
+    if (end > i + 2) out.insert(usage.substr(i + 2, end - i - 2));
+    i = end - 1;
+  }
+  return out;
+}
+
+// The first option or flag given that the command does not take.
+std::optional<std::string> unknown_option(const Entry& e, const Args& args) {
+  for (const auto& [name, value] : args.options) {
+    if (e.options.count(name) == 0) return name;
+  }
+  for (const auto& name : args.flags) {
+    if (e.options.count(name) == 0) return name;
+  }
+  return std::nullopt;
+}
 
 std::map<std::string, Entry, std::less<>>& registry() {
   static std::map<std::string, Entry, std::less<>> r;
@@ -34,8 +68,11 @@ void print_usage(std::ostream& os) {
 
 }  // namespace
 
-Registration::Registration(std::string words, std::string usage, CommandFn fn) {
-  registry()[std::move(words)] = Entry{std::move(usage), fn};
+Registration::Registration(std::string words, std::string usage, CommandFn fn,
+                           std::vector<std::string> more_options) {
+  auto options = options_of(usage);
+  options.insert(more_options.begin(), more_options.end());
+  registry()[std::move(words)] = Entry{std::move(usage), fn, std::move(options)};
 }
 
 std::optional<std::string> Args::option(std::string_view name) const {
@@ -152,6 +189,10 @@ int run(int argc, char** argv, Io& io) {
     auto it = registry().find(key);
     if (it == registry().end()) continue;
     args.positional.assign(words.begin() + static_cast<long>(n), words.end());
+    if (auto bad = unknown_option(it->second, args)) {
+      return bad_input(io, "tùy chọn --" + *bad + " không dùng với lệnh \"" + key +
+                               "\" (unknown option); cách dùng: dondoc " + it->second.usage);
+    }
     try {
       return it->second.fn(args, io);
     } catch (const DatabaseUnusable& e) {  // read-only, missing, another version: nothing changed

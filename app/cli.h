@@ -49,8 +49,12 @@ using CommandFn = int (*)(const Args& args, Io& io);
 
 // Registers `words` ("import tasks", "parse deadline", "tick") with a one-line usage string.
 // Use at namespace scope: `const cli::Registration kReg{"tick", "tick --now ISO [--json]", &run};`
+// The usage is also the list of options the command accepts: every `--name` in it ("-o" for
+// --output), --db, --commune and --help; `more_options` names those a short usage leaves out.
+// Any other option is refused (exit 2) before the command runs.
 struct Registration {
-  Registration(std::string words, std::string usage, CommandFn fn);
+  Registration(std::string words, std::string usage, CommandFn fn,
+               std::vector<std::string> more_options = {});
 };
 
 // Splits argv into command words + Args, finds the longest registered command and runs it.

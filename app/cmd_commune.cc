@@ -125,7 +125,9 @@ const cli::Registration kSet{
     "commune set ID (--telegram-token-env VAR | --telegram-token-file FILE) [--telegram-secret-env "
     "VAR | --telegram-secret-file FILE] [--telegram-mode polling|webhook] | --no-telegram (zalo- "
     "likewise)",
-    &run_set};
+    &run_set,
+    {"telegram-api-base", "zalo-token-env", "zalo-token-file", "zalo-secret-env",
+     "zalo-secret-file", "zalo-mode", "zalo-api-base", "no-zalo"}};
 const cli::Registration kRename{
     "commune rename", "commune rename ID [--id MỚI] [--name \"Xã ...\"] [--json]", &run_rename};
 

@@ -115,24 +115,27 @@ int run_import(const cli::Args& args, cli::Io& io, service::PlanFile kind, const
 }
 
 int import_bodies(const cli::Args& args, cli::Io& io) {
-  return run_import(args, io, service::PlanFile::bodies, "import bodies FILE.csv");
+  return run_import(args, io, service::PlanFile::bodies,
+                    "import bodies FILE.csv [--name \"Xã ...\"]");
 }
 
 int import_tasks(const cli::Args& args, cli::Io& io) {
   return run_import(args, io, service::PlanFile::tasks,
-                    "import tasks FILE.csv [--issued YYYY-MM-DD]");
+                    "import tasks FILE.csv [--issued YYYY-MM-DD] [--name \"Xã ...\"]");
 }
 
 int import_plan(const cli::Args& args, cli::Io& io) {
   return run_import(args, io, service::PlanFile::plan,
-                    "import plan FILE.json [--issued YYYY-MM-DD]");
+                    "import plan FILE.json [--issued YYYY-MM-DD] [--name \"Xã ...\"]");
 }
 
-const cli::Registration kBodies{"import bodies", "import bodies FILE.csv", &import_bodies};
-const cli::Registration kTasks{"import tasks", "import tasks FILE.csv [--issued YYYY-MM-DD]",
+const cli::Registration kBodies{"import bodies", "import bodies FILE.csv [--name \"Xã ...\"]",
+                                &import_bodies};
+const cli::Registration kTasks{"import tasks",
+                               "import tasks FILE.csv [--issued YYYY-MM-DD] [--name \"Xã ...\"]",
                                &import_tasks};
-const cli::Registration kPlan{"import plan", "import plan FILE.json [--issued YYYY-MM-DD]",
-                              &import_plan};
+const cli::Registration kPlan{
+    "import plan", "import plan FILE.json [--issued YYYY-MM-DD] [--name \"Xã ...\"]", &import_plan};
 
 }  // namespace
 }  // namespace dondoc

@@ -109,10 +109,13 @@ int run_extension(const cli::Args& args, cli::Io& io) {
 const cli::Registration kRecord{
     "record",
     "record --task T --body B --status done|in_progress|blocked|not_started|extension_requested "
-    "[--percent N] [--reason TEXT] [--new-due DATE] [--cycle C --period P] [--now ISO] [--by WHO]",
+    "[--percent N] [--reason TEXT] [--new-due DATE] [--cycle C --period P] [--now ISO] [--by WHO] "
+    "[--json]",
     &run_record};
 const cli::Registration kExtension{
-    "extension", "extension approve|reject --task T --body B [--cycle C --period P] [--now ISO]",
+    "extension",
+    "extension approve|reject --task T --body B [--cycle C --period P] [--now ISO] [--by WHO] "
+    "[--json]",
     &run_extension};
 
 }  // namespace

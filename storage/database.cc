@@ -131,7 +131,10 @@ void Database::open_server(bool read_only) {
   } catch (const sql::Error& e) {
     throw DatabaseUnusable(label + ": không kết nối được PostgreSQL (cannot connect): " + e.what());
   }
-  if (!read_only) return migrate();
+  if (!read_only) {
+    refuse_read_only_server();  // a standby: every writing command exits 2 before it starts
+    return migrate();
+  }
   int current = schema_version();
   int latest = schema_migrations().empty() ? 0 : schema_migrations().back().version;
   if (current == 0) {
@@ -200,14 +203,16 @@ std::string Database::newer_schema_message(int current, int latest) const {
          "); không thay đổi gì. Hãy dùng bản dondoc mới hơn.";
 }
 
-void Database::check_writable() {
-  if (db_->dialect() == sql::Dialect::postgresql) {
-    if (db_->exec_and_get("SELECT current_setting('transaction_read_only')").text() == "on") {
-      throw DatabaseUnusable(sql::pg::url_without_password(path_) +
-                             ": máy chủ PostgreSQL chỉ cho đọc (read-only, a standby?)");
-    }
-    return;
+void Database::refuse_read_only_server() {
+  if (db_->exec_and_get("SELECT current_setting('transaction_read_only')").text() == "on") {
+    throw DatabaseUnusable(sql::pg::url_without_password(path_) +
+                           ": máy chủ PostgreSQL chỉ cho đọc (read-only, a standby?); lệnh ghi "
+                           "phải chạy trên máy chủ chính (primary). Không thay đổi gì.");
   }
+}
+
+void Database::check_writable() {
+  if (db_->dialect() == sql::Dialect::postgresql) return refuse_read_only_server();
   if (is_file_path(path_)) {
     std::string dir = parent_dir(path_);
     if (::access(dir.c_str(), W_OK) != 0 || ::access(path_.c_str(), W_OK) != 0) {
