@@ -60,7 +60,7 @@ AuditSlice audit_slice(Database& db, const AuditQuery& q) {
                       std::string(kAuditColumns) + where + "ORDER BY seq DESC LIMIT ? OFFSET ?");
   bind_all(rows, db, params);
   int n = static_cast<int>(params.size()) + 2;
-  rows.bind(n, q.limit);
+  rows.bind(n, q.limit < 0 ? std::int64_t{1} << 40 : q.limit);  // no limit: PostgreSQL refuses -1
   rows.bind(n + 1, q.offset);
   while (rows.step()) out.rows.push_back(audit_row(rows));
   return out;
