@@ -128,6 +128,9 @@ TEST_CASE("dashboard store: the audit filtered and paged newest first, with its 
     s = audit_slice(c.db, page);
     CHECK(s.total == 7);
     CHECK(subjects(s.rows) == std::vector<std::string>{"2", "task|2|vh_xh"});
+    page.offset = -3;  // read as 0 on both stores
+    page.limit = 2;
+    CHECK(subjects(audit_slice(c.db, page).rows) == std::vector<std::string>{"vh_xh", "plan"});
     page.offset = 7;
     page.limit = 10;
     s = audit_slice(c.db, page);
