@@ -1,5 +1,7 @@
 #include "storage/dashboard_store.h"
 
+#include <algorithm>
+
 #include <nlohmann/json.hpp>
 
 namespace dondoc {
@@ -60,8 +62,8 @@ AuditSlice audit_slice(Database& db, const AuditQuery& q) {
                       std::string(kAuditColumns) + where + "ORDER BY seq DESC LIMIT ? OFFSET ?");
   bind_all(rows, db, params);
   int n = static_cast<int>(params.size()) + 2;
-  rows.bind(n, q.limit);
-  rows.bind(n + 1, q.offset);
+  rows.bind(n, q.limit < 0 ? std::int64_t{1} << 40 : q.limit);  // no limit: PostgreSQL refuses -1
+  rows.bind(n + 1, std::max(0, q.offset));  // PostgreSQL refuses a negative OFFSET, SQLite reads 0
   while (rows.step()) out.rows.push_back(audit_row(rows));
   return out;
 }

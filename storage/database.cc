@@ -255,6 +255,11 @@ std::string sql_contains(Database& db, const std::string& haystack, const std::s
   return "instr(" + haystack + ", " + needle + ") > 0";
 }
 
+std::string sql_byte_length(Database& db, const std::string& expr) {
+  if (db.dialect() == sql::Dialect::postgresql) return "octet_length(" + expr + ")";
+  return "length(CAST(" + expr + " AS BLOB))";
+}
+
 void defer_foreign_keys(Database& db) {
   if (db.dialect() == sql::Dialect::postgresql) {
     db.sql().exec("SET CONSTRAINTS ALL DEFERRED");

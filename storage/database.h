@@ -99,8 +99,11 @@ class Database {
 
 // The dialect-specific bits of SQL, each in one place. sql_contains: a condition true when text
 // `haystack` contains `needle` (SQL expressions), case-sensitively (SQLite instr, PostgreSQL
-// strpos). defer_foreign_keys: inside a transaction, check foreign keys at COMMIT only.
+// strpos). sql_byte_length: the size in bytes of text `expr` (SQLite before 3.43 has no
+// octet_length; PostgreSQL has no BLOB type). defer_foreign_keys: inside a transaction, check
+// foreign keys at COMMIT only.
 std::string sql_contains(Database& db, const std::string& haystack, const std::string& needle);
+std::string sql_byte_length(Database& db, const std::string& expr);
 void defer_foreign_keys(Database& db);
 // SQLite's writer tuning (WAL auto-checkpoint, page cache) and passive checkpoint, for the
 // group-commit writer; nothing on a server database, which does its own.

@@ -771,6 +771,9 @@ CREATE TABLE province_settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 ALTER TABLE outbox ADD COLUMN claimed_by TEXT;
 ALTER TABLE outbox ADD COLUMN claimed_until TEXT;
 )sql"},
+      // PostgreSQL's 180 makes its text compare byte by byte, as SQLite's BINARY always has:
+      // nothing to change here, the version kept equal.
+      {180, "SELECT 1;"},
   };
   return all;
 }

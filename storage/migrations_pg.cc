@@ -449,6 +449,27 @@ const std::vector<Migration>& pg_migrations() {
       {175,
        "ALTER TABLE outbox ADD COLUMN claimed_by TEXT;"
        "ALTER TABLE outbox ADD COLUMN claimed_until TEXT;"},
+      // Text compares and sorts byte by byte, as SQLite's BINARY does, whatever locale the
+      // database was created with: under a linguistic collation (en_US, vi) "09:01+07:00" sorted
+      // after "09:01:05+07:00", so a message due at 09:01 was not due at 09:01:05, and ids sorted
+      // otherwise than on SQLite. Every text column, one rewrite per table; a later text column
+      // says COLLATE "C" itself (tests/storage/pg_schema_test.cc checks).
+      {180, R"sql(
+DO $$
+DECLARE t record;
+BEGIN
+  FOR t IN SELECT table_name,
+                  string_agg(format('ALTER COLUMN %I TYPE TEXT COLLATE "C"', column_name), ', ')
+                    AS changes
+             FROM information_schema.columns
+            WHERE table_schema = current_schema() AND data_type = 'text'
+              AND collation_name IS DISTINCT FROM 'C'
+            GROUP BY table_name
+  LOOP
+    EXECUTE format('ALTER TABLE %I ', t.table_name) || t.changes;
+  END LOOP;
+END $$;
+)sql"},
   };
   return all;
 }

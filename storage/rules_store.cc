@@ -57,9 +57,9 @@ std::optional<StoredRules> active_rules_text(Database& db) {
 
 std::vector<RulesVersionLine> rules_versions(Database& db) {
   std::vector<RulesVersionLine> out;
-  sql::Statement st(db.sql(),
-                    "SELECT version, loaded_at, source, length(CAST(text AS BLOB)), active "
-                    "FROM rules_versions WHERE commune = ? ORDER BY version DESC");
+  sql::Statement st(db.sql(), "SELECT version, loaded_at, source, " + sql_byte_length(db, "text") +
+                                  ", active FROM rules_versions WHERE commune = ? "
+                                  "ORDER BY version DESC");
   st.bind(1, db.commune());
   while (st.step()) {
     out.push_back({st.column(0).as_int(), st.column(1).text(), st.column(2).text(),

@@ -78,6 +78,23 @@ TEST_CASE("pg schema: the same tables, columns, indexes and triggers as SQLite's
   CHECK(pg->exec_and_get("SELECT COUNT(*) FROM config_stamps WHERE commune = 0").as_int() == 1);
 }
 
+TEST_CASE("pg schema: every text column compares byte by byte, as SQLite's", "[pg]") {
+  if (pg_skipped()) {
+    WARN("DONDOC_SKIP_PG=1: the PostgreSQL half is left out");
+    return;
+  }
+  auto pg = migrated_pg();
+  // A text column added after migration 180 must say COLLATE "C" itself.
+  CHECK(strings(*pg,
+                "SELECT table_name || '.' || column_name FROM information_schema.columns WHERE "
+                "table_schema = current_schema() AND data_type = 'text' AND collation_name IS "
+                "DISTINCT FROM 'C'")
+            .empty());
+  CHECK(pg->exec_and_get("SELECT COUNT(*) FROM information_schema.columns WHERE table_schema = "
+                         "current_schema() AND data_type = 'text' AND collation_name = 'C'")
+            .as_int() > 100);
+}
+
 TEST_CASE("pg schema: the audit refuses UPDATE, DELETE and TRUNCATE", "[pg]") {
   if (pg_skipped()) {
     WARN("DONDOC_SKIP_PG=1: the PostgreSQL half is left out");
