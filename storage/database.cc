@@ -71,6 +71,15 @@ std::string unwritable(const std::string& path, const std::string& detail) {
   return out;
 }
 
+// A PostgreSQL server that takes no writes (a standby): refused with one line naming it.
+void refuse_read_only_server(sql::Connection& db, const std::string& url) {
+  if (db.exec_and_get("SELECT current_setting('transaction_read_only')").text() == "on") {
+    throw DatabaseUnusable(sql::pg::url_without_password(url) +
+                           ": máy chủ PostgreSQL chỉ cho đọc (read-only, a standby?); lệnh ghi "
+                           "phải chạy trên máy chủ chính (primary). Không thay đổi gì.");
+  }
+}
+
 }  // namespace
 
 Database::Database(const std::string& path, Access access) : path_(path) {
@@ -132,7 +141,8 @@ void Database::open_server(bool read_only) {
     throw DatabaseUnusable(label + ": không kết nối được PostgreSQL (cannot connect): " + e.what());
   }
   if (!read_only) {
-    refuse_read_only_server();  // a standby: every writing command exits 2 before it starts
+    refuse_read_only_server(*db_,
+                            path_);  // a standby: every writing command exits 2 before it starts
     return migrate();
   }
   int current = schema_version();
@@ -203,16 +213,8 @@ std::string Database::newer_schema_message(int current, int latest) const {
          "); không thay đổi gì. Hãy dùng bản dondoc mới hơn.";
 }
 
-void Database::refuse_read_only_server() {
-  if (db_->exec_and_get("SELECT current_setting('transaction_read_only')").text() == "on") {
-    throw DatabaseUnusable(sql::pg::url_without_password(path_) +
-                           ": máy chủ PostgreSQL chỉ cho đọc (read-only, a standby?); lệnh ghi "
-                           "phải chạy trên máy chủ chính (primary). Không thay đổi gì.");
-  }
-}
-
 void Database::check_writable() {
-  if (db_->dialect() == sql::Dialect::postgresql) return refuse_read_only_server();
+  if (db_->dialect() == sql::Dialect::postgresql) return refuse_read_only_server(*db_, path_);
   if (is_file_path(path_)) {
     std::string dir = parent_dir(path_);
     if (::access(dir.c_str(), W_OK) != 0 || ::access(path_.c_str(), W_OK) != 0) {

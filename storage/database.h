@@ -85,7 +85,6 @@ class Database {
   void open_read_write();
   void open_read_only();
   void open_server(bool read_only);
-  void refuse_read_only_server();
   const std::vector<Migration>& schema_migrations() const;
   void migrate();
   friend class CommuneScope;
