@@ -6,6 +6,7 @@
 #include <optional>
 
 #include "app/web/page_memo.h"
+#include "app/web/parse.h"
 #include "app/web/svg.h"
 #include "app/web/template_data.h"
 #include "app/web/view.h"
@@ -79,11 +80,10 @@ TemplateData body_data(const Request& r, const BodyLine& b, const std::vector<st
   return d;
 }
 
-// The report grids. A missing cell carries the form a leader asks the body to explain with (POST
-// /giai-trinh, app/web/actions_explain.cc) when the viewer may: its {{#ask}} finds the cell's
-// period and label in the cell, the body and name in the row, the cycle, action and CSRF slot in
-// the grid (mustache looks a name up from the innermost section outwards), so the 32,000 cells of
-// a large plan do not each carry a copy of them.
+// The report grids. A missing cell carries, when the viewer may ask, a link to the form that asks
+// the body to explain (GET /giai-trinh, app/web/actions_explain.cc): htmx fetches the form into
+// the cell in its place; without JavaScript the link opens it as a page. Not the form itself: a
+// large plan's grids have thousands of missing cells, and a form in each made most of the page.
 TemplateData reports_data(const Request& r, const std::vector<service::ReportGrid>& grids) {
   bool can_ask = service::allowed(*r.viewer, service::Permission::request_explanation);
   TemplateData out = tdata::list(grids.size());
@@ -91,21 +91,23 @@ TemplateData reports_data(const Request& r, const std::vector<service::ReportGri
     TemplateData rows = tdata::list(g.rows.size());
     for (const auto& row : g.rows) {
       TemplateData cells = tdata::list(row.cells.size());
+      std::string ask;
+      if (can_ask) {
+        ask = r.url("/giai-trinh?body=") + url_encode(row.body) + "&cycle=" + url_encode(g.cycle) +
+              "&period=";
+      }
       for (const auto& c : row.cells) {
         TemplateData cell = tdata::object();
         tdata::set(cell, "state", tdata::text(c.state));
         tdata::set(cell, "state_vi", tdata::text(c.state_vi));
         tdata::set(cell, "due", tdata::text(vn_date(c.due)));
         if (can_ask && c.state == "missing") {
-          tdata::set(cell, "ask", tdata::flag(true));
-          tdata::set(cell, "period", tdata::text(c.period));
-          tdata::set(cell, "label", tdata::text(c.label));
+          tdata::set(cell, "ask", tdata::text(ask + url_encode(c.period)));
         }
         tdata::push(cells, std::move(cell));
       }
       TemplateData line = tdata::object();
       tdata::set(line, "name", tdata::text(row.name));
-      tdata::set(line, "body", tdata::text(row.body));
       tdata::set(line, "cells", std::move(cells));
       tdata::push(rows, std::move(line));
     }
@@ -115,9 +117,6 @@ TemplateData reports_data(const Request& r, const std::vector<service::ReportGri
     }
     TemplateData grid = tdata::object();
     tdata::set(grid, "cycle_vi", tdata::text(g.cycle_vi));
-    tdata::set(grid, "cycle", tdata::text(g.cycle));
-    tdata::set(grid, "action", tdata::text(r.url("/giai-trinh")));
-    tdata::set(grid, "csrf", tdata::text(kCsrfSlot));
     tdata::set(grid, "periods", std::move(labels));
     tdata::set(grid, "rows", std::move(rows));
     tdata::push(out, std::move(grid));
