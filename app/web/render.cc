@@ -140,7 +140,8 @@ std::string splice(std::string_view text, const std::vector<std::string>& pieces
     out.append(text, from, at - from).append(pieces[i]);
     from = end + 1;
   }
-  return out.append(text, from, std::string_view::npos);
+  out.append(text, from, std::string_view::npos);
+  return out;  // not `return out.append(...)`: a reference, which would be copied
 }
 
 std::string render_data(std::string_view name, const mu::data& data) {
