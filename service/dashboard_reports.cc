@@ -2,7 +2,8 @@
 // pending extension requests, what reached Thường trực, bodies with no linked chat).
 #include <algorithm>
 #include <map>
-#include <set>
+#include <string_view>
+#include <unordered_set>
 
 #include <nlohmann/json.hpp>
 
@@ -200,7 +201,7 @@ Attention attention(Database& db, const Snapshot& snap, const std::vector<BodyLi
     if (r.state.status == Status::extension_requested) a.extension_requests.push_back(r);
   }
   a.escalated = escalated(db, snap, now, v);
-  std::set<std::string> owing;
+  std::unordered_set<std::string_view> owing;  // views of the snapshot's rows
   for (const auto& r : snap.rows) {
     if (r.state.status != Status::done) owing.insert(r.obligation.body);
   }
