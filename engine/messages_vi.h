@@ -166,6 +166,12 @@ std::string error_explanation_done(const std::string& what, const std::string& b
 std::string error_explanation_not_overdue(const std::string& what, const std::string& body_name,
                                           Date due);
 std::string error_explanation_open(const std::string& body_name);
+// The dashboard's form for a missing report (GET /giai-trinh): a period that is not a column of
+// the cycle's grid, a body that owes no report of the cycle, a period before the follow-up began.
+std::string error_report_period_not_shown(const std::string& period,
+                                          const std::string& cycle_title);
+std::string error_report_not_owed(const std::string& body_name, const std::string& cycle_title);
+std::string error_explanation_not_tracked(const std::string& what, const std::string& body_name);
 // ref "" = the body's latest open request; body_name "" = any body.
 std::string error_explanation_none_open(const std::string& ref, const std::string& body_name);
 std::string error_explanation_answered(const std::string& ref, Date answered);

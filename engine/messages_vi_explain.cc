@@ -79,6 +79,20 @@ std::string error_explanation_open(const std::string& body_name) {
   return "Đã có yêu cầu giải trình về nội dung này đang chờ " + body_name + " trả lời.";
 }
 
+std::string error_report_period_not_shown(const std::string& period,
+                                          const std::string& cycle_title) {
+  return "Kỳ \"" + period + "\" không có trong bảng " + cycle_title + " của trang Tổng quan.";
+}
+
+std::string error_report_not_owed(const std::string& body_name, const std::string& cycle_title) {
+  return body_name + " không phải gửi " + cycle_title + ".";
+}
+
+std::string error_explanation_not_tracked(const std::string& what, const std::string& body_name) {
+  return what + " của " + body_name +
+         " thuộc thời gian trước khi bắt đầu theo dõi, không yêu cầu giải trình.";
+}
+
 std::string error_explanation_none_open(const std::string& ref, const std::string& body_name) {
   std::string who = body_name.empty() ? "" : " của " + body_name;
   return ref.empty() ? "Không có yêu cầu giải trình nào" + who + " đang chờ trả lời."

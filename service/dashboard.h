@@ -94,6 +94,21 @@ struct Overview {
   Attention attention;
 };
 Result<Overview> overview(Database& db, Instant now, const Viewer& v);
+// One cell of the overview's report grids, with its row and grid: what the form asking the body
+// to explain a missing report shows (GET /giai-trinh).
+struct ReportCellAt {
+  std::string body, name;       // the row's body
+  std::string cycle, cycle_vi;  // "monthly", "Báo cáo tháng"
+  ReportCell cell;
+};
+// The cell of `body` and `period` in `cycle`'s grid as the overview shows it at `now`, when its
+// state is "missing". Errors: kForbidden ("forbidden") when the viewer may not see the body; an
+// unknown body, cycle or period (not a column of the grid, or a body that owes no such report), in
+// Vietnamese with *unknown set; a cell that is not missing (sent, not yet due, not tracked): why
+// no explanation can be asked, in Vietnamese. Reads the same cached grids as overview().
+Result<ReportCellAt> missing_report(Database& db, Instant now, const Viewer& v,
+                                    const std::string& body, const std::string& cycle,
+                                    const std::string& period, bool* unknown = nullptr);
 // Only `tasks` and `bodies` of the overview (what GET /api/v1/summary and status --json print):
 // the same counts, without the report grid and the attention lists.
 Result<Overview> summary(Database& db, Instant now, const Viewer& v);

@@ -1,10 +1,13 @@
 // Tổng quan, continued: the body × period grid of each report cycle and "Cần xử lý" (blockers,
 // pending extension requests, what reached Thường trực, bodies with no linked chat).
+#include <algorithm>
 #include <map>
-#include <set>
+#include <string_view>
+#include <unordered_set>
 
 #include <nlohmann/json.hpp>
 
+#include "engine/messages_vi.h"
 #include "engine/state.h"
 #include "service/dashboard_cache.h"
 #include "service/dashboard_common.h"
@@ -162,6 +165,28 @@ std::vector<ReportGrid> own_rows(const ReportGrids& grids, const Viewer& v) {
   return out;
 }
 
+// This thread's grids of every body for the snapshot (computed at the first call per snapshot).
+std::shared_ptr<const ReportGrids> cached_grids(Database& db, const Snapshot& snap, Instant now) {
+  return shared_grids(db, snap.base, [&db, &snap, today = local_date(now)] {
+    return every_grid(*snap.base, today, &db);
+  });
+}
+
+Error unknown_error(bool* unknown, std::string message) {
+  if (unknown) *unknown = true;
+  return Error{std::move(message)};
+}
+
+// Why no explanation can be asked about a cell that is not missing.
+Error not_missing(const ReportCellAt& at) {
+  std::string what = vi::report_name(at.cycle_vi, at.cell.period);
+  if (at.cell.state == "on_time" || at.cell.state == "late")
+    return Error{vi::error_explanation_done(what, at.name, true)};
+  if (at.cell.state == "not_tracked")
+    return Error{vi::error_explanation_not_tracked(what, at.name)};
+  return Error{vi::error_explanation_not_overdue(what, at.name, at.cell.due)};
+}
+
 }  // namespace
 
 std::vector<ReportGrid> report_grids(const Snapshot& snap, const Viewer& v, Instant now) {
@@ -176,7 +201,7 @@ Attention attention(Database& db, const Snapshot& snap, const std::vector<BodyLi
     if (r.state.status == Status::extension_requested) a.extension_requests.push_back(r);
   }
   a.escalated = escalated(db, snap, now, v);
-  std::set<std::string> owing;
+  std::unordered_set<std::string_view> owing;  // views of the snapshot's rows
   for (const auto& r : snap.rows) {
     if (r.state.status != Status::done) owing.insert(r.obligation.body);
   }
@@ -194,12 +219,35 @@ Result<Overview> overview(Database& db, Instant now, const Viewer& v) {
   o.bodies = body_lines(db, snap->state.plan, snap->rows, v);
   // Every body's grids are computed once per snapshot (they depend on nothing else: the stored
   // reports are the database's, whose data_version the cached snapshot is kept under).
-  auto every = shared_grids(db, snap->base, [&db, &snap, today = local_date(now)] {
-    return every_grid(*snap->base, today, &db);
-  });
-  o.reports = own_rows(*every, v);
+  o.reports = own_rows(*cached_grids(db, *snap, now), v);
   o.attention = attention(db, *snap, o.bodies, now, v);
   return o;
+}
+
+Result<ReportCellAt> missing_report(Database& db, Instant now, const Viewer& v,
+                                    const std::string& body, const std::string& cycle,
+                                    const std::string& period, bool* unknown) {
+  if (unknown) *unknown = false;
+  auto snap = snapshot(db, now, v);
+  if (!snap) return Error{snap.error()};
+  const Body* b = snap->state.plan.find_body(body);
+  if (!b) return unknown_error(unknown, vi::error_unknown_body(body));
+  if (!v.sees_body(body)) return Error{kForbidden};
+  auto every = cached_grids(db, *snap, now);
+  auto g = std::find_if(every->begin(), every->end(),
+                        [&cycle](const ReportGrid& x) { return x.cycle == cycle; });
+  if (g == every->end()) return unknown_error(unknown, vi::error_unknown_cycle(cycle));
+  auto p = std::find(g->periods.begin(), g->periods.end(), period);
+  if (p == g->periods.end())
+    return unknown_error(unknown, vi::error_report_period_not_shown(period, g->cycle_vi));
+  auto row = std::find_if(g->rows.begin(), g->rows.end(),
+                          [&body](const ReportGridRow& r) { return r.body == body; });
+  if (row == g->rows.end())
+    return unknown_error(unknown, vi::error_report_not_owed(b->name, g->cycle_vi));
+  ReportCellAt at{row->body, row->name, g->cycle, g->cycle_vi,
+                  row->cells[static_cast<std::size_t>(p - g->periods.begin())]};
+  if (at.cell.state != "missing") return not_missing(at);
+  return at;
 }
 
 }  // namespace dondoc::service

@@ -1,9 +1,11 @@
 // Explanation requests on the dashboard: POST /nhiem-vu/{id}/giai-trinh (a leader or the
 // secretariat asks a body to explain the overdue task, with a reason) and POST /giai-trinh (a
 // missing report, from the overview's report grid), run on the writer with the signed-in user as
-// the audit's actor, then 303 back with a flash; and the sections of the task page and the body
-// page listing the requests and answers.
+// the audit's actor, then 303 back with a flash; GET /giai-trinh, the form of one missing cell of
+// the grid (on the reader); and the sections of the task page and the body page listing the
+// requests and answers.
 #include "app/web/explanations_view.h"
+#include "app/web/parse.h"
 #include "app/web/view.h"
 #include "engine/messages_vi.h"
 #include "service/explanations.h"
@@ -48,6 +50,49 @@ HttpOut ask_report(Request& r, Database& db) {
   return redirect(r, to, vi::explanation_sent(e, out->due));
 }
 
+// This request's GET /giai-trinh URL (its query rebuilt from what it names).
+std::string form_url(const Request& r) {
+  return r.url("/giai-trinh?body=") + url_encode(r.q("body")) +
+         "&cycle=" + url_encode(r.q("cycle")) + "&period=" + url_encode(r.q("period"));
+}
+
+// GET /giai-trinh?body=&cycle=&period=: the form asking the body to explain a missing report of
+// the overview's grid. For htmx (the grid's link, HX-Request) the form alone, which takes the
+// link's place in the cell; otherwise (no JavaScript) a page with it. An unknown body, cycle or
+// period: 404; a report that is not missing (any more): 400; each with why, in Vietnamese. htmx
+// does not show an error's answer, so its request is sent to the page, which does.
+HttpOut ask_report_form(Request& r, Database& db) {
+  bool htmx = r.headers.count("hx-request") > 0;
+  bool unknown = false;
+  auto at = service::missing_report(db, r.now, *r.viewer, r.q("body"), r.q("cycle"), r.q("period"),
+                                    &unknown);
+  if (!at) {
+    HttpOut out = at.error() == "forbidden" ? service_error(r, at.error())
+                                            : error(r, unknown ? 404 : 400, at.error());
+    if (htmx) out.headers.emplace_back("HX-Redirect", form_url(r));
+    return out;
+  }
+  json form{{"action", r.url("/giai-trinh")},
+            {"csrf", r.csrf},
+            {"body", at->body},
+            {"cycle", at->cycle},
+            {"period", at->cell.period},
+            {"name", at->name},
+            {"label", at->cell.label}};
+  HttpOut out = htmx ? HttpOut{200, "text/html; charset=utf-8", render("ask_explanation", form)}
+                     : page(r, "Yêu cầu giải trình: " + at->name + ", " + at->cell.label,
+                            "ask_explanation_page",
+                            {{"name", at->name},
+                             {"cycle_vi", at->cycle_vi},
+                             {"label", at->cell.label},
+                             {"due", vn_date(at->cell.due)},
+                             {"state_vi", at->cell.state_vi},
+                             {"form", render("ask_explanation", form)},
+                             {"back", r.url("/")}});
+  out.headers.emplace_back("Vary", "HX-Request");  // one URL, two answers
+  return out;
+}
+
 const char* state_vi(const std::string& s) {
   if (s == "answered") return "Đã trả lời";
   if (s == "overdue") return "Quá hạn trả lời";
@@ -79,6 +124,9 @@ const Registration kAsk{
     Route::post("/nhiem-vu/{id}/giai-trinh", &ask).need(Permission::request_explanation)};
 const Registration kAskReport{
     Route::post("/giai-trinh", &ask_report).need(Permission::request_explanation)};
+const Registration kAskReportForm{Route::get("/giai-trinh", &ask_report_form)
+                                      .need(Permission::request_explanation)
+                                      .in_nav("overview")};
 
 }  // namespace
 

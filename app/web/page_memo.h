@@ -44,7 +44,7 @@ inline constexpr std::string_view kCsrfSlot = "dondoc-csrf-slot-3e9a1c";
 // The pieces of page() (app/web/render.cc) a memoised page uses: its template rendered with `base`
 // (no CSRF token: the content must not depend on the session), and the layout around content.
 std::string render_content(const Request& r, std::string_view name, nlohmann::json data);
-HttpOut page_content(const Request& r, std::string_view title, std::string content,
+HttpOut page_content(const Request& r, std::string_view title, std::string_view content,
                      int status = 200);
 
 // What makes a page's content differ between two requests besides the data and `now`: the viewer

@@ -142,7 +142,7 @@ HttpOut task_list_page(Request& r, Database& db) {
             {"total", list.value().total}};
   std::string content = render_content(r, "tasks", std::move(data));
   if (stamp) memo.put(*stamp, key, content, Instant::max());
-  return page_content(r, "Nhiệm vụ", std::move(content));
+  return page_content(r, "Nhiệm vụ", content);
 }
 
 json history_json(const std::vector<service::HistoryItem>& items) {

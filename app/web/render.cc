@@ -1,8 +1,13 @@
 // Rendering: templates/<name>.mustache (compiled in) filled from JSON through kainjow mustache,
 // HTML-escaped by default; the layout around a page; the answers' helpers and the security
 // headers every web answer carries.
+#include <string.h>
+
+#include <charconv>
 #include <kainjow/mustache.hpp>
 #include <stdexcept>
+#include <system_error>
+#include <vector>
 
 #include "app/web/assets.h"
 #include "app/web/page_memo.h"
@@ -94,19 +99,49 @@ json layout_data(const Request& r, std::string_view title, std::string content) 
   return d;
 }
 
-// content with each kCsrfSlot replaced by csrf, in one pass: replacing in place moves the rest of
-// the text at each slot, and the overview of a large plan has thousands of forms in 5 MB.
-std::string with_csrf(std::string content, const std::string& csrf) {
-  std::size_t at = content.find(kCsrfSlot);
-  if (at == std::string::npos) return content;
-  std::string out;
-  out.reserve(content.size() + 64 * 1024);
+// Where `slot` is in text, found with memmem (a two-way search: the page is megabytes of HTML in
+// which the slots' first letters are common); npos when it is not.
+std::size_t find_slot(std::string_view text, std::size_t from, std::string_view slot) {
+  if (from >= text.size()) return std::string_view::npos;
+  const void* at = memmem(text.data() + from, text.size() - from, slot.data(), slot.size());
+  return at ? static_cast<const char*>(at) - text.data() : std::string_view::npos;
+}
+
+// out += content with each kCsrfSlot replaced by csrf, in one pass: replacing in place moves the
+// rest of the text at each slot, and a memoised page may hold thousands of forms.
+void append_with_csrf(std::string& out, std::string_view content, std::string_view csrf) {
   std::size_t from = 0;
-  for (; at != std::string::npos; at = content.find(kCsrfSlot, from)) {
+  for (std::size_t at = find_slot(content, 0, kCsrfSlot); at != std::string_view::npos;
+       at = find_slot(content, from, kCsrfSlot)) {
     out.append(content, from, at - from).append(csrf);
     from = at + kCsrfSlot.size();
   }
-  return out.append(content, from, std::string::npos);
+  out.append(content, from, std::string_view::npos);
+}
+
+constexpr std::string_view kRawOpen = "<dondoc-raw-";
+
+// text with each raw_slot(i) replaced by pieces[i], in one buffer of the final size.
+std::string splice(std::string_view text, const std::vector<std::string>& pieces) {
+  std::size_t size = text.size();
+  for (const auto& p : pieces) size += p.size();
+  std::string out;
+  out.reserve(size);
+  std::size_t from = 0;
+  for (std::size_t at = find_slot(text, 0, kRawOpen); at != std::string_view::npos;
+       at = find_slot(text, from, kRawOpen)) {
+    std::size_t end = text.find('>', at);
+    std::size_t i = 0;
+    auto [p, ec] = end == std::string_view::npos
+                       ? std::from_chars_result{nullptr, std::errc::invalid_argument}
+                       : std::from_chars(text.data() + at + kRawOpen.size(), text.data() + end, i);
+    if (ec != std::errc() || p != text.data() + end || i >= pieces.size())
+      throw std::runtime_error("web: a raw slot without its piece");
+    out.append(text, from, at - from).append(pieces[i]);
+    from = end + 1;
+  }
+  out.append(text, from, std::string_view::npos);
+  return out;  // not `return out.append(...)`: a reference, which would be copied
 }
 
 std::string render_data(std::string_view name, const mu::data& data) {
@@ -115,7 +150,12 @@ std::string render_data(std::string_view name, const mu::data& data) {
   mu::mustache tmpl{std::string(text)};
   if (!tmpl.is_valid())
     throw std::runtime_error("web: template " + std::string(name) + ": " + tmpl.error_message());
-  return tmpl.render(data);
+  std::string out;  // not render(data): its ostringstream grows by copies, then is copied out
+  out.reserve(text.size() * 2);
+  tmpl.render(data, [&out](const std::string& piece) { out += piece; });
+  if (!tmpl.is_valid())
+    throw std::runtime_error("web: template " + std::string(name) + ": " + tmpl.error_message());
+  return out;
 }
 
 std::string render_owned(std::string_view name, json&& data) {
@@ -143,17 +183,31 @@ std::string render_content(const Request& r, std::string_view name, json data) {
   return render_owned(name, std::move(data));
 }
 
-std::string render_content(const Request& r, std::string_view name, TemplateData&& data) {
+std::string raw_slot(std::size_t i) { return std::string(kRawOpen) + std::to_string(i) + ">"; }
+
+std::string render_content(const Request& r, std::string_view name, TemplateData&& data,
+                           const std::vector<std::string>& raw) {
   tdata::set(data, "base", tdata::text(r.base));
-  return render_data(name, data);
+  std::string text = render_data(name, data);
+  if (raw.empty()) return text;
+  return splice(text, raw);
 }
 
 TemplateData template_data(nlohmann::json&& data) { return to_data(data); }
 
-HttpOut page_content(const Request& r, std::string_view title, std::string content, int status) {
-  content = with_csrf(std::move(content), r.csrf);
-  return HttpOut{status, "text/html; charset=utf-8",
-                 render_owned("layout", layout_data(r, title, std::move(content)))};
+// The layout is rendered around a slot, and the content put in its place with the session's
+// CSRF token: kainjow never carries the content (megabytes for a large plan's overview).
+HttpOut page_content(const Request& r, std::string_view title, std::string_view content,
+                     int status) {
+  std::string layout = render_owned("layout", layout_data(r, title, raw_slot(0)));
+  std::size_t at = find_slot(layout, 0, raw_slot(0));
+  if (at == std::string::npos) throw std::runtime_error("web: the layout shows no content");
+  std::string page;
+  page.reserve(layout.size() + content.size() + 1024);
+  page.append(layout, 0, at);
+  append_with_csrf(page, content, r.csrf);
+  page.append(layout, at + raw_slot(0).size(), std::string::npos);
+  return HttpOut{status, "text/html; charset=utf-8", std::move(page)};
 }
 
 HttpOut redirect(const Request& r, const std::string& location, const std::string& flash) {

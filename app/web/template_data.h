@@ -9,6 +9,7 @@
 #include <string>
 #include <string_view>
 #include <utility>
+#include <vector>
 
 #include "app/web/web.h"
 
@@ -53,7 +54,15 @@ inline void push(TemplateData& list, TemplateData&& value) {
 // parts of a page built with view.h's JSON helpers.
 TemplateData template_data(nlohmann::json&& data);
 
-// render_content (app/web/page_memo.h) from data built here: the template `name` with `base`.
-std::string render_content(const Request& r, std::string_view name, TemplateData&& data);
+// Stands for raw[i] of render_content in a value shown raw ({{{x}}}): the piece is put in its
+// place after rendering, in one pass, so kainjow (which copies its output through a line buffer)
+// never carries it; for the megabytes of rows of a large plan's overview. It starts with '<',
+// which no escaped value ({{x}}) can hold: only the page's own code writes one.
+std::string raw_slot(std::size_t i);
+
+// render_content (app/web/page_memo.h) from data built here: the template `name` with `base`,
+// each raw_slot(i) in its output replaced by raw[i].
+std::string render_content(const Request& r, std::string_view name, TemplateData&& data,
+                           const std::vector<std::string>& raw = {});
 
 }  // namespace dondoc::app::web

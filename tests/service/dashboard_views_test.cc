@@ -143,6 +143,41 @@ TEST_CASE("report grid: on time, late, missing, not due") {
   CHECK(monthly->rows.front().cells[1].label == "Tháng 10/2025");
 }
 
+TEST_CASE("missing_report: a missing cell of the grid, or why no explanation is asked") {
+  DashboardDb d;
+  d.record("", "kinh_te", Status::done, "2025-10-15T09:00+07:00", 0, "monthly", "2025-10");
+  Instant now = at("2025-12-01T09:00+07:00");
+  bool unknown = true;
+  auto ok =
+      service::missing_report(d.db, now, admin(d.db), "tt_hcc", "monthly", "2025-10", &unknown);
+  REQUIRE(ok);
+  CHECK_FALSE(unknown);
+  CHECK(ok->body == "tt_hcc");
+  CHECK(ok->cycle == "monthly");
+  CHECK(ok->cell.period == "2025-10");
+  CHECK(ok->cell.label == "Tháng 10/2025");
+  CHECK(ok->cell.state == "missing");
+
+  auto refused = [&](const char* body, const char* cycle, const char* period, bool is_unknown,
+                     const char* words) {
+    auto r = service::missing_report(d.db, now, admin(d.db), body, cycle, period, &unknown);
+    INFO(body << " " << cycle << " " << period << ": " << (r ? "ok" : r.error()));
+    REQUIRE_FALSE(r);
+    CHECK(unknown == is_unknown);
+    CHECK(r.error().find(words) != std::string::npos);
+  };
+  refused("kinh_te", "monthly", "2025-10", false, "không cần giải trình");  // sent
+  refused("tt_hcc", "monthly", "2025-12", false, "chưa quá hạn");           // not due
+  refused("khong_co", "monthly", "2025-10", true, "Không có cơ quan");
+  refused("tt_hcc", "hang_tuan", "2025-10", true, "Không có chu kỳ báo cáo");
+  refused("tt_hcc", "monthly", "2025-05", true, "không có trong bảng");  // not a column
+  refused("vh_xh", "monthly", "2025-10", true, "không phải gửi");        // receives the reports
+  auto other =
+      service::missing_report(d.db, now, head(d.db, "kinh_te"), "tt_hcc", "monthly", "2025-10");
+  REQUIRE_FALSE(other);
+  CHECK(other.error() == "forbidden");
+}
+
 TEST_CASE("body page, coming dues") {
   DashboardDb d;
   d.record("6", "vh_xh", Status::in_progress, "2025-09-25T09:00+07:00", 30);
