@@ -1,6 +1,7 @@
 // Nhật ký: the audit trail filtered and paginated, newest first; a head sees only what is about
 // its body and its tasks. Text search ignores case and diacritics (rules/text.h fold).
 #include <algorithm>
+#include <limits>
 
 #include "rules/text.h"
 #include "service/dashboard_common.h"
@@ -46,7 +47,8 @@ AuditPage audit_page(Database& db, const Viewer& v, const AuditFilter& f) {
   AuditPage out;
   if (!v.sees_commune(db.commune())) return out;
   int per_page = std::clamp(f.per_page, 1, 200);
-  out.page = std::max(1, f.page);
+  // At most the page whose offset an int holds: a later one is as empty as any past the end.
+  out.page = std::clamp(f.page, 1, std::numeric_limits<int>::max() / per_page);
   out.kinds = audit_kinds(db);
   EngineState st = words_state(db);
   AuditQuery q = query_of(f);

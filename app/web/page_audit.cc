@@ -4,6 +4,7 @@
 #include <chrono>
 #include <cstdlib>
 
+#include "app/web/paging.h"
 #include "app/web/parse.h"
 #include "app/web/view.h"
 #include "app/web/web.h"
@@ -21,7 +22,7 @@ service::AuditFilter filter_of(const Request& r) {
   f.text = r.q("tim");
   if (auto d = parse_date(r.q("tu"))) f.since = local_instant(*d);
   if (auto d = parse_date(r.q("den"))) f.until = local_instant(*d + std::chrono::days(1));
-  f.page = std::max(1, std::atoi(r.q("trang").c_str()));
+  f.page = page_number(r);
   return f;
 }
 

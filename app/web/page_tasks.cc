@@ -6,6 +6,7 @@
 
 #include "app/web/explanations_view.h"
 #include "app/web/page_memo.h"
+#include "app/web/paging.h"
 #include "app/web/parse.h"
 #include "app/web/view.h"
 #include "app/web/web.h"
@@ -112,15 +113,6 @@ json paging_json(const Request& r, const service::TaskListPage& list) {
   return j;
 }
 
-int page_of(const Request& r) {
-  const std::string& text = r.q("trang");
-  if (text.empty() || text.size() > 9 ||
-      text.find_first_not_of("0123456789") != std::string::npos) {
-    return 1;
-  }
-  return std::max(1, std::stoi(text));
-}
-
 HttpOut task_list_page(Request& r, Database& db) {
   thread_local PageMemo memo;  // the list depends on `now` only through the stamp's date
   std::optional<std::string> stamp;
@@ -131,7 +123,7 @@ HttpOut task_list_page(Request& r, Database& db) {
       return page_content(r, "Nhiệm vụ", *content);
     }
   }
-  auto list = service::task_list_page(db, r.now, *r.viewer, filter_of(r), page_of(r));
+  auto list = service::task_list_page(db, r.now, *r.viewer, filter_of(r), page_number(r));
   if (!list) return service_error(r, list.error());
   json tasks = json::array();
   for (const auto& t : list.value().tasks) tasks.push_back(task_json(r, t));

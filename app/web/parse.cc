@@ -1,6 +1,10 @@
 #include "app/web/parse.h"
 
+#include <algorithm>
 #include <cctype>
+#include <string>
+
+#include "app/web/paging.h"
 
 namespace dondoc::app::web {
 namespace {
@@ -165,6 +169,15 @@ std::string Request::f(const std::string& name) const {
   auto it = form.find(name);
   return it == form.end() ? std::string() : it->second;
 }
+int page_number(const Request& r) {
+  std::string text = r.q("trang");
+  if (text.empty() || text.size() > 9 ||
+      text.find_first_not_of("0123456789") != std::string::npos) {
+    return 1;
+  }
+  return std::max(1, std::stoi(text));
+}
+
 const Upload* Request::file(const std::string& field) const {
   for (const auto& u : files) {
     if (u.field == field) return &u;
