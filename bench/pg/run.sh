@@ -18,7 +18,9 @@
 #   bench/pg/run.sh --smoke    2 s per point, 1 round, 10 communes (CI: under a minute)
 # Env: BUILD_DIR (build-bench), SKIP_BUILD=1, JOBS, DURATION (wrk seconds per point), ROUNDS (3),
 #      CONNS (40), PORT_BASE (18580), COMMUNES / TASKS_PER_COMMUNE (bench/tick/gen_plan.sh),
-#      WARM, BUSY (the two tick moments, as bench/tick/run.sh).
+#      WARM, BUSY (the two tick moments, as bench/tick/run.sh), SCHEDULER=1 (serve runs its
+#      scheduler, on the real clock: the two processes then share its lock, one holding it, and
+#      both senders claim the outbox rows they send; without it every serve has --no-scheduler).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 ROOT=$PWD
@@ -86,7 +88,10 @@ wait_port() {  # wait up to 20 s for 127.0.0.1:$1 to accept connections
   return 1
 }
 
-# serve_start NAME DB PORT: `serve --no-scheduler` in the background; SERVE_PID=its pid.
+SCHED_OPT=(--no-scheduler)
+[ -z "${SCHEDULER:-}" ] || SCHED_OPT=()
+# serve_start NAME DB PORT: `serve --no-scheduler` (see SCHEDULER) in the background; SERVE_PID=its
+# pid.
 serve_start() {
   local name=$1 db=$2 port=$3
   if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
@@ -95,7 +100,7 @@ serve_start() {
   fi
   printf '{"listen": "127.0.0.1:%s", "generic": {"secret": "%s"}}\n' "$port" "$SECRET" \
     >"$WORK/$name.json"
-  "$DONDOC" --db "$db" serve --config "$WORK/$name.json" --no-scheduler >>"$WORK/$name.log" 2>&1 &
+  "$DONDOC" --db "$db" serve --config "$WORK/$name.json" "${SCHED_OPT[@]}" >>"$WORK/$name.log" 2>&1 &
   SERVE_PID=$!
   PIDS+=("$SERVE_PID")
   if ! wait_port "$port"; then
