@@ -45,14 +45,14 @@ UseSnapshotCache::~UseSnapshotCache() { tls_cache = previous_; }
 std::optional<std::string> view_stamp(Database& db, Instant now) {
   if (!tls_cache) return std::nullopt;
   return std::to_string(tls_cache->generation) + "|" + std::to_string(db.commune()) + "|" +
-         std::to_string(data_version(db)) + "|" + format_date(local_date(now));
+         view_version(db) + "|" + format_date(local_date(now));
 }
 
 Result<std::shared_ptr<const SnapshotBase>> shared_snapshot(Database& db, Instant now) {
   if (!tls_cache) return build(db, now);
   // Read before loading: a commit landing in between gives newer rows under an older version,
   // which the next request (seeing the newer version) replaces.
-  std::int64_t version = data_version(db);
+  std::string version = view_version(db);
   Date today = local_date(now);
   auto& entries = tls_cache->entries;
   auto it = entries.find(db.commune());
@@ -62,7 +62,7 @@ Result<std::shared_ptr<const SnapshotBase>> shared_snapshot(Database& db, Instan
   auto base = build(db, now);
   if (!base) return base;
   if (it == entries.end() && entries.size() >= kMaxCommunes) entries.clear();
-  entries[db.commune()] = {version, today, *base, nullptr};
+  entries[db.commune()] = {std::move(version), today, *base, nullptr};
   return base;
 }
 

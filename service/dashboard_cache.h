@@ -1,8 +1,10 @@
 // The dashboard's cache of the loaded engine state and its status rows, one entry per commune, for
 // a connection that never commits (the web reader thread installs one). An entry serves while the
-// connection's PRAGMA data_version (changed by every commit of another connection) and the local
-// date of `now` (the rows depend on `now` only through it: overdue, the tick window) are the same,
-// so a page does not reload the plan and rules nor recompute every obligation when nothing changed.
+// commune's view_version (storage/dashboard_store.h: stamps that every change to a table a view
+// reads renews, in its transaction) and the local date of `now` (the rows depend on `now` only
+// through it: overdue, the tick window) are the same, so a page does not reload the plan and rules
+// nor recompute every obligation when nothing it shows changed: an inbound event, the outbox, a
+// session's last_seen or another commune's reply leave the entry as it was.
 // Without a cache installed on the thread every query loads and computes afresh, as before.
 #pragma once
 
@@ -29,11 +31,11 @@ class SnapshotCache {
   ~SnapshotCache();
   SnapshotCache(const SnapshotCache&) = delete;
   SnapshotCache& operator=(const SnapshotCache&) = delete;
-  // Drops every entry: after the connection was reopened (its data_version starts afresh).
+  // Drops every entry: after the connection was reopened.
   void clear();
 
   struct Entry {
-    std::int64_t version = 0;
+    std::string version;  // view_version
     Date today{};
     std::shared_ptr<const SnapshotBase> base;
     // Every body's report grids at `today`, made at the first overview of this snapshot (null
@@ -67,9 +69,9 @@ std::shared_ptr<const ReportGrids> shared_grids(Database& db,
 
 // What the dashboard's views are computed from on this thread at `now`, as a text: equal stamps,
 // equal snapshots (for a page's own cache of its rendered text). nullopt when no cache is
-// installed. A commit changes the stamp; data_version never goes back to an earlier value on one
-// connection, so text stored under a stamp read before a computation that saw a newer commit is
-// never served again.
+// installed. A commit that changes what a view reads changes the stamp; the stamps are random,
+// never taken again, so text stored under a stamp read before a computation that saw a newer commit
+// is never served again.
 std::optional<std::string> view_stamp(Database& db, Instant now);
 
 }  // namespace dondoc::service

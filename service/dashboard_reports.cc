@@ -218,7 +218,7 @@ Result<Overview> overview(Database& db, Instant now, const Viewer& v) {
   for (const auto& r : snap->rows) o.tasks.add(r);
   o.bodies = body_lines(db, snap->state.plan, snap->rows, v);
   // Every body's grids are computed once per snapshot (they depend on nothing else: the stored
-  // reports are the database's, whose data_version the cached snapshot is kept under).
+  // reports are in body_reports, whose changes renew the view_version the snapshot is kept under).
   o.reports = own_rows(*cached_grids(db, *snap, now), v);
   o.attention = attention(db, *snap, o.bodies, now, v);
   return o;

@@ -153,6 +153,24 @@ std::unordered_map<std::string, int> linked_chat_counts(Database& db) {
   return out;
 }
 
-std::int64_t data_version(Database& db) { return db.sql().data_version(); }
+std::string view_version(Database& db) {
+  sql::Statement& q = db.cached(
+      "SELECT (SELECT stamp FROM config_stamps WHERE commune = ?1), "
+      "(SELECT stamp FROM config_stamps WHERE commune = 0), "
+      "(SELECT stamp FROM view_stamps WHERE commune = ?1), "
+      "(SELECT stamp FROM view_stamps WHERE commune = 0)");
+  q.bind(1, db.commune());
+  std::string out;
+  if (q.step()) {
+    for (int i = 0; i < 4; ++i) {
+      if (i) out += ':';
+      // A commune none of whose rows changed since migration 181 has no row yet: its first
+      // change adds one, so "-" is never current again.
+      out += q.column(i).is_null() ? std::string("-") : std::to_string(q.column(i).as_int64());
+    }
+  }
+  q.reset();  // a cached statement left mid-step would hold the read snapshot
+  return out;
+}
 
 }  // namespace dondoc

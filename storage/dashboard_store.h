@@ -63,9 +63,11 @@ std::vector<ChatLinkRow> chat_links_of_body(Database& db, const std::string& bod
 // chats_of_body(db, body).size() for every body, in one query.
 std::unordered_map<std::string, int> linked_chat_counts(Database& db);
 
-// SQLite's PRAGMA data_version of this connection: it changes whenever another connection commits
-// to the file (not on this connection's own commits). For the dashboard's cache on the read-only
-// reader connection, which never commits.
-std::int64_t data_version(Database& db);
+// What the current commune's dashboard views are computed from, as one text of four stamps: the
+// commune's and the deployment's configuration stamps (config_stamps) and view stamps
+// (view_stamps, storage/view_stamps.h). Every change to a table a view reads gives one of them a
+// new random value in the same transaction; a commit that changes nothing a view reads (an
+// inbound event, the outbox, a session, another commune's rows) leaves them as they were.
+std::string view_version(Database& db);
 
 }  // namespace dondoc

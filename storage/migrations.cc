@@ -2,12 +2,53 @@
 // Version blocks: 1-9 plan and calendar, 10-19 rules, 20-39 engine state, 40-59 bot and ingest,
 // 60-69 later changes, 70-79 communes, 80-84 accounts, 85-89 dashboard, 90-92 communes at scale,
 // 93-94 dashboard reads, 105 config stamps, 110-114 body reports, 115-119 explanation requests,
-// 120-124 indicators, 130-134 calendar feed tokens.
+// 120-124 indicators, 130-134 calendar feed tokens, 181 view stamps.
+#include <string>
 #include <vector>
 
 #include "storage/database.h"
+#include "storage/view_stamps.h"
 
 namespace dondoc {
+namespace {
+
+// Migration 181: a table of view stamps like config_stamps, and three triggers on each table of
+// view_stamps::kTables181 giving the changed row's commune a new random stamp (commune 0 for a
+// deployment-wide row). The dashboard keeps its snapshot and pages by these stamps instead of the
+// database's data_version, so a commit that changes nothing a view shows (an inbound event, an
+// outbox row, a session's last_seen, another commune's reply) keeps them.
+std::string view_stamps_181() {
+  using view_stamps::Scope;
+  std::string out = R"sql(
+CREATE TABLE view_stamps (
+  commune INTEGER PRIMARY KEY,
+  stamp INTEGER NOT NULL
+);
+INSERT INTO view_stamps(commune, stamp) SELECT key, random() FROM communes;
+INSERT OR IGNORE INTO view_stamps(commune, stamp) VALUES (0, random());
+)sql";
+  for (const auto& t : view_stamps::kTables181) {
+    auto touch = [&](const char* row) {
+      std::string commune = t.scope == Scope::commune_column ? std::string(row) + ".commune"
+                            : t.scope == Scope::key_column   ? std::string(row) + ".key"
+                                                             : "0";
+      return "  INSERT INTO view_stamps(commune, stamp) VALUES (" + commune +
+             ", random())\n    ON CONFLICT(commune) DO UPDATE SET stamp = excluded.stamp;\n";
+    };
+    auto when = [&](const char* row) { return std::string(row) + ".key <> 'last_tick'"; };
+    std::string name = t.name;
+    out += "CREATE TRIGGER view_stamp_" + name + "_insert AFTER INSERT ON " + name +
+           (t.skip_last_tick ? " WHEN " + when("NEW") : "") + " BEGIN\n" + touch("NEW") + "END;\n";
+    out += "CREATE TRIGGER view_stamp_" + name + "_update AFTER UPDATE ON " + name +
+           (t.skip_last_tick ? " WHEN " + when("OLD") + " OR " + when("NEW") : "") + " BEGIN\n" +
+           touch("OLD") + touch("NEW") + "END;\n";
+    out += "CREATE TRIGGER view_stamp_" + name + "_delete AFTER DELETE ON " + name +
+           (t.skip_last_tick ? " WHEN " + when("OLD") : "") + " BEGIN\n" + touch("OLD") + "END;\n";
+  }
+  return out;
+}
+
+}  // namespace
 
 const std::vector<Migration>& migrations() {
   static const std::vector<Migration> all = {
@@ -774,6 +815,11 @@ ALTER TABLE outbox ADD COLUMN claimed_until TEXT;
       // PostgreSQL's 180 makes its text compare byte by byte, as SQLite's BINARY always has:
       // nothing to change here, the version kept equal.
       {180, "SELECT 1;"},
+      {181,
+       [] {
+         static const std::string sql = view_stamps_181();
+         return sql.c_str();
+       }()},
   };
   return all;
 }

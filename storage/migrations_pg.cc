@@ -5,6 +5,10 @@
 // config-stamp triggers (SQLite migration 105) and the append-only audit are PL/pgSQL.
 #include "storage/migrations_pg.h"
 
+#include <string>
+
+#include "storage/view_stamps.h"
+
 namespace dondoc {
 
 namespace {
@@ -427,6 +431,67 @@ CREATE TABLE feed_tokens (
 CREATE INDEX feed_tokens_by_commune ON feed_tokens(commune, id);
 )sql";
 
+// SQLite's 181: the view stamps (storage/view_stamps.h), with the same trigger names.
+std::string view_stamps_181() {
+  using view_stamps::Scope;
+  std::string out = R"sql(
+CREATE TABLE view_stamps (
+  commune BIGINT PRIMARY KEY,
+  stamp BIGINT NOT NULL
+);
+INSERT INTO view_stamps(commune, stamp) SELECT key, dondoc_random_stamp() FROM communes;
+INSERT INTO view_stamps(commune, stamp) VALUES (0, dondoc_random_stamp()) ON CONFLICT DO NOTHING;
+CREATE FUNCTION view_stamp_touch() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF TG_OP IN ('UPDATE', 'DELETE') THEN
+    INSERT INTO view_stamps(commune, stamp) VALUES (OLD.commune, dondoc_random_stamp())
+      ON CONFLICT (commune) DO UPDATE SET stamp = excluded.stamp;
+  END IF;
+  IF TG_OP IN ('INSERT', 'UPDATE') THEN
+    INSERT INTO view_stamps(commune, stamp) VALUES (NEW.commune, dondoc_random_stamp())
+      ON CONFLICT (commune) DO UPDATE SET stamp = excluded.stamp;
+  END IF;
+  RETURN NULL;
+END
+$$;
+CREATE FUNCTION view_stamp_touch_key() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF TG_OP IN ('UPDATE', 'DELETE') THEN
+    INSERT INTO view_stamps(commune, stamp) VALUES (OLD.key, dondoc_random_stamp())
+      ON CONFLICT (commune) DO UPDATE SET stamp = excluded.stamp;
+  END IF;
+  IF TG_OP IN ('INSERT', 'UPDATE') THEN
+    INSERT INTO view_stamps(commune, stamp) VALUES (NEW.key, dondoc_random_stamp())
+      ON CONFLICT (commune) DO UPDATE SET stamp = excluded.stamp;
+  END IF;
+  RETURN NULL;
+END
+$$;
+CREATE FUNCTION view_stamp_touch_deployment() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  INSERT INTO view_stamps(commune, stamp) VALUES (0, dondoc_random_stamp())
+    ON CONFLICT (commune) DO UPDATE SET stamp = excluded.stamp;
+  RETURN NULL;
+END
+$$;
+)sql";
+  for (const auto& t : view_stamps::kTables181) {
+    const char* fn = t.scope == Scope::commune_column ? "view_stamp_touch()"
+                     : t.scope == Scope::key_column   ? "view_stamp_touch_key()"
+                                                      : "view_stamp_touch_deployment()";
+    std::string name = t.name;
+    auto trigger = [&](const char* op, const std::string& when) {
+      out += "CREATE TRIGGER view_stamp_" + name + "_" + op + " AFTER " + op + " ON " + name +
+             " FOR EACH ROW" + (t.skip_last_tick ? " WHEN (" + when + ")" : "") +
+             " EXECUTE FUNCTION " + fn + ";\n";
+    };
+    trigger("insert", "NEW.key <> 'last_tick'");
+    trigger("update", "OLD.key <> 'last_tick' OR NEW.key <> 'last_tick'");
+    trigger("delete", "OLD.key <> 'last_tick'");
+  }
+  return out;
+}
+
 }  // namespace
 
 const std::vector<Migration>& pg_migrations() {
@@ -470,6 +535,11 @@ BEGIN
   END LOOP;
 END $$;
 )sql"},
+      {181,
+       [] {
+         static const std::string sql = view_stamps_181();
+         return sql.c_str();
+       }()},
   };
   return all;
 }

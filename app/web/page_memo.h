@@ -1,5 +1,5 @@
 // A page's rendered content (its template's output, without the layout) kept for the next request
-// that would compute the same text: same snapshot stamp (commune, data_version, local date:
+// that would compute the same text: same snapshot stamp (commune, view_version, local date:
 // service::view_stamp), same viewer (role, body, commune), same URL and query, and `now` before
 // the content's validity end (the first instant at which time alone changes it). Only content that
 // depends on nothing else may be stored: no CSRF token, user name or flash (the layout has those).

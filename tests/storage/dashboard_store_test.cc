@@ -283,14 +283,3 @@ TEST_CASE("dashboard store: a body's chats oldest link first, and the counts per
     }
   });
 }
-
-TEST_CASE("dashboard store: the data version moves when another connection commits",
-          "[pg][dashboard_store]") {
-  on_both_stores([](const StoreUnderTest& backend) {
-    dondoc::testing::ScopedDb writer(backend.location);
-    Database reader(backend.location);
-    auto before = data_version(reader);
-    writer.audit("status_change", "2", "cli", "{}", "2026-01-05T08:00+07:00");
-    CHECK(data_version(reader) != before);
-  });
-}
