@@ -6,7 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
-scripts/build.sh -DCMAKE_BUILD_TYPE=RelWithDebInfo
+TARGETS=dondoc scripts/build.sh -DCMAKE_BUILD_TYPE=RelWithDebInfo
 DB=${DONDOC_DB:-dondoc.db}
 D=(./build/dondoc --db "$DB")
 if [ ! -s "$DB" ]; then
