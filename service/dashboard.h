@@ -94,6 +94,19 @@ struct Overview {
   Attention attention;
 };
 Result<Overview> overview(Database& db, Instant now, const Viewer& v);
+// One page of the overview's bodies: the per-body table, its chart and the report grids' rows
+// show at most kBodiesPerPage bodies, in the order `o.bodies` has (the page sorts it first); the
+// counts and "Cần xử lý" stay the whole commune's. A commune has a few dozen bodies (one page); a
+// plan with thousands made a page of megabytes that no one could read.
+inline constexpr int kBodiesPerPage = 50;
+struct BodiesPage {
+  int total = 0;            // bodies in the overview
+  int first = 0, last = 0;  // 1-based positions shown, 0 and 0 when none
+  int page = 1, pages = 1;  // page clamped to 1..pages; pages >= 1
+};
+// Keeps page `page` (from 1; clamped to the last) of o.bodies and the grids' rows of those
+// bodies, in the same order.
+BodiesPage keep_bodies_page(Overview& o, int page, int per_page = kBodiesPerPage);
 // One cell of the overview's report grids, with its row and grid: what the form asking the body
 // to explain a missing report shows (GET /giai-trinh).
 struct ReportCellAt {

@@ -7,6 +7,8 @@
 
 #include "app/web/overview_rows.h"
 #include "app/web/page_memo.h"
+#include "app/web/paging.h"
+#include "app/web/parse.h"
 #include "app/web/svg.h"
 #include "app/web/template_data.h"
 #include "app/web/view.h"
@@ -132,6 +134,24 @@ TemplateData attention_data(const Request& r, const service::Attention& a) {
   return d;
 }
 
+// The count and the pager of the overview's bodies when they fill several pages; the pager's links
+// keep the sort.
+nlohmann::json bodies_paging(const Request& r, const service::BodiesPage& p) {
+  auto href = [&r](int page) {
+    std::string sort = r.q("sort");
+    return r.url("/") + "?" + (sort.empty() ? "" : "sort=" + url_encode(sort) + "&") +
+           "trang=" + std::to_string(page);
+  };
+  std::string count = p.first == 0 ? "0" : grouped(p.first) + "–" + grouped(p.last);
+  nlohmann::json j{{"count", count + " trong " + grouped(p.total) + " cơ quan, đơn vị"},
+                   {"page", p.page},
+                   {"pages", p.pages},
+                   {"several", p.pages > 1}};
+  if (p.page > 1) j["prev"] = href(p.page - 1);
+  if (p.page < p.pages) j["next"] = href(p.page + 1);
+  return j;
+}
+
 // The first instant at which time alone changes the content (its date is in the memo's stamp):
 // an escalation leaves "Cần xử lý" when it is more than kEscalatedDays (30) old.
 Instant valid_until(const service::Attention& a) {
@@ -148,6 +168,7 @@ std::string overview_content(Request& r, Database& db, Instant& until, HttpOut& 
   }
   std::string sort = r.q("sort");
   sort_bodies(ov.value().bodies, sort);
+  service::BodiesPage paging = service::keep_bodies_page(ov.value(), page_number(r));
   nlohmann::json counts = counts_json(ov.value().tasks);
   std::vector<std::string> keys = bucket_keys(counts);
   std::vector<RateBar> rates;
@@ -155,6 +176,7 @@ std::string overview_content(Request& r, Database& db, Instant& until, HttpOut& 
   for (const auto& b : ov.value().bodies) rates.push_back({b.name, b.counts.on_time_rate});
   TemplateData data = tdata::object();
   tdata::set(data, "counts", template_data(std::move(counts)));
+  tdata::set(data, "paging", template_data(bodies_paging(r, paging)));
   RawPieces raw;
   tdata::set(data, "body_rows", raw.add(body_rows_html(r, ov.value().bodies, keys)));
   tdata::set(data, "rate_chart", raw.add(rates.empty() ? std::string() : rate_chart(rates, 760)));

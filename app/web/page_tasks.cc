@@ -84,16 +84,6 @@ json filter_form(const Request& r, const service::TaskListPage& list) {
           {"action", r.url("/nhiem-vu")}};
 }
 
-// "10 000": digits grouped by three with a space, as the count reads in Vietnamese.
-std::string grouped(int n) {
-  std::string digits = std::to_string(n), out;
-  for (std::size_t i = 0; i < digits.size(); ++i) {
-    if (i > 0 && (digits.size() - i) % 3 == 0) out += ' ';
-    out += digits[i];
-  }
-  return out;
-}
-
 // The list's URL at page `page`, the filters kept (in the form's order; empty ones left out).
 std::string page_href(const Request& r, int page) {
   std::string href = r.url("/nhiem-vu") + "?";

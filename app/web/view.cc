@@ -38,6 +38,15 @@ std::string percent(const std::optional<double>& r) {
   return std::to_string(static_cast<int>(std::lround(*r * 100))) + "%";
 }
 
+std::string grouped(int n) {
+  std::string digits = std::to_string(n), out;
+  for (std::size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && (digits.size() - i) % 3 == 0) out += ' ';
+    out += digits[i];
+  }
+  return out;
+}
+
 json badge(service::Standing s) {
   std::string tone(service::to_string(service::tone_of(s)));
   return {{"key", std::string(service::to_string(s))},

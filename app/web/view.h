@@ -23,6 +23,7 @@ nlohmann::json time_json(std::string_view iso);
 // An outbox row's status in words: "pending" -> "chờ gửi", "sent" -> "đã gửi", ...
 std::string_view message_status_vi(std::string_view status);
 std::string percent(const std::optional<double>& r);  // "83%", "—" when none
+std::string grouped(int n);  // "10 000": digits grouped by three with a space, as Vietnamese reads
 // {"key","label","tone","class"}: class is "tone-green" ...; the badge every list uses.
 nlohmann::json badge(service::Standing s);
 // The five buckets in order, then blocked and extension requests: [{key,label,tone,count}], and
