@@ -9,6 +9,10 @@ namespace {
 
 constexpr const char* kAuditColumns = "SELECT at, kind, subject, source, detail FROM audit ";
 
+// A LIMIT's value: a negative limit means every row (PostgreSQL refuses LIMIT -1, SQLite reads it
+// so).
+std::int64_t limit_value(int limit) { return limit < 0 ? std::int64_t{1} << 40 : limit; }
+
 AuditRow audit_row(sql::Statement& q) {
   return {q.column(0).text(), q.column(1).text(), q.column(2).text(), q.column(3).text(),
           q.column(4).text()};
@@ -42,7 +46,7 @@ std::vector<AuditRow> audit_matching(Database& db, const std::string& where, con
   q.bind(1, db.commune());
   q.bind(2, a);
   q.bind(3, b);
-  q.bind(4, limit);
+  q.bind(4, limit_value(limit));
   q.bind(5, std::string("\"") + key + "\":" + nlohmann::json(a).dump());
   std::vector<AuditRow> out;
   while (q.step()) out.push_back(audit_row(q));
@@ -62,7 +66,7 @@ AuditSlice audit_slice(Database& db, const AuditQuery& q) {
                       std::string(kAuditColumns) + where + "ORDER BY seq DESC LIMIT ? OFFSET ?");
   bind_all(rows, db, params);
   int n = static_cast<int>(params.size()) + 2;
-  rows.bind(n, q.limit < 0 ? std::int64_t{1} << 40 : q.limit);  // no limit: PostgreSQL refuses -1
+  rows.bind(n, limit_value(q.limit));
   rows.bind(n + 1, std::max(0, q.offset));  // PostgreSQL refuses a negative OFFSET, SQLite reads 0
   while (rows.step()) out.rows.push_back(audit_row(rows));
   return out;
@@ -113,7 +117,7 @@ std::vector<OutboxItem> outbox_items(Database& db, const OutboxQuery& q) {
   if (!q.kinds.empty()) sql += ")";
   sql::Statement st(db.sql(), sql + " ORDER BY id DESC LIMIT ?");
   bind_all(st, db, params);
-  st.bind(static_cast<int>(params.size()) + 2, q.limit);
+  st.bind(static_cast<int>(params.size()) + 2, limit_value(q.limit));
   std::vector<OutboxItem> out;
   while (st.step()) {
     OutboxItem m;

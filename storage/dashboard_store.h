@@ -33,10 +33,10 @@ AuditSlice audit_slice(Database& db, const AuditQuery& q);
 std::vector<std::string> audit_kinds(Database& db);
 
 // Rows about a task, newest first: its subject is the task id or an obligation of it
-// ("task|ID|..."), or its detail names it ("task":"ID"). At most `limit`.
+// ("task|ID|..."), or its detail names it ("task":"ID"). At most `limit` (negative: every row).
 std::vector<AuditRow> audit_about_task(Database& db, const std::string& task, int limit);
 // Rows about a body, newest first: its detail names it ("body":"ID") or its subject is an
-// obligation of it ("...|ID"). At most `limit`.
+// obligation of it ("...|ID"). At most `limit` (negative: every row).
 std::vector<AuditRow> audit_about_body(Database& db, const std::string& body, int limit);
 
 struct OutboxItem {
@@ -48,7 +48,7 @@ struct OutboxQuery {
   std::string recipient;           // "" = any
   std::vector<std::string> kinds;  // empty = any
   std::string since_iso;           // created_at >= since; "" = no bound
-  int limit = 200;
+  int limit = 200;                 // negative: every row
 };
 // Newest first.
 std::vector<OutboxItem> outbox_items(Database& db, const OutboxQuery& q);

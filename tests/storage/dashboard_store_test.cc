@@ -177,6 +177,10 @@ TEST_CASE("dashboard store: the audit rows about a task or a body, not about one
     CHECK(audit_about_body(c.db, "xh", 10).empty());
     // B's identical rows are not A's.
     CHECK(audit_about_body(c.db, "vh_xh", 100).size() == 4);
+    // A negative limit: every row (PostgreSQL refuses LIMIT -1).
+    CHECK(audit_about_body(c.db, "vh_xh", -1).size() == 4);
+    CHECK(subjects(audit_about_task(c.db, "2", -1)) ==
+          std::vector<std::string>{"2", "task|2|vh_xh"});
   });
 }
 
@@ -229,6 +233,8 @@ TEST_CASE("dashboard store: outbox rows filtered, newest first, in their commune
     CHECK(keys(outbox_items(c.db, q)) == std::vector<std::string>{"k4", "k3", "k2"});
     q.limit = 2;
     CHECK(keys(outbox_items(c.db, q)) == std::vector<std::string>{"k4", "k3"});
+    q.limit = -1;  // every row (PostgreSQL refuses LIMIT -1)
+    CHECK(keys(outbox_items(c.db, q)) == std::vector<std::string>{"k4", "k3", "k2"});
 
     store.mark_sent(all[3].id, at("2026-01-05T09:01+07:00"));
     q = {};
