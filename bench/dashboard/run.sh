@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Dashboard benchmark (issue 15 §6): bench/tick's synthetic plan (gen_plan.sh: ONE commune holding
-# COMMUNES x 100 tasks, 10,000 by default) imported, ticked at a busy moment, a few statuses
+# COMMUNES x 100 tasks, 10,000 by default, and ~2,000 bodies, which the overview shows 50 to a
+# page while the bare page writes every row) imported, ticked at a busy moment, a few statuses
 # recorded, an admin signed in; then wrk (8 connections, the session cookie) on the overview (/)
 # and the task list (/nhiem-vu) of `dondoc serve --no-scheduler`, and on the bare page
 # (bench_dashboard_bare: the same rows read and written out as one table) on the same database.
