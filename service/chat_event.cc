@@ -1,5 +1,6 @@
 #include "service/chat_event.h"
 
+#include <algorithm>
 #include <iostream>
 #include <nlohmann/json.hpp>
 
@@ -214,8 +215,17 @@ HandledBatch handle_stored_events(Database& db, Instant now, int limit,
 HandledBatch handle_events(Database& db, Instant now, const std::vector<StoredEvent>& events,
                            const ChatOptions& options) {
   HandledBatch out;
+  // Which are still unhandled (a pass over the log may have taken some already), asked once for
+  // the batch: handling an event marks only that event, and the batch runs in one transaction
+  // holding the write lock, so the answer stays true until each is handled.
+  std::vector<std::int64_t> seqs;
+  seqs.reserve(events.size());
+  for (const auto& e : events) seqs.push_back(e.seq);
+  std::vector<std::int64_t> unhandled = inbound_unhandled_among(db, std::move(seqs));
   for (const auto& e : events) {
-    if (!inbound_unhandled(db, e.seq)) continue;  // a pass over the log took it already
+    auto it = std::lower_bound(unhandled.begin(), unhandled.end(), e.seq);
+    if (it == unhandled.end() || *it != e.seq) continue;
+    unhandled.erase(it);  // an event listed twice is handled once
     handle_isolated(db, e.seq, now, out,
                     [&] { return handle_event(db, e.seq, e.event, now, options); });
   }

@@ -1,5 +1,7 @@
 #include "storage/inbound_log.h"
 
+#include <algorithm>
+
 namespace dondoc {
 
 std::optional<std::int64_t> insert_inbound(Database& db, const InboundRow& row) {
@@ -34,6 +36,34 @@ bool inbound_unhandled(Database& db, std::int64_t seq) {
   bool found = st.step();
   st.reset();
   return found;
+}
+
+std::vector<std::int64_t> inbound_unhandled_among(Database& db, std::vector<std::int64_t> seqs) {
+  std::sort(seqs.begin(), seqs.end());
+  seqs.erase(std::unique(seqs.begin(), seqs.end()), seqs.end());
+  std::vector<std::int64_t> out;
+  if (seqs.empty()) return out;
+  // One range query reads the unhandled events between the first and the last seq (the partial
+  // index holds only unhandled ones); when the range is much wider than the batch (other events
+  // in between, not ours), the events are looked up one by one, so a batch never reads more.
+  auto span = static_cast<std::uint64_t>(seqs.back()) - static_cast<std::uint64_t>(seqs.front());
+  if (span > 4 * seqs.size() + 64) {
+    for (auto seq : seqs) {
+      if (inbound_unhandled(db, seq)) out.push_back(seq);
+    }
+    return out;
+  }
+  auto& st = db.cached(
+      "SELECT seq FROM inbound_events WHERE handled_at IS NULL AND seq >= ? AND seq <= ? ORDER "
+      "BY seq");
+  st.bind(1, seqs.front());
+  st.bind(2, seqs.back());
+  while (st.step()) {
+    auto seq = st.column(0).as_int64();
+    if (std::binary_search(seqs.begin(), seqs.end(), seq)) out.push_back(seq);
+  }
+  st.reset();
+  return out;
 }
 
 void mark_inbound_handled(Database& db, std::int64_t seq, std::string_view outcome,

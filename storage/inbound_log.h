@@ -32,6 +32,10 @@ std::vector<InboundRow> unhandled_inbound(Database& db, int limit);
 
 // True when the event `seq` is stored and not yet handled.
 bool inbound_unhandled(Database& db, std::int64_t seq);
+// The events of `seqs` stored and not yet handled, sorted: inbound_unhandled() for a whole batch,
+// in one query when the seqs are close together (a batch acked by one process), as a PostgreSQL
+// round trip per event cost more than the check itself.
+std::vector<std::int64_t> inbound_unhandled_among(Database& db, std::vector<std::int64_t> seqs);
 
 void mark_inbound_handled(Database& db, std::int64_t seq, std::string_view outcome,
                           std::string_view at_iso);

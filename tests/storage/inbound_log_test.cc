@@ -44,6 +44,26 @@ TEST_CASE("an event is stored once under its channel and key", "[pg]") {
   });
 }
 
+TEST_CASE("the unhandled events of a batch, in one query or one by one", "[pg]") {
+  on_both_stores([](const StoreUnderTest& backend) {
+    dondoc::testing::ScopedDb db(backend.location);
+    std::vector<std::int64_t> seqs;
+    for (int i = 0; i < 6; ++i) seqs.push_back(*dondoc::insert_inbound(db, row(std::to_string(i))));
+    dondoc::mark_inbound_handled(db, seqs[1], "ignored", "2026-01-05T09:00+07:00");
+    dondoc::mark_inbound_handled(db, seqs[4], "ignored", "2026-01-05T09:00+07:00");
+    using V = std::vector<std::int64_t>;
+    CHECK(dondoc::inbound_unhandled_among(db, {}).empty());
+    // Out of order, listed twice, one not stored: the stored unhandled ones, sorted, once each.
+    CHECK(dondoc::inbound_unhandled_among(db, {seqs[5], seqs[1], seqs[0], seqs[5], seqs[4]}) ==
+          V{seqs[0], seqs[5]});
+    CHECK(dondoc::inbound_unhandled_among(db, {seqs[3], seqs[2]}) == V{seqs[2], seqs[3]});
+    // seqs[0] and seqs[3] are not asked about, though in the range.
+    CHECK(dondoc::inbound_unhandled_among(db, {seqs[1], seqs[2], seqs[5]}) == V{seqs[2], seqs[5]});
+    // A range far wider than the batch: looked up one by one, the same answer.
+    CHECK(dondoc::inbound_unhandled_among(db, {seqs[2], seqs[4], 1000000}) == V{seqs[2]});
+  });
+}
+
 TEST_CASE("group commit: many concurrent events, fewer transactions, every ack after commit",
           "[pg]") {
   on_both_stores([](const StoreUnderTest& backend) {
