@@ -58,7 +58,9 @@ std::string reply_outcome(int applied, int refused) {
 Handling::Handling(Database& d, const bot::InboundEvent& e, Instant t, const ChatOptions& o)
     : db(d), ev(e), now(t), options(o) {
   // A chat not linked yet is in its bot's commune (none for the province's bot).
-  enter(chat_commune(db, channel(), ev.chat_id).value_or(split_commune_chat(ev.chat_id).commune));
+  auto link = chat_link(db, channel(), ev.chat_id);
+  if (link) linked_body = link->body;
+  enter(link ? link->commune : split_commune_chat(ev.chat_id).commune);
 }
 
 void Handling::enter(std::int64_t commune) {

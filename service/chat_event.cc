@@ -57,7 +57,7 @@ void fill_reply_context(Handling& h, bot::ChatContext& ctx, std::vector<bot::Rep
 
 bot::ChatContext chat_context(Handling& h, std::vector<bot::ReplyItem>& items) {
   bot::ChatContext ctx;
-  ctx.body = chat_body(h.db, h.channel(), h.ev.chat_id);
+  ctx.body = h.linked_body;  // chat_body() in the commune entered, read with it
   h.body = ctx.body.value_or("");
   auto notice = last_notice(h.db, h.channel(), h.ev.chat_id);
   auto notice_at = notice ? parse_instant(*notice) : std::nullopt;

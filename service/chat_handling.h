@@ -28,6 +28,9 @@ struct Handling {
   Instant now;
   const ChatOptions& options;
   std::vector<Message> answers;
+  // The body the chat was linked to when the handling began (nullopt when it was not linked):
+  // read with its commune, it is what chat_body() answers in the commune entered then.
+  std::optional<std::string> linked_body;
 
   std::string channel() const { return std::string(bot::to_string(ev.channel)); }
   std::string source() const { return "chat:" + channel() + ":" + ev.event_key; }

@@ -115,6 +115,17 @@ std::optional<std::int64_t> chat_commune(Database& db, std::string_view channel,
   return out;
 }
 
+std::optional<ChatLink> chat_link(Database& db, std::string_view channel,
+                                  std::string_view chat_id) {
+  auto& st = db.cached("SELECT commune, body FROM chat_links WHERE channel = ? AND chat_id = ?");
+  st.bind(1, std::string(channel));
+  st.bind(2, std::string(chat_id));
+  std::optional<ChatLink> out;
+  if (st.step()) out = ChatLink{st.column(0).as_int64(), st.column(1).text()};
+  st.reset();
+  return out;
+}
+
 std::optional<std::string> chat_body(Database& db, std::string_view channel,
                                      std::string_view chat_id) {
   auto& st =

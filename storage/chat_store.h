@@ -59,6 +59,13 @@ void bind_chat(Database& db, const ChatRef& chat, std::string_view body, std::st
 // The commune a chat is linked in, across communes; nullopt when it is not linked.
 std::optional<std::int64_t> chat_commune(Database& db, std::string_view channel,
                                          std::string_view chat_id);
+// The commune and body a chat is linked to, across communes; nullopt when it is not linked. One
+// query for what chat_commune() then chat_body() in that commune would read.
+struct ChatLink {
+  std::int64_t commune = 0;
+  std::string body;
+};
+std::optional<ChatLink> chat_link(Database& db, std::string_view channel, std::string_view chat_id);
 // The body of the current commune the chat is linked to.
 std::optional<std::string> chat_body(Database& db, std::string_view channel,
                                      std::string_view chat_id);

@@ -39,6 +39,11 @@ TEST_CASE("chats bind to bodies and re-bind", "[pg]") {
     dondoc::bind_chat(db, {"zalo", "c1", false}, "kinh_te", "Lan", "2026-01-06T09:00+07:00");
     CHECK(dondoc::chat_body(db, "zalo", "c1") == "kinh_te");
     CHECK(dondoc::chats_of_body(db, "vh_xh").size() == 1);
+    auto link = dondoc::chat_link(db, "zalo", "c1");  // commune and body in one read
+    REQUIRE(link);
+    CHECK(link->commune == db.commune());
+    CHECK(link->body == "kinh_te");
+    CHECK_FALSE(dondoc::chat_link(db, "telegram", "c1"));
   });
 }
 
