@@ -11,6 +11,13 @@
 // REPEATABLE READ: each statement's snapshot is then taken after the lock is held, so it sees
 // every earlier writer's commit.
 //
+// Savepoints cost no round trip of their own: inside a transaction, SAVEPOINT and RELEASE run by
+// statements are held back and sent in one pipeline (libpq's pipeline mode, one Sync) with the
+// next statement, and a RELEASE right after its SAVEPOINT cancels it. A handled event's savepoint
+// was two of its eight round trips, each a context switch each way on the client and the server
+// (perf: 60-70 % of both processes' CPU was the kernel's). An error of a held-back command is
+// thrown by the statement it was sent with; a ROLLBACK drops them.
+//
 // data_version(): a hash of pg_current_snapshot(). Every transaction that wrote (held an xid)
 // and ended changes the snapshot (its xid leaves the in-progress list or moves xmax), and nothing
 // else does; our own commits, aborts and other databases of the cluster change it too, which only
@@ -117,14 +124,22 @@ Column read_value(const PGresult* r, int row, int col) {
 
 class PgConnection;
 
+// "SAVEPOINT x" or "RELEASE x" (as the stores write them: upper case, one statement): a command
+// the connection may hold back until the next statement (see above).
+bool deferrable(const std::string& sql) {
+  auto starts = [&](const char* p) { return sql.rfind(p, 0) == 0; };
+  return (starts("SAVEPOINT ") || starts("RELEASE ")) && sql.find(';') == std::string::npos;
+}
+
 class PgStatement : public StatementImpl {
  public:
-  PgStatement(PgConnection& conn, std::string name, int params, std::string sql)
+  PgStatement(PgConnection& conn, std::string name, int params, std::string sql, bool deferrable)
       : conn_(conn),
         name_(std::move(name)),
         sql_(std::move(sql)),
         values_(params),
-        formats_(params, 0) {}
+        formats_(params, 0),
+        deferrable_(deferrable && params == 0) {}
 
   void bind(int index, std::int64_t v) override { set(index, std::to_string(v), 0); }
   void bind(int index, double v) override {
@@ -159,6 +174,7 @@ class PgStatement : public StatementImpl {
   void reset() override {
     result_.reset();
     row_ = -1;
+    deferred_ = false;
   }
   void clear_bindings() override {
     for (auto& v : values_) v.reset();
@@ -187,6 +203,8 @@ class PgStatement : public StatementImpl {
   Result result_;
   int row_ = -1;
   std::int64_t changes_ = 0;
+  bool deferrable_ = false;
+  bool deferred_ = false;  // held back by the connection since the last reset
 };
 
 class PgConnection : public Connection {
@@ -197,7 +215,9 @@ class PgConnection : public Connection {
 
   Dialect dialect() const override { return Dialect::postgresql; }
   void exec(const std::string& sql) override {
-    Result r(PQexec(conn_, sql.c_str()));
+    if (sql == "ROLLBACK") deferred_.clear();  // undone anyway
+    // The commands held back go first, in the same round trip (PQexec stops at an error).
+    Result r(PQexec(conn_, (take_deferred() + sql).c_str()));
     if (!ok(r.get())) throw result_error(conn_, r.get(), first_line(sql));
     total_changes_ += changed_rows(r.get());
   }
@@ -243,9 +263,25 @@ class PgConnection : public Connection {
   std::int64_t total_changes() const override { return total_changes_; }
   std::string describe() const override { return described_; }
 
-  // For statements: runs a prepared statement and counts its changes.
+  // For statements: holds back a SAVEPOINT or RELEASE (prepared as `name`) until the next
+  // statement; a RELEASE of the savepoint held back last cancels both. False when not in a
+  // transaction (run it now: it fails there as it should).
+  bool defer(const std::string& name, const std::string& sql) {
+    if (!in_transaction()) return false;
+    if (sql.rfind("RELEASE ", 0) == 0 && !deferred_.empty() &&
+        deferred_.back().sql == "SAVEPOINT " + sql.substr(8)) {
+      deferred_.pop_back();
+    } else {
+      deferred_.push_back(Deferred{name, sql});
+    }
+    return true;
+  }
+
+  // For statements: runs a prepared statement (after the commands held back) and counts its
+  // changes.
   Result run(const std::string& name, const std::vector<std::optional<std::string>>& values,
              const std::vector<int>& formats, const std::string& sql) {
+    if (!deferred_.empty()) return run_pipelined(name, values, formats, sql);
     std::vector<const char*> ptrs(values.size());
     std::vector<int> lengths(values.size());
     for (std::size_t i = 0; i < values.size(); ++i) {
@@ -260,6 +296,76 @@ class PgConnection : public Connection {
   }
 
  private:
+  struct Deferred {
+    std::string name;
+    std::string sql;
+  };
+
+  // The name of the statement prepared for `sql` (prepared now if it was not).
+  std::string prepare_name(const std::string& sql);
+
+  // The commands held back, as one SQL text to run before another ("" when none); none are left.
+  std::string take_deferred() {
+    std::string all;
+    for (const auto& d : deferred_) all += d.sql + "; ";
+    deferred_.clear();
+    return all;
+  }
+
+  // The commands held back, then the statement, in one pipeline: one round trip. The first error
+  // is thrown (the commands after it were not run: the transaction is aborted).
+  Result run_pipelined(const std::string& name,
+                       const std::vector<std::optional<std::string>>& values,
+                       const std::vector<int>& formats, const std::string& sql) {
+    std::vector<Deferred> before = std::move(deferred_);
+    deferred_.clear();
+    std::vector<const char*> ptrs(values.size());
+    std::vector<int> lengths(values.size());
+    for (std::size_t i = 0; i < values.size(); ++i) {
+      ptrs[i] = values[i] ? values[i]->data() : nullptr;
+      lengths[i] = values[i] ? static_cast<int>(values[i]->size()) : 0;
+    }
+    if (PQenterPipelineMode(conn_) != 1) throw result_error(conn_, nullptr, sql);
+    bool sent = true;
+    for (const auto& d : before) {
+      sent = sent && PQsendQueryPrepared(conn_, d.name.c_str(), 0, nullptr, nullptr, nullptr, 0);
+    }
+    sent = sent && PQsendQueryPrepared(conn_, name.c_str(), static_cast<int>(values.size()),
+                                       ptrs.data(), lengths.data(), formats.data(), 0);
+    sent = sent && PQpipelineSync(conn_);
+    std::optional<Error> error;
+    if (!sent) error = result_error(conn_, nullptr, sql);
+    // Each command's results end with a NULL; the Sync's own result ends the pipeline. A lost
+    // connection answers NULL from then on: the bound stops the loop.
+    const std::size_t commands = before.size() + 1;
+    std::size_t index = 0;
+    bool synced = false;
+    Result last;
+    for (std::size_t guard = 0; sent && !synced && guard < 4 * commands + 8; ++guard) {
+      Result r(PQgetResult(conn_));
+      if (!r) {
+        ++index;
+        continue;
+      }
+      ExecStatusType status = PQresultStatus(r.get());
+      if (status == PGRES_PIPELINE_SYNC) {
+        synced = true;
+      } else if (status == PGRES_PIPELINE_ABORTED) {
+        // skipped after an earlier error, which is the one thrown
+      } else if (!ok(r.get())) {
+        if (!error)
+          error = result_error(conn_, r.get(), index < before.size() ? before[index].sql : sql);
+      } else if (index + 1 == commands) {
+        last = std::move(r);
+      }
+    }
+    if (!error && (!synced || !last)) error = result_error(conn_, nullptr, sql);
+    PQexitPipelineMode(conn_);  // fails only on a connection already lost: error says so
+    if (error) throw *error;
+    total_changes_ += changed_rows(last.get());
+    return last;
+  }
+
   PGconn* conn_;
   std::string described_;
   bool durable_ = true;
@@ -270,9 +376,16 @@ class PgConnection : public Connection {
   };
   std::unordered_map<std::string, Prepared> prepared_;  // by the SQL the store wrote
   int next_name_ = 0;
+  std::vector<Deferred> deferred_;  // SAVEPOINT and RELEASE to send before the next statement
 };
 
 bool PgStatement::step() {
+  if (deferred_) return false;
+  if (!result_ && deferrable_ && conn_.defer(name_, sql_)) {
+    deferred_ = true;
+    changes_ = 0;
+    return false;
+  }
   if (!result_) {
     result_ = conn_.run(name_, values_, formats_, sql_);
     changes_ = changed_rows(result_.get());
@@ -286,9 +399,12 @@ bool PgStatement::step() {
 // Prepared once per connection and SQL text, then reused: the stores prepare the same statements
 // again and again. Prepared statements outlive transactions, so a rollback does not lose them. The
 // stores' SQL texts are a fixed set, so the cache needs no bound.
-std::unique_ptr<StatementImpl> PgConnection::prepare(const std::string& sql) {
+std::string PgConnection::prepare_name(const std::string& sql) {
   auto it = prepared_.find(sql);
   if (it == prepared_.end()) {
+    // A statement that fails to parse aborts the transaction: a savepoint held back must be set
+    // before, as the store asked, for a ROLLBACK TO it to recover.
+    if (!deferred_.empty()) exec("");
     int params = 0;
     std::string rewritten = pg::rewrite_placeholders(sql, &params);
     std::string name = "s" + std::to_string(++next_name_);
@@ -296,7 +412,13 @@ std::unique_ptr<StatementImpl> PgConnection::prepare(const std::string& sql) {
     if (!ok(r.get())) throw result_error(conn_, r.get(), first_line(sql));
     it = prepared_.emplace(sql, Prepared{name, params}).first;
   }
-  return std::make_unique<PgStatement>(*this, it->second.name, it->second.params, first_line(sql));
+  return it->second.name;
+}
+
+std::unique_ptr<StatementImpl> PgConnection::prepare(const std::string& sql) {
+  std::string name = prepare_name(sql);
+  return std::make_unique<PgStatement>(*this, std::move(name), prepared_.at(sql).params,
+                                       first_line(sql), deferrable(sql));
 }
 
 void ignore_notice(void*, const char*) {}

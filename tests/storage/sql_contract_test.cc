@@ -208,6 +208,69 @@ TEST_CASE("sql: write transactions commit and roll back; savepoints", "[sql]") {
   });
 }
 
+// Savepoints run as prepared statements, as Savepoint and the group-commit writer run them (on
+// PostgreSQL they are held back and sent with the next statement: storage/sql_pg.cc).
+TEST_CASE("sql: savepoints as statements nest, roll back and recover an aborted statement",
+          "[sql]") {
+  on_both([](Target target) {
+    auto c = target.open(false);
+    make_table(*c);
+    auto run = [&](const std::string& sql) { Statement(*c, sql).exec(); };
+    auto insert = [&](int a) {
+      Statement st(*c, "INSERT INTO t(a) VALUES (?)");
+      st.bind(1, a);
+      st.exec();
+    };
+    c->begin_write();
+    insert(1);
+    run("SAVEPOINT w");
+    insert(2);
+    run("ROLLBACK TO w");
+    run("RELEASE w");
+    CHECK(count_rows(*c) == 1);
+
+    run("SAVEPOINT wa");  // nested: the inner one released, the outer rolled back
+    run("SAVEPOINT wb");
+    insert(3);
+    run("RELEASE wb");
+    CHECK(count_rows(*c) == 2);
+    run("ROLLBACK TO wa");
+    run("RELEASE wa");
+    CHECK(count_rows(*c) == 1);
+
+    run("SAVEPOINT w");  // a refused row is undone by its savepoint; the transaction goes on
+    CHECK(kind_of([&] { insert(1); }) == ErrorKind::constraint);
+    run("ROLLBACK TO w");
+    run("RELEASE w");
+    run("SAVEPOINT w");  // so is a statement that does not parse, prepared after the savepoint
+    CHECK(kind_of([&] { Statement st(*c, "INSERT INTO nope VALUES (1)"); }) == ErrorKind::other);
+    run("ROLLBACK TO w");
+    run("RELEASE w");
+    run("SAVEPOINT w");  // one released at once changes nothing
+    run("RELEASE w");
+    insert(4);
+    run("SAVEPOINT w");  // released by the COMMIT itself
+    insert(5);
+    run("RELEASE w");
+    c->exec("COMMIT");
+    CHECK_FALSE(c->in_transaction());
+    auto other = target.open(false);
+    CHECK(count_rows(*other) == 3);
+    CHECK(other->exec_and_get("SELECT SUM(a) FROM t").as_int64() == 1 + 4 + 5);
+
+    c->begin_write();  // a savepoint left behind by a rollback is gone with it
+    run("SAVEPOINT w");
+    insert(6);
+    run("SAVEPOINT x");
+    c->exec("ROLLBACK");
+    CHECK_FALSE(c->in_transaction());
+    CHECK(count_rows(*c) == 3);
+    c->begin_write();
+    CHECK(kind_of([&] { run("ROLLBACK TO w"); }) == ErrorKind::other);  // no such savepoint
+    c->exec("ROLLBACK");
+  });
+}
+
 TEST_CASE("sql: errors carry their kind", "[sql]") {
   on_both([](Target target) {
     auto c = target.open(false);
