@@ -141,7 +141,8 @@ void hide_link_code(Database& db, std::int64_t seq, const bot::InboundEvent& ev,
   replace_inbound_payload(db, seq, bot::to_log_json(hidden));
 }
 
-// Decides and acts on one stored event, queues its answers, marks it handled; the outcome.
+// Decides and acts on one stored event and queues its answers; the outcome (the caller marks it
+// handled).
 std::string handle_event(Database& db, std::int64_t seq, const bot::InboundEvent& ev, Instant now,
                          const ChatOptions& options) {
   Handling h(db, ev, now, options);
@@ -155,15 +156,16 @@ std::string handle_event(Database& db, std::int64_t seq, const bot::InboundEvent
     answers.messages = std::move(h.answers);
     SqliteEngineStore(db).apply_in_transaction(answers);
   }
-  mark_inbound_handled(db, seq, outcome, format_instant(now));
   return outcome;
 }
 
 // Runs handle() for one event in its own savepoint: a throw rolls back that event alone, which is
-// then marked handled with outcome "error" (and logged) so it is never retried in a loop.
+// then marked handled with outcome "error" (and logged) so it is never retried in a loop. The
+// outcome goes to `marks`: the batch's events are marked handled together at its end, in the
+// same transaction (mark_inbound_handled_all: one statement on PostgreSQL).
 template <class Handle>
-void handle_isolated(Database& db, std::int64_t seq, Instant now, HandledBatch& out,
-                     Handle&& handle) {
+void handle_isolated(Database& db, std::int64_t seq, HandledBatch& out,
+                     std::vector<HandledMark>& marks, Handle&& handle) {
   std::string outcome;
   try {
     Savepoint sp(db);
@@ -172,8 +174,8 @@ void handle_isolated(Database& db, std::int64_t seq, Instant now, HandledBatch& 
   } catch (const std::exception& e) {
     std::cerr << "dondoc serve: handling event " << seq << " failed: " << e.what() << "\n";
     outcome = "error";
-    mark_inbound_handled(db, seq, outcome, format_instant(now));
   }
+  marks.push_back(HandledMark{seq, outcome});
   ++out.handled;
   out.replies_applied += outcome == "applied" || outcome == "partly_applied";
   out.replies_refused += outcome == "refused" || outcome == "partly_applied";
@@ -201,14 +203,15 @@ HandledBatch handle_stored_events(Database& db, Instant now, int limit,
   HandledBatch out;
   auto rows = unhandled_inbound(db, limit);
   out.more = static_cast<int>(rows.size()) == limit;
+  std::vector<HandledMark> marks;
   for (const auto& row : rows) {
-    handle_isolated(db, row.seq, now, out, [&] {
+    handle_isolated(db, row.seq, out, marks, [&] {
       auto ev = bot::event_from_json(nlohmann::json::parse(row.payload, nullptr, false));
       if (ev) return handle_event(db, row.seq, *ev, now, options);
-      mark_inbound_handled(db, row.seq, "ignored", format_instant(now));
       return std::string("ignored");
     });
   }
+  mark_inbound_handled_all(db, marks, format_instant(now));
   return out;
 }
 
@@ -216,19 +219,21 @@ HandledBatch handle_events(Database& db, Instant now, const std::vector<StoredEv
                            const ChatOptions& options) {
   HandledBatch out;
   // Which are still unhandled (a pass over the log may have taken some already), asked once for
-  // the batch: handling an event marks only that event, and the batch runs in one transaction
-  // holding the write lock, so the answer stays true until each is handled.
+  // the batch: handling an event marks only that event (at the end), and the batch runs in one
+  // transaction holding the write lock, so the answer stays true until each is handled.
   std::vector<std::int64_t> seqs;
   seqs.reserve(events.size());
   for (const auto& e : events) seqs.push_back(e.seq);
   std::vector<std::int64_t> unhandled = inbound_unhandled_among(db, std::move(seqs));
+  std::vector<HandledMark> marks;
   for (const auto& e : events) {
     auto it = std::lower_bound(unhandled.begin(), unhandled.end(), e.seq);
     if (it == unhandled.end() || *it != e.seq) continue;
     unhandled.erase(it);  // an event listed twice is handled once
-    handle_isolated(db, e.seq, now, out,
+    handle_isolated(db, e.seq, out, marks,
                     [&] { return handle_event(db, e.seq, e.event, now, options); });
   }
+  mark_inbound_handled_all(db, marks, format_instant(now));
   return out;
 }
 

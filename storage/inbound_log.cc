@@ -1,6 +1,7 @@
 #include "storage/inbound_log.h"
 
 #include <algorithm>
+#include <map>
 
 namespace dondoc {
 
@@ -73,6 +74,33 @@ void mark_inbound_handled(Database& db, std::int64_t seq, std::string_view outco
   st.bind(2, std::string(outcome));
   st.bind(3, seq);
   st.exec();
+}
+
+void mark_inbound_handled_all(Database& db, const std::vector<HandledMark>& marks,
+                              std::string_view at_iso) {
+  if (db.dialect() != sql::Dialect::postgresql) {
+    for (const auto& m : marks) mark_inbound_handled(db, m.seq, m.outcome, at_iso);
+    return;
+  }
+  // One UPDATE per outcome (a batch has a few). "handled_at IS NULL" (true of every event of a
+  // batch) lets it use the small partial index: a generic plan of "seq = ANY(…)" alone, cached
+  // while the table was small, kept scanning the whole table as it grew (35 ms at 50 000 rows).
+  std::map<std::int64_t, std::string_view> last;  // the last outcome of each event
+  for (const auto& m : marks) last[m.seq] = m.outcome;
+  std::map<std::string_view, std::string> seqs_of;  // outcome -> its events as an array literal
+  for (const auto& [seq, outcome] : last) {
+    std::string& seqs = seqs_of[outcome];
+    seqs += (seqs.empty() ? "{" : ",") + std::to_string(seq);
+  }
+  for (auto& [outcome, seqs] : seqs_of) {
+    auto& st = db.cached(
+        "UPDATE inbound_events SET handled_at = ?, outcome = ? WHERE handled_at IS NULL AND seq = "
+        "ANY(CAST(? AS BIGINT[]))");
+    st.bind(1, std::string(at_iso));
+    st.bind(2, std::string(outcome));
+    st.bind(3, seqs + "}");
+    st.exec();
+  }
 }
 
 void replace_inbound_payload(Database& db, std::int64_t seq, std::string_view payload) {

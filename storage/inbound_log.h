@@ -40,6 +40,17 @@ std::vector<std::int64_t> inbound_unhandled_among(Database& db, std::vector<std:
 void mark_inbound_handled(Database& db, std::int64_t seq, std::string_view outcome,
                           std::string_view at_iso);
 
+// mark_inbound_handled() for a batch, each event with its outcome: on PostgreSQL (where each
+// statement is a round trip) one statement per distinct outcome, on SQLite one per event. An
+// event listed twice takes its last outcome. The events must not be handled yet (those of a batch
+// are not): PostgreSQL's statement skips one that is.
+struct HandledMark {
+  std::int64_t seq = 0;
+  std::string outcome;
+};
+void mark_inbound_handled_all(Database& db, const std::vector<HandledMark>& marks,
+                              std::string_view at_iso);
+
 // Rewrites the stored event (to hide a secret it carried, such as a link code).
 void replace_inbound_payload(Database& db, std::int64_t seq, std::string_view payload);
 

@@ -64,6 +64,38 @@ TEST_CASE("the unhandled events of a batch, in one query or one by one", "[pg]")
   });
 }
 
+TEST_CASE("a batch of events is marked handled with each its outcome", "[pg]") {
+  on_both_stores([](const StoreUnderTest& backend) {
+    dondoc::testing::ScopedDb db(backend.location);
+    std::vector<std::int64_t> seqs;
+    for (int i = 0; i < 4; ++i) seqs.push_back(*dondoc::insert_inbound(db, row(std::to_string(i))));
+    auto outcome = [&](std::int64_t seq) {
+      return db.sql()
+          .exec_and_get("SELECT outcome FROM inbound_events WHERE seq = " + std::to_string(seq))
+          .text();
+    };
+    dondoc::mark_inbound_handled_all(db, {}, "2026-01-05T09:00+07:00");  // nothing to mark
+    CHECK(dondoc::unhandled_inbound(db, 10).size() == 4);
+    // Listed twice: the last outcome; quotes and backslashes kept as they are.
+    dondoc::mark_inbound_handled_all(db,
+                                     {{seqs[2], "error"},
+                                      {seqs[0], "ignored"},
+                                      {seqs[2], "a \"quoted\" \\ outcome, {x}"},
+                                      {999999, "applied"}},
+                                     "2026-01-05T09:00+07:00");
+    auto left = dondoc::unhandled_inbound(db, 10);
+    REQUIRE(left.size() == 2);
+    CHECK(left[0].seq == seqs[1]);
+    CHECK(left[1].seq == seqs[3]);
+    CHECK(outcome(seqs[0]) == "ignored");
+    CHECK(outcome(seqs[2]) == "a \"quoted\" \\ outcome, {x}");
+    CHECK(db.sql()
+              .exec_and_get("SELECT handled_at FROM inbound_events WHERE seq = " +
+                            std::to_string(seqs[0]))
+              .text() == "2026-01-05T09:00+07:00");
+  });
+}
+
 TEST_CASE("group commit: many concurrent events, fewer transactions, every ack after commit",
           "[pg]") {
   on_both_stores([](const StoreUnderTest& backend) {
