@@ -150,6 +150,19 @@ TEST_CASE("view stamps: a change a view reads renews its commune's version, and 
         last = now;
       }
     }
+    SECTION("a transaction of many changes renews it once, seen at its commit") {
+      w.exec("BEGIN");
+      for (int i = 0; i < 50; ++i) {
+        w.exec("INSERT INTO send_log(commune, key, at) VALUES (" + a + ", 'rem|" +
+               std::to_string(i) + "', " + at + ")");
+      }
+      CHECK(version() == v0);  // not committed yet
+      w.exec("COMMIT");
+      std::string v1 = version();
+      CHECK(v1 != v0);
+      w.exec("INSERT INTO send_log(commune, key, at) VALUES (" + a + ", 'rem|x', " + at + ")");
+      CHECK(version() != v1);  // the next transaction renews it again
+    }
     SECTION("a deployment-wide setting renews every commune's version") {
       w.exec("INSERT INTO province_settings(key, value) VALUES ('name', 'Tỉnh Quảng Nam')");
       CHECK(version() != v0);
