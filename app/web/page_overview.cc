@@ -137,19 +137,11 @@ TemplateData attention_data(const Request& r, const service::Attention& a) {
 // The count and the pager of the overview's bodies when they fill several pages; the pager's links
 // keep the sort.
 nlohmann::json bodies_paging(const Request& r, const service::BodiesPage& p) {
-  auto href = [&r](int page) {
+  return pager_json(p.first, p.last, p.total, "cơ quan, đơn vị", p.page, p.pages, [&r](int page) {
     std::string sort = r.q("sort");
     return r.url("/") + "?" + (sort.empty() ? "" : "sort=" + url_encode(sort) + "&") +
            "trang=" + std::to_string(page);
-  };
-  std::string count = p.first == 0 ? "0" : grouped(p.first) + "–" + grouped(p.last);
-  nlohmann::json j{{"count", count + " trong " + grouped(p.total) + " cơ quan, đơn vị"},
-                   {"page", p.page},
-                   {"pages", p.pages},
-                   {"several", p.pages > 1}};
-  if (p.page > 1) j["prev"] = href(p.page - 1);
-  if (p.page < p.pages) j["next"] = href(p.page + 1);
-  return j;
+  });
 }
 
 // The first instant at which time alone changes the content (its date is in the memo's stamp):

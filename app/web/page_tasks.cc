@@ -94,12 +94,11 @@ std::string page_href(const Request& r, int page) {
 }
 
 json paging_json(const Request& r, const service::TaskListPage& list) {
-  std::string range = list.matching == 0 ? "0" : grouped(list.first) + "–" + grouped(list.last);
-  std::string count = range + " trong " + grouped(list.matching) + " nhiệm vụ";
-  if (list.matching != list.total) count += " (lọc từ " + grouped(list.total) + ")";
-  json j{{"count", count}, {"page", list.page}, {"pages", list.pages}, {"several", list.pages > 1}};
-  if (list.page > 1) j["prev"] = page_href(r, list.page - 1);
-  if (list.page < list.pages) j["next"] = page_href(r, list.page + 1);
+  json j = pager_json(list.matching == 0 ? 0 : list.first, list.last, list.matching, "nhiệm vụ",
+                      list.page, list.pages, [&r](int page) { return page_href(r, page); });
+  if (list.matching != list.total) {
+    j["count"] = j["count"].get<std::string>() + " (lọc từ " + grouped(list.total) + ")";
+  }
   return j;
 }
 

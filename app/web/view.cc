@@ -47,6 +47,18 @@ std::string grouped(int n) {
   return out;
 }
 
+json pager_json(int first, int last, int total, const std::string& what, int page, int pages,
+                const std::function<std::string(int)>& href) {
+  std::string range = first == 0 ? "0" : grouped(first) + "–" + grouped(last);
+  json j{{"count", range + " trong " + grouped(total) + " " + what},
+         {"page", page},
+         {"pages", pages},
+         {"several", pages > 1}};
+  if (page > 1) j["prev"] = href(page - 1);
+  if (page < pages) j["next"] = href(page + 1);
+  return j;
+}
+
 json badge(service::Standing s) {
   std::string tone(service::to_string(service::tone_of(s)));
   return {{"key", std::string(service::to_string(s))},

@@ -3,6 +3,7 @@
 // the pages (app/web/page_*.cc); the JSON API uses service/dashboard_json.h instead.
 #pragma once
 
+#include <functional>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
@@ -24,6 +25,11 @@ nlohmann::json time_json(std::string_view iso);
 std::string_view message_status_vi(std::string_view status);
 std::string percent(const std::optional<double>& r);  // "83%", "—" when none
 std::string grouped(int n);  // "10 000": digits grouped by three with a space, as Vietnamese reads
+// A paged list's pager for the templates ({{#paging.several}}, {{paging.count}}, prev, next):
+// "51–100 trong 2 004 <what>" for items first..last of total, and the links to the pages before
+// and after (`href(n)`: page n's URL, the list's other parameters kept).
+nlohmann::json pager_json(int first, int last, int total, const std::string& what, int page,
+                          int pages, const std::function<std::string(int)>& href);
 // {"key","label","tone","class"}: class is "tone-green" ...; the badge every list uses.
 nlohmann::json badge(service::Standing s);
 // The five buckets in order, then blocked and extension requests: [{key,label,tone,count}], and
