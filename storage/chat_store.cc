@@ -104,17 +104,6 @@ void bind_chat(Database& db, const ChatRef& chat, std::string_view body, std::st
   st.exec();
 }
 
-std::optional<std::int64_t> chat_commune(Database& db, std::string_view channel,
-                                         std::string_view chat_id) {
-  auto& st = db.cached("SELECT commune FROM chat_links WHERE channel = ? AND chat_id = ?");
-  st.bind(1, std::string(channel));
-  st.bind(2, std::string(chat_id));
-  std::optional<std::int64_t> out;
-  if (st.step()) out = st.column(0).as_int64();
-  st.reset();
-  return out;
-}
-
 std::optional<ChatLink> chat_link(Database& db, std::string_view channel,
                                   std::string_view chat_id) {
   auto& st = db.cached("SELECT commune, body FROM chat_links WHERE channel = ? AND chat_id = ?");

@@ -56,11 +56,7 @@ struct ChatRef {
 // Binds (or re-binds) a chat to a body of the current commune.
 void bind_chat(Database& db, const ChatRef& chat, std::string_view body, std::string_view from_name,
                std::string_view at_iso);
-// The commune a chat is linked in, across communes; nullopt when it is not linked.
-std::optional<std::int64_t> chat_commune(Database& db, std::string_view channel,
-                                         std::string_view chat_id);
-// The commune and body a chat is linked to, across communes; nullopt when it is not linked. One
-// query for what chat_commune() then chat_body() in that commune would read.
+// The commune and body a chat is linked to, across communes; nullopt when it is not linked.
 struct ChatLink {
   std::int64_t commune = 0;
   std::string body;

@@ -105,8 +105,8 @@ TEST_CASE("communes: nothing of one commune is read, changed, counted or sent fo
   // Each commune's chat is linked by its own code to its own vh_xh.
   chat(db, message("a1", "chat-a", "DK " + link_code(db, a, t0)), t0);
   chat(db, message("b1", "chat-b", "DK " + link_code(db, b, t0)), t0);
-  CHECK(chat_commune(db, "generic", "chat-a") == a.key);
-  CHECK(chat_commune(db, "generic", "chat-b") == b.key);
+  CHECK(chat_link(db, "generic", "chat-a").value().commune == a.key);
+  CHECK(chat_link(db, "generic", "chat-b").value().commune == b.key);
 
   // A reports task 2 done by chat; B says it is blocked. Each reply touches its commune alone.
   chat(db, message("a2", "chat-a", "NV2 xong"), t0);
@@ -183,9 +183,9 @@ TEST_CASE("communes: a code names its commune; a chat relinked moves with it") {
   Commune a = demo_commune(db, "xa_a", "Xã A", t0);
   Commune b = demo_commune(db, "xa_b", "Xã B", t0);
   chat(db, message("x1", "chat-x", "DK " + link_code(db, a, t0)), t0);
-  CHECK(chat_commune(db, "generic", "chat-x") == a.key);
+  CHECK(chat_link(db, "generic", "chat-x").value().commune == a.key);
   chat(db, message("x2", "chat-x", "DK " + link_code(db, b, t0)), t0);
-  CHECK(chat_commune(db, "generic", "chat-x") == b.key);
+  CHECK(chat_link(db, "generic", "chat-x").value().commune == b.key);
   chat(db, message("x3", "chat-x", "NV2 xong"), t0);
   CHECK(task2(db, b, t0).status == Status::done);
   CHECK(task2(db, a, t0).status == Status::not_started);

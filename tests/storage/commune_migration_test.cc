@@ -65,7 +65,7 @@ TEST_CASE("sqlite: a database from before communes becomes one commune with all 
   CHECK(active_rules_version(db) == 1);
   CHECK(list_outbox(db, "").size() == 1);
   CHECK(list_audit(db, std::nullopt).size() == 1);
-  CHECK(chat_commune(db, "zalo", "u1") == 1);
+  CHECK(chat_link(db, "zalo", "u1").value().commune == 1);
   auto code = find_link_code(db, "ABCD2345");
   REQUIRE(code);
   CHECK(code->commune == 1);

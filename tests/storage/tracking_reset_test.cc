@@ -146,7 +146,7 @@ TEST_CASE("tracking reset: the commune's tracking state goes, counted; everythin
       INFO(kKeptTables[i]);
       CHECK(dump(c.db, kKeptTables[i]) == kept[i]);
     }
-    CHECK(chat_commune(c.db, "telegram", "200") == c.b);
+    CHECK(chat_link(c.db, "telegram", "200").value().commune == c.b);
     CHECK(find_link_code(c.db, "MA200"));
 
     // Nothing left to reset: a second reset deletes nothing.
