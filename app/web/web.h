@@ -41,7 +41,9 @@ struct Request {
   std::string client;                          // peer IP
   std::optional<service::Viewer> viewer;       // set on every signed-in route
   std::string session;                         // the session cookie's token ("" otherwise)
-  std::string csrf;                            // the session's CSRF token ("" for API tokens)
+  // The session's CSRF token as this answer's forms carry it: masked afresh for each request
+  // (mask_csrf, app/web/guard.h); "" for API tokens. csrf_secret: the token itself.
+  std::string csrf, csrf_secret;
   std::int64_t commune = 0;                    // communes.key the handler runs in (0: none)
   std::string commune_id, commune_name;
   std::string base;             // URL prefix of this commune's pages: "" (one commune) or "/xa/ID"

@@ -148,7 +148,8 @@ std::optional<HttpOut> check_viewer(Request& r, const Route& route, Database& db
     if (auto s = service::check_session(db, it->second, r.now)) {
       r.viewer = s->session.viewer;
       r.session = s->session.token;
-      r.csrf = s->session.csrf;
+      r.csrf_secret = s->session.csrf;
+      r.csrf = mask_csrf(r.csrf_secret);
       stale = s->stale;
     }
   }

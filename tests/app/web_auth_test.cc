@@ -76,3 +76,26 @@ TEST_CASE("web: not signed in goes to /dang-nhap; the API answers 401; sign-out 
   CHECK(out.status == 303);
   CHECK(s.get("/nhiem-vu", cookie).status == 303);
 }
+
+TEST_CASE("web: each answer carries the CSRF token masked afresh, and every mask is accepted") {
+  t::WebServed s;
+  std::string mine = s.sign_in("admin1");
+  std::string other = s.sign_in("lanhdao");
+  std::string first = t::csrf_of(s.get("/", mine).body);
+  std::string second = t::csrf_of(s.get("/", mine).body);
+  REQUIRE(first.size() == 128);
+  REQUIRE(second.size() == 128);
+  CHECK(first != second);  // a compressed page's size says nothing of the token
+  CHECK(first.find_first_not_of("0123456789abcdef") == std::string::npos);
+
+  // Another session's token, or one digit changed: refused, and the session stays.
+  CHECK(s.post("/dang-xuat", "csrf=" + t::csrf_of(s.get("/", other).body), mine).status == 403);
+  std::string altered = first;
+  altered[100] = altered[100] == '0' ? '1' : '0';
+  CHECK(s.post("/dang-xuat", "csrf=" + altered, mine).status == 403);
+  CHECK(s.post("/dang-xuat", "csrf=" + first.substr(0, 64), mine).status == 403);
+  CHECK(s.get("/", mine).status == 200);
+  // An older mask of the same session's token signs out as well as the newest.
+  CHECK(s.post("/dang-xuat", "csrf=" + first, mine).status == 303);
+  CHECK(s.get("/", mine).status == 303);
+}

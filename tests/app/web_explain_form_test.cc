@@ -62,7 +62,7 @@ TEST_CASE("web: a missing report's explanation form is fetched from the overview
   CHECK(fragment.body.rfind("<details class=\"ask-explanation\" open>", 0) == 0);
   CHECK(fragment.body.find("<html") == std::string::npos);
   CHECK(fragment.body.find("<form method=\"post\" action=\"/giai-trinh\">") != std::string::npos);
-  CHECK(t::csrf_of(fragment.body) == csrf);
+  CHECK(t::csrf_of(fragment.body).size() == csrf.size());  // the session's token, masked afresh
   CHECK(fragment.body.find("name=\"body\" value=\"" + body + "\"") != std::string::npos);
   CHECK(fragment.body.find("name=\"cycle\" value=\"" + cycle + "\"") != std::string::npos);
   CHECK(fragment.body.find("name=\"period\" value=\"" + period + "\"") != std::string::npos);
@@ -74,8 +74,8 @@ TEST_CASE("web: a missing report's explanation form is fetched from the overview
   CHECK(page.body.find("<html") != std::string::npos);
   CHECK(page.body.find("Yêu cầu giải trình: ") != std::string::npos);
   CHECK(page.body.find("Chưa nộp") != std::string::npos);
-  CHECK(page.body.find(fragment.body.substr(0, fragment.body.find("</form>"))) !=
-        std::string::npos);
+  std::string form = t::without_csrf(fragment.body);
+  CHECK(t::without_csrf(page.body).find(form.substr(0, form.find("</form>"))) != std::string::npos);
 
   // The form posts where it always did.
   auto ask = s.post("/giai-trinh",
