@@ -8,7 +8,8 @@ cd "$(dirname "$0")/.."
 
 packages=(g++ cmake make pkg-config ccache libboost-dev libsqlitecpp-dev libsqlite3-dev
           nlohmann-json3-dev catch2 libutf8proc-dev libssl-dev libical-dev libsodium-dev
-          libkainjow-mustache-dev libqrencode-dev libxlsxwriter-dev libzip-dev libpq-dev ca-certificates)
+          libkainjow-mustache-dev libqrencode-dev libxlsxwriter-dev libzip-dev zlib1g-dev libpq-dev
+          ca-certificates)
 if [ "${1:-}" = "--test" ]; then
   packages+=(clang-format)
   # The dashboard's browser tests (tests/web) drive Debian's chromium with playwright-core.

@@ -68,8 +68,15 @@ std::string asset_url(std::string_view name) {
 
 bool etag_matches(const Asset& a, std::string_view if_none_match) {
   if (if_none_match == "*") return true;
-  // A list of tags, possibly weak (W/"..."): match any.
-  return if_none_match.find(a.etag) != std::string_view::npos;
+  // A list of tags, possibly weak (W/"..."): match any, the gzip variant's "X.gz" too
+  // (app/web/encoding.h).
+  std::string_view open(a.etag.data(), a.etag.size() - 1);  // without the closing quote
+  for (auto at = if_none_match.find(open); at != std::string_view::npos;
+       at = if_none_match.find(open, at + 1)) {
+    std::string_view rest = if_none_match.substr(at + open.size());
+    if (rest.starts_with("\"") || rest.starts_with(".gz\"")) return true;
+  }
+  return false;
 }
 
 }  // namespace dondoc::app::web

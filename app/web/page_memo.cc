@@ -30,7 +30,12 @@ bool page_memo_enabled() {
 
 void set_page_memo_enabled(bool on) { g_enabled.store(on ? 1 : 0); }
 
-const std::string* PageMemo::find(const std::string& stamp, const std::string& key,
+const DeflatedParts& MemoContent::deflated() const {
+  if (!deflated_) deflated_ = deflate_around(text_, kCsrfSlot, Compression::thorough);
+  return *deflated_;
+}
+
+const MemoContent* PageMemo::find(const std::string& stamp, const std::string& key,
                                   Instant now) const {
   auto it = entries_.find(key);
   if (it == entries_.end() || it->second.stamp != stamp || !(now < it->second.until)) {
@@ -39,10 +44,11 @@ const std::string* PageMemo::find(const std::string& stamp, const std::string& k
   return &it->second.content;
 }
 
-void PageMemo::put(const std::string& stamp, const std::string& key, std::string content,
-                   Instant until) {
+const MemoContent& PageMemo::put(const std::string& stamp, const std::string& key,
+                                 std::string content, Instant until) {
   if (entries_.size() >= kMaxEntries && !entries_.count(key)) entries_.clear();
-  entries_[key] = Entry{stamp, std::move(content), until};
+  auto [it, fresh] = entries_.insert_or_assign(key, Entry{stamp, MemoContent(std::move(content)), until});
+  return it->second.content;
 }
 
 std::string memo_key(const Request& r) {

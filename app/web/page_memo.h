@@ -13,6 +13,7 @@
 #include <string>
 #include <string_view>
 
+#include "app/web/encoding.h"
 #include "app/web/web.h"
 
 namespace dondoc::app::web {
@@ -21,17 +22,35 @@ namespace dondoc::app::web {
 bool page_memo_enabled();
 void set_page_memo_enabled(bool on);  // tests
 
+// A memoised content: its text and, from the first request that accepts gzip on, the text
+// compressed around its CSRF slots (at the thorough level: once for many answers), so a warm
+// page's answer compresses only the layout and the token (app/web/encoding.h).
+class MemoContent {
+ public:
+  explicit MemoContent(std::string text) : text_(std::move(text)) {}
+  const std::string& text() const { return text_; }
+  const DeflatedParts& deflated() const;
+
+ private:
+  std::string text_;
+  mutable std::optional<DeflatedParts> deflated_;
+};
+
 class PageMemo {
  public:
   static constexpr std::size_t kMaxEntries = 16;  // beyond, the memo starts afresh
-  // The text stored under key, when stored under `stamp` and now < its validity end; else null.
-  const std::string* find(const std::string& stamp, const std::string& key, Instant now) const;
-  void put(const std::string& stamp, const std::string& key, std::string content, Instant until);
+  // The content stored under key, when stored under `stamp` and now < its validity end; else
+  // null.
+  const MemoContent* find(const std::string& stamp, const std::string& key, Instant now) const;
+  // Stores content and returns it (valid until the next put).
+  const MemoContent& put(const std::string& stamp, const std::string& key, std::string content,
+                         Instant until);
   std::size_t size() const { return entries_.size(); }
 
  private:
   struct Entry {
-    std::string stamp, content;
+    std::string stamp;
+    MemoContent content;
     Instant until{};
   };
   std::map<std::string, Entry> entries_;
@@ -45,6 +64,10 @@ inline constexpr std::string_view kCsrfSlot = "dondoc-csrf-slot-3e9a1c";
 // (no CSRF token: the content must not depend on the session), and the layout around content.
 std::string render_content(const Request& r, std::string_view name, nlohmann::json data);
 HttpOut page_content(const Request& r, std::string_view title, std::string_view content,
+                     int status = 200);
+// The same page from memoised content: gzip-compressed from its deflated parts when the client
+// accepts gzip (the answer then needs no compression after the handler).
+HttpOut page_content(const Request& r, std::string_view title, const MemoContent& content,
                      int status = 200);
 
 // What makes a page's content differ between two requests besides the data and `now`: the viewer

@@ -184,7 +184,7 @@ HttpOut overview_page(Request& r, Database& db) {
   if (page_memo_enabled()) stamp = service::view_stamp(db, r.now);
   std::string key = memo_key(r);
   if (stamp) {
-    if (const std::string* content = memo.find(*stamp, key, r.now)) {
+    if (const MemoContent* content = memo.find(*stamp, key, r.now)) {
       return page_content(r, "Tổng quan", *content);
     }
   }
@@ -192,7 +192,7 @@ HttpOut overview_page(Request& r, Database& db) {
   HttpOut failed{0, "", ""};
   std::string content = overview_content(r, db, until, failed);
   if (failed.status != 0) return failed;
-  if (stamp) memo.put(*stamp, key, content, until);
+  if (stamp) return page_content(r, "Tổng quan", memo.put(*stamp, key, std::move(content), until));
   return page_content(r, "Tổng quan", content);
 }
 

@@ -108,7 +108,7 @@ HttpOut task_list_page(Request& r, Database& db) {
   if (page_memo_enabled()) stamp = service::view_stamp(db, r.now);
   std::string key = memo_key(r);
   if (stamp) {
-    if (const std::string* content = memo.find(*stamp, key, r.now)) {
+    if (const MemoContent* content = memo.find(*stamp, key, r.now)) {
       return page_content(r, "Nhiệm vụ", *content);
     }
   }
@@ -122,7 +122,7 @@ HttpOut task_list_page(Request& r, Database& db) {
             {"count", list.value().matching},
             {"total", list.value().total}};
   std::string content = render_content(r, "tasks", std::move(data));
-  if (stamp) memo.put(*stamp, key, content, Instant::max());
+  if (stamp) return page_content(r, "Nhiệm vụ", memo.put(*stamp, key, std::move(content), Instant::max()));
   return page_content(r, "Nhiệm vụ", content);
 }
 

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "app/web/assets.h"
+#include "app/web/encoding.h"
 #include "app/web/page_memo.h"
 #include "app/web/parse.h"
 #include "app/web/template_data.h"
@@ -197,17 +198,53 @@ TemplateData template_data(nlohmann::json&& data) { return to_data(data); }
 
 // The layout is rendered around a slot, and the content put in its place with the session's
 // CSRF token: kainjow never carries the content (megabytes for a large plan's overview).
+struct Layout {
+  std::string text;
+  std::size_t at;  // where the content goes
+  std::string_view head() const { return std::string_view(text).substr(0, at); }
+  std::string_view tail() const { return std::string_view(text).substr(at + raw_slot(0).size()); }
+};
+
+Layout layout_around(const Request& r, std::string_view title) {
+  Layout l{render_owned("layout", layout_data(r, title, raw_slot(0))), 0};
+  l.at = find_slot(l.text, 0, raw_slot(0));
+  if (l.at == std::string::npos) throw std::runtime_error("web: the layout shows no content");
+  return l;
+}
+
 HttpOut page_content(const Request& r, std::string_view title, std::string_view content,
                      int status) {
-  std::string layout = render_owned("layout", layout_data(r, title, raw_slot(0)));
-  std::size_t at = find_slot(layout, 0, raw_slot(0));
-  if (at == std::string::npos) throw std::runtime_error("web: the layout shows no content");
+  Layout layout = layout_around(r, title);
   std::string page;
-  page.reserve(layout.size() + content.size() + 1024);
-  page.append(layout, 0, at);
+  page.reserve(layout.text.size() + content.size() + 1024);
+  page.append(layout.head());
   append_with_csrf(page, content, r.csrf);
-  page.append(layout, at + raw_slot(0).size(), std::string::npos);
+  page.append(layout.tail());
   return HttpOut{status, "text/html; charset=utf-8", std::move(page)};
+}
+
+HttpOut page_content(const Request& r, std::string_view title, const MemoContent& content,
+                     int status) {
+  auto encoding = r.headers.find("accept-encoding");
+  if (encoding == r.headers.end() || !accepts_gzip(encoding->second) ||
+      content.text().size() < kMinCompressed) {
+    return page_content(r, title, content.text(), status);
+  }
+  Layout layout = layout_around(r, title);
+  DeflatedPiece head = deflate_piece(layout.head()), tail = deflate_piece(layout.tail()),
+                csrf = deflate_piece(r.csrf);
+  const auto& parts = content.deflated().parts;
+  std::vector<const DeflatedPiece*> pieces{&head};
+  pieces.reserve(2 * parts.size() + 2);
+  for (std::size_t i = 0; i < parts.size(); ++i) {
+    if (i > 0) pieces.push_back(&csrf);
+    pieces.push_back(&parts[i]);
+  }
+  pieces.push_back(&tail);
+  HttpOut out{status, "text/html; charset=utf-8", gzip_join(pieces)};
+  out.headers.emplace_back("Vary", "Accept-Encoding");
+  out.headers.emplace_back("Content-Encoding", "gzip");
+  return out;
 }
 
 HttpOut redirect(const Request& r, const std::string& location, const std::string& flash) {

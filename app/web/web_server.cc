@@ -6,6 +6,7 @@
 #include <boost/asio/post.hpp>
 #include <iostream>
 
+#include "app/web/encoding.h"
 #include "app/web/guard.h"
 #include "app/web/parse.h"
 #include "app/web/reader.h"
@@ -164,6 +165,13 @@ std::optional<HttpOut> check_viewer(Request& r, const Route& route, Database& db
   return std::nullopt;
 }
 
+// Off the io thread (the reader, a worker): the answer compressed for a client that accepts it.
+HttpOut encoded(const Request& r, HttpOut out) {
+  auto it = r.headers.find("accept-encoding");
+  encode_answer(it == r.headers.end() ? std::string_view() : std::string_view(it->second), out);
+  return out;
+}
+
 }  // namespace
 
 HttpOut later(Request& r, std::function<HttpOut()> job) {
@@ -267,7 +275,8 @@ void Web::run(std::shared_ptr<Request> req, const Route* route, Respond respond)
         });
     return;
   }
-  reader_->submit([req, route, finish](Database& db) { finish(read_handler(*req, *route, db)); },
+  reader_->submit(
+      [req, route, finish](Database& db) { finish(encoded(*req, read_handler(*req, *route, db))); },
                   [req, finish](const std::string& err) {
                     finish(error(*req, 500, "Lỗi đọc dữ liệu: " + err));
                   });
@@ -277,7 +286,7 @@ void Web::run(std::shared_ptr<Request> req, const Route* route, Respond respond)
 // work (later()), which runs on the workers first.
 void Web::finish_read(std::shared_ptr<Request> req, HttpOut out, const Respond& respond) {
   auto post = [this, req, respond](HttpOut o) {
-    net::post(io_, [this, req, respond, o = std::move(o)]() mutable {
+    net::post(io_, [this, req, respond, o = encoded(*req, std::move(o))]() mutable {
       answer(*req, std::move(o), respond);
     });
   };

@@ -1,6 +1,7 @@
 -- wrk script: GETs one dashboard page with a session cookie; counts answers other than 200 (a
 -- redirect to /dang-nhap would otherwise look like a fast page).
--- Usage: wrk -t2 -c8 -d10s -s get.lua http://127.0.0.1:PORT -- PATH COOKIE
+-- Usage: wrk -t2 -c8 -d10s -s get.lua http://127.0.0.1:PORT -- PATH COOKIE [ACCEPT_ENCODING]
+-- ACCEPT_ENCODING: the header a browser sends ("gzip, deflate, br") unless given; "" sends none.
 -- done() prints one line: RESULT requests=.. rps=.. p50_ms=.. p99_ms=.. non200=.. errors=..
 
 local threads = {}
@@ -12,11 +13,14 @@ end
 function init(args)
   path = args[1] or "/"
   cookie = args[2] or ""
+  encoding = args[3] or "gzip, deflate, br"
   not_ok = 0
 end
 
 function request()
-  return wrk.format("GET", path, { ["Cookie"] = cookie })
+  local headers = { ["Cookie"] = cookie }
+  if encoding ~= "" then headers["Accept-Encoding"] = encoding end
+  return wrk.format("GET", path, headers)
 end
 
 function response(status, headers, body)

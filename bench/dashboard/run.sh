@@ -12,7 +12,9 @@
 #   bench/dashboard/run.sh            10,000 tasks, 10 s per point
 #   bench/dashboard/run.sh --smoke    500 tasks, 2 s per point (CI: fails only on a real failure)
 # Env: BUILD_DIR (default build-bench), SKIP_BUILD=1, DURATION, CONNS (default 8), PORT_BASE
-#      (default 18280), COMMUNES (see gen_plan.sh), KEEP=1 keeps the work directory.
+#      (default 18280), COMMUNES (see gen_plan.sh), KEEP=1 keeps the work directory,
+#      ENCODING: the Accept-Encoding the pages' wrk sends (default "gzip, deflate, br", as a
+#      browser; ENCODING= sends none, the pages then come uncompressed).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 ROOT=$PWD
@@ -21,6 +23,7 @@ DURATION=${DURATION:-10}
 CONNS=${CONNS:-8}
 PORT_BASE=${PORT_BASE:-18280}
 BUSY=${BUSY:-2026-03-18T08:00+07:00}
+ENCODING=${ENCODING-gzip, deflate, br}
 if [ "${1:-}" = "--smoke" ]; then
   DURATION=${SMOKE_DURATION:-2}
   export COMMUNES=${COMMUNES:-5}
@@ -78,7 +81,8 @@ page() {
   local label=$1 port=$2 path=$3 line
   drain "$port"
   line=$(wrk -t2 -c"$CONNS" -d"${DURATION}s" --timeout 60s -s bench/dashboard/get.lua \
-    "http://127.0.0.1:$port" -- "$path" "$COOKIE" | grep '^RESULT') || fail "wrk on $path failed"
+    "http://127.0.0.1:$port" -- "$path" "$COOKIE" "$ENCODING" | grep '^RESULT') ||
+    fail "wrk on $path failed"
   echo "  $(printf '%-16s' "$label") $line"
   case $line in *" non200=0 errors=0"*) ;; *) fail "$label: answers other than 200 or errors" ;; esac
   eval "$(echo "$line" | sed -E 's/.*rps=([0-9.]+) p50_ms=([0-9.]+) p99_ms=([0-9.]+).*/RPS_'"$label"'=\1 P50_'"$label"'=\2 P99_'"$label"'=\3/')"
@@ -133,7 +137,8 @@ COOKIE="dondoc_session=$(awk '$6 == "dondoc_session" { print $7 }' "$WORK/jar")"
 for p in / /nhiem-vu; do
   code=$(curl -s -o "$WORK/page.html" -w '%{http_code}' -H "Cookie: $COOKIE" "$URL$p")
   [ "$code" = 200 ] || fail "GET $p answered $code"
-  echo "  GET $p: 200, $(wc -c <"$WORK/page.html") bytes"
+  gz=$(curl -s -H "Cookie: $COOKIE" -H "Accept-Encoding: gzip" "$URL$p" | wc -c)
+  echo "  GET $p: 200, $(wc -c <"$WORK/page.html") bytes, $gz gzip-compressed"
 done
 printf '{"listen": "127.0.0.1:%s"}\n' "$COLD_PORT" >"$WORK/cold.json"
 start cold "$COLD_PORT" env DONDOC_PAGE_MEMO=0 "$BIN/dondoc" --db "$DB" serve \
@@ -141,7 +146,7 @@ start cold "$COLD_PORT" env DONDOC_PAGE_MEMO=0 "$BIN/dondoc" --db "$DB" serve \
 start bare "$BARE_PORT" "$BIN/bench_dashboard_bare" "$BARE_PORT" "$DB"
 echo "  bare page: $(curl -s "http://127.0.0.1:$BARE_PORT/" | wc -c) bytes"
 
-echo "== pages, $CONNS connections, ${DURATION} s each"
+echo "== pages, $CONNS connections, ${DURATION} s each, Accept-Encoding: ${ENCODING:-(none)}"
 page overview "$SERVE_PORT" /
 page tasks "$SERVE_PORT" /nhiem-vu
 page overview_cold "$COLD_PORT" /

@@ -41,6 +41,17 @@ test('a signed-in page links fingerprinted, immutable assets and loads no inline
     assert.equal(bg, 'rgb(246, 247, 249)');
     assert.equal(await page.locator('script:not([src])').count(), 0, 'no inline script');
     assert.deepEqual(cspErrors, []);
+    // Chromium asks for gzip: the overview (from the page memo, compressed once around the CSRF
+    // slots, the layout and the token compressed per answer) and the task list come compressed
+    // and render whole.
+    for (const path of ['/', '/', '/nhiem-vu']) {
+      const answer = await page.goto(env.base + path);
+      const headers = await answer.allHeaders();
+      assert.equal(headers['content-encoding'], 'gzip', path);
+      assert.match(headers['vary'], /Accept-Encoding/);
+      assert.match((await answer.body()).toString(), /<\/html>\s*$/, `${path} decoded whole`);
+      assert.equal(await page.locator('main').count(), 1);
+    }
   } finally {
     await browser.close();
   }
