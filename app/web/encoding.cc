@@ -20,7 +20,8 @@ std::string_view trim(std::string_view s) {
 
 bool iequals(std::string_view a, std::string_view b) {
   return std::equal(a.begin(), a.end(), b.begin(), b.end(), [](char x, char y) {
-    return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
+    return std::tolower(static_cast<unsigned char>(x)) ==
+           std::tolower(static_cast<unsigned char>(y));
   });
 }
 
@@ -88,11 +89,12 @@ bool accepts_gzip(std::string_view accept_encoding) {
   while (!accept_encoding.empty()) {
     auto comma = accept_encoding.find(',');
     std::string_view item = accept_encoding.substr(0, comma);
-    accept_encoding = comma == std::string_view::npos ? std::string_view()
-                                                      : accept_encoding.substr(comma + 1);
+    accept_encoding =
+        comma == std::string_view::npos ? std::string_view() : accept_encoding.substr(comma + 1);
     auto semi = item.find(';');
     std::string_view coding = trim(item.substr(0, semi));
-    std::string_view params = semi == std::string_view::npos ? std::string_view() : item.substr(semi + 1);
+    std::string_view params =
+        semi == std::string_view::npos ? std::string_view() : item.substr(semi + 1);
     bool ok = !zero_weight(params);
     if (iequals(coding, "gzip") || iequals(coding, "x-gzip")) {
       gzip_ok = ok;
@@ -105,9 +107,16 @@ bool accepts_gzip(std::string_view accept_encoding) {
 
 bool compressible(const HttpOut& out) {
   if (out.body.size() < kMinCompressed || header_value(out, "Content-Encoding")) return false;
-  static constexpr std::array<std::string_view, 10> kTypes{
-      "text/html", "text/css", "text/plain", "text/csv", "text/calendar", "text/javascript",
-      "application/javascript", "application/json", "image/svg+xml", "application/xml"};
+  static constexpr std::array<std::string_view, 10> kTypes{"text/html",
+                                                           "text/css",
+                                                           "text/plain",
+                                                           "text/csv",
+                                                           "text/calendar",
+                                                           "text/javascript",
+                                                           "application/javascript",
+                                                           "application/json",
+                                                           "image/svg+xml",
+                                                           "application/xml"};
   return std::any_of(kTypes.begin(), kTypes.end(),
                      [&](std::string_view t) { return starts_with_ci(out.content_type, t); });
 }
@@ -177,11 +186,12 @@ DeflatedParts deflate_around(std::string_view text, std::string_view slot, Compr
   DeflatedParts d;
   std::size_t from = 0;
   while (true) {
-    const void* hit = slot.empty() || from >= text.size()
-                          ? nullptr
-                          : memmem(text.data() + from, text.size() - from, slot.data(), slot.size());
-    std::size_t at = hit ? static_cast<std::size_t>(static_cast<const char*>(hit) - text.data())
-                         : text.size();
+    const void* hit =
+        slot.empty() || from >= text.size()
+            ? nullptr
+            : memmem(text.data() + from, text.size() - from, slot.data(), slot.size());
+    std::size_t at =
+        hit ? static_cast<std::size_t>(static_cast<const char*>(hit) - text.data()) : text.size();
     d.parts.push_back(deflate_piece(text.substr(from, at - from), level));
     if (!hit) return d;
     from = at + slot.size();

@@ -47,7 +47,8 @@ const MemoContent* PageMemo::find(const std::string& stamp, const std::string& k
 const MemoContent& PageMemo::put(const std::string& stamp, const std::string& key,
                                  std::string content, Instant until) {
   if (entries_.size() >= kMaxEntries && !entries_.count(key)) entries_.clear();
-  auto [it, fresh] = entries_.insert_or_assign(key, Entry{stamp, MemoContent(std::move(content)), until});
+  auto it =
+      entries_.insert_or_assign(key, Entry{stamp, MemoContent(std::move(content)), until}).first;
   return it->second.content;
 }
 

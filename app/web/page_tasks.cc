@@ -122,7 +122,8 @@ HttpOut task_list_page(Request& r, Database& db) {
             {"count", list.value().matching},
             {"total", list.value().total}};
   std::string content = render_content(r, "tasks", std::move(data));
-  if (stamp) return page_content(r, "Nhiệm vụ", memo.put(*stamp, key, std::move(content), Instant::max()));
+  if (stamp)
+    return page_content(r, "Nhiệm vụ", memo.put(*stamp, key, std::move(content), Instant::max()));
   return page_content(r, "Nhiệm vụ", content);
 }
 

@@ -44,7 +44,7 @@ struct Request {
   // The session's CSRF token as this answer's forms carry it: masked afresh for each request
   // (mask_csrf, app/web/guard.h); "" for API tokens. csrf_secret: the token itself.
   std::string csrf, csrf_secret;
-  std::int64_t commune = 0;                    // communes.key the handler runs in (0: none)
+  std::int64_t commune = 0;  // communes.key the handler runs in (0: none)
   std::string commune_id, commune_name;
   std::string base;             // URL prefix of this commune's pages: "" (one commune) or "/xa/ID"
   bool api = false;             // path starts with /api/

@@ -277,9 +277,9 @@ void Web::run(std::shared_ptr<Request> req, const Route* route, Respond respond)
   }
   reader_->submit(
       [req, route, finish](Database& db) { finish(encoded(*req, read_handler(*req, *route, db))); },
-                  [req, finish](const std::string& err) {
-                    finish(error(*req, 500, "Lỗi đọc dữ liệu: " + err));
-                  });
+      [req, finish](const std::string& err) {
+        finish(error(*req, 500, "Lỗi đọc dữ liệu: " + err));
+      });
 }
 
 // On the reader (or the writer): the answer goes to the io thread, unless the handler left slow

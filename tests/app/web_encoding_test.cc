@@ -190,8 +190,8 @@ TEST_CASE("serve: pages, JSON and the stylesheet gzip-compressed for a browser")
   CHECK(gunzip(sheet.body) == std::string(find_asset("dondoc.css")->body));
   std::string tag = sheet.header("ETag");
   CHECK(tag.ends_with(".gz\""));
-  auto again = http_request(s.port, "GET", css, "",
-                            {{"Accept-Encoding", "gzip"}, {"If-None-Match", tag}});
+  auto again =
+      http_request(s.port, "GET", css, "", {{"Accept-Encoding", "gzip"}, {"If-None-Match", tag}});
   CHECK(again.status == 304);
   CHECK(again.body.empty());
 

@@ -84,7 +84,8 @@ inline std::string csrf_of(const std::string& html) {
 // (app/web/guard.h), so two answers of the same page compare equal only without them.
 inline std::string without_csrf(std::string html) {
   for (std::string t = csrf_of(html); !t.empty(); t = csrf_of(html)) {
-    for (auto at = html.find(t); at != std::string::npos; at = html.find(t)) html.erase(at, t.size());
+    for (auto at = html.find(t); at != std::string::npos; at = html.find(t))
+      html.erase(at, t.size());
   }
   return html;
 }
