@@ -6,9 +6,10 @@
 # and the task list (/nhiem-vu) of `dondoc serve --no-scheduler`, and on the bare page
 # (bench_dashboard_bare: the same rows read and written out as one table) on the same database.
 # Prints p50/p99 and the ratios dashboard / bare (target <= 5), then the webhook's p99 alone and
-# while wrk loads the overview in parallel (target <= 2x). The pages are measured twice: warm (the
-# page memo on, as served) and cold (a second serve on the same database with DONDOC_PAGE_MEMO=0:
-# every request computes and renders its page from the cached snapshot).
+# while wrk loads the overview in parallel (target <= 2x), and, for reference, while wrk loads
+# /healthz (no page work: what any concurrent HTTP load costs here). The pages are measured
+# twice: warm (the page memo on, as served) and cold (a second serve on the same database with
+# DONDOC_PAGE_MEMO=0: every request computes and renders its page from the cached snapshot).
 #   bench/dashboard/run.sh            10,000 tasks, 10 s per point
 #   bench/dashboard/run.sh --smoke    500 tasks, 2 s per point (CI: fails only on a real failure)
 # Env: BUILD_DIR (default build-bench), SKIP_BUILD=1, DURATION, CONNS (default 8), PORT_BASE
@@ -170,4 +171,15 @@ wait "$BUSY_PID" || { cat "$WORK/busy.out"; fail "the overview's wrk failed"; }
 cat "$WORK/busy.out"
 alive "$PID_serve" serve
 echo "  webhook p99 loaded / alone: $(ratio "$P99_loaded" "$P99_alone")x (target <= 2)"
+# The floor: the same second wrk on /healthz, which does no page work (answered on the io thread
+# from memory): what any concurrent HTTP load costs the webhook on this machine.
+page busy_healthz "$SERVE_PORT" /healthz >"$WORK/floor.out" &
+FLOOR_PID=$!
+sleep 0.2
+hook floor
+wait "$FLOOR_PID" || { cat "$WORK/floor.out"; fail "the health check's wrk failed"; }
+cat "$WORK/floor.out"
+alive "$PID_serve" serve
+echo "  webhook p99 with /healthz under load / alone: $(ratio "$P99_floor" "$P99_alone")x" \
+  "(no page work: the floor of any concurrent load here)"
 echo "  load $(cut -d' ' -f1-3 /proc/loadavg)"
