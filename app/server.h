@@ -5,6 +5,8 @@
 // the io_context's thread; construct, start and stop from the thread that will run it.
 #pragma once
 
+#include <algorithm>
+#include <cctype>
 #include <chrono>
 #include <cstddef>
 #include <functional>
@@ -12,6 +14,7 @@
 #include <memory>
 #include <set>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -43,6 +46,22 @@ struct HttpOut {
   // Extra header lines (Set-Cookie, Location, Cache-Control, Content-Security-Policy, ...), in
   // order; a name may repeat (several Set-Cookie).
   std::vector<std::pair<std::string, std::string>> headers;
+
+  // The value of the first header line named `name` (ASCII case-insensitive), or null.
+  const std::string* header(std::string_view name) const {
+    for (const auto& [n, v] : headers) {
+      if (std::equal(n.begin(), n.end(), name.begin(), name.end(), [](char a, char b) {
+            return std::tolower(static_cast<unsigned char>(a)) ==
+                   std::tolower(static_cast<unsigned char>(b));
+          })) {
+        return &v;
+      }
+    }
+    return nullptr;
+  }
+  std::string* header(std::string_view name) {
+    return const_cast<std::string*>(std::as_const(*this).header(name));
+  }
 };
 
 using Respond = std::function<void(HttpOut)>;

@@ -43,23 +43,6 @@ bool zero_weight(std::string_view params) {
   return false;
 }
 
-void set_or_add(HttpOut& out, std::string_view name, std::string value) {
-  for (auto& [n, v] : out.headers) {
-    if (iequals(n, name)) {
-      v = std::move(value);
-      return;
-    }
-  }
-  out.headers.emplace_back(std::string(name), std::move(value));
-}
-
-std::optional<std::string> header_value(const HttpOut& out, std::string_view name) {
-  for (const auto& [n, v] : out.headers) {
-    if (iequals(n, name)) return v;
-  }
-  return std::nullopt;
-}
-
 // Raw DEFLATE (the gzip wrapper is gzip_join's) at one of the two levels, one stream per thread
 // and level, reset for each piece.
 z_stream& deflater(Compression level) {
@@ -106,7 +89,7 @@ bool accepts_gzip(std::string_view accept_encoding) {
 }
 
 bool compressible(const HttpOut& out) {
-  if (out.body.size() < kMinCompressed || header_value(out, "Content-Encoding")) return false;
+  if (out.body.size() < kMinCompressed || out.header("Content-Encoding")) return false;
   static constexpr std::array<std::string_view, 10> kTypes{"text/html",
                                                            "text/css",
                                                            "text/plain",
@@ -123,16 +106,21 @@ bool compressible(const HttpOut& out) {
 
 void encode_answer(std::string_view accept_encoding, HttpOut& out) {
   if (!compressible(out)) return;
-  auto vary = header_value(out, "Vary");
-  set_or_add(out, "Vary", vary && !vary->empty() ? *vary + ", Accept-Encoding" : "Accept-Encoding");
+  if (std::string* vary = out.header("Vary"); vary && !vary->empty()) {
+    *vary += ", Accept-Encoding";
+  } else if (vary) {
+    *vary = "Accept-Encoding";
+  } else {
+    out.headers.emplace_back("Vary", "Accept-Encoding");
+  }
   if (!accepts_gzip(accept_encoding)) return;
   DeflatedPiece all = deflate_piece(out.body);
   const DeflatedPiece* pieces[] = {&all};
   out.body = gzip_join(pieces);
   out.headers.emplace_back("Content-Encoding", "gzip");
-  auto etag = header_value(out, "ETag");
+  std::string* etag = out.header("ETag");
   if (etag && etag->size() >= 2 && etag->front() == '"' && etag->back() == '"') {
-    set_or_add(out, "ETag", etag->substr(0, etag->size() - 1) + ".gz\"");
+    etag->insert(etag->size() - 1, ".gz");
   }
 }
 

@@ -19,13 +19,6 @@ std::string origin_of(const std::string& url) {
   return url.substr(0, end);
 }
 
-bool has_header(const HttpOut& out, const std::string& name) {
-  return std::any_of(out.headers.begin(), out.headers.end(), [&](const auto& h) {
-    return std::equal(h.first.begin(), h.first.end(), name.begin(), name.end(),
-                      [](char a, char b) { return std::tolower(a) == std::tolower(b); });
-  });
-}
-
 constexpr std::size_t kCsrfBytes = 32;  // a session's CSRF token: 64 hex digits
 
 // Exactly out.size() bytes from 2 * out.size() hex digits.
@@ -98,7 +91,7 @@ void add_security_headers(const Request& r, HttpOut& out) {
   out.headers.emplace_back("Content-Security-Policy", kCsp);
   out.headers.emplace_back("X-Content-Type-Options", "nosniff");
   out.headers.emplace_back("Referrer-Policy", "same-origin");
-  if (!has_header(out, "Cache-Control")) out.headers.emplace_back("Cache-Control", "no-store");
+  if (!out.header("Cache-Control")) out.headers.emplace_back("Cache-Control", "no-store");
   bool sets_flash = std::any_of(out.headers.begin(), out.headers.end(), [](const auto& h) {
     return h.first == "Set-Cookie" && h.second.starts_with(std::string(kFlashCookie) + "=");
   });
