@@ -100,6 +100,19 @@ hook() {
   eval "$(echo "$line" | sed -E 's/.*rps=([0-9.]+) p50_ms=([0-9.]+) p99_ms=([0-9.]+).*/RPS_'"$label"'=\1 P99_'"$label"'=\3/')"
 }
 
+# hook_beside LABEL PAGE_LABEL PATH: the webhook point LABEL while a second wrk loads PATH (its
+# line printed after)
+hook_beside() {
+  local label=$1 page_label=$2 path=$3 pid
+  page "$page_label" "$SERVE_PORT" "$path" >"$WORK/$page_label.out" &
+  pid=$!
+  sleep 0.2
+  hook "$label"
+  wait "$pid" || { cat "$WORK/$page_label.out"; fail "the wrk on $path failed"; }
+  cat "$WORK/$page_label.out"
+  alive "$PID_serve" serve
+}
+
 # ratio A B: A / B, or why not (wrk reports 0 when no request ended within the duration)
 ratio() {
   awk -v a="$1" -v b="$2" 'BEGIN { if (a == 0) print "n/a (no request ended in time: a page > '"$DURATION"' s) "
@@ -163,23 +176,11 @@ done
 
 echo "== webhook p99, $CONNS connections, alone then with the overview under load"
 hook alone
-page busy_overview "$SERVE_PORT" / >"$WORK/busy.out" &
-BUSY_PID=$!
-sleep 0.2
-hook loaded
-wait "$BUSY_PID" || { cat "$WORK/busy.out"; fail "the overview's wrk failed"; }
-cat "$WORK/busy.out"
-alive "$PID_serve" serve
+hook_beside loaded busy_overview /
 echo "  webhook p99 loaded / alone: $(ratio "$P99_loaded" "$P99_alone")x (target <= 2)"
 # The floor: the same second wrk on /healthz, which does no page work (answered on the io thread
 # from memory): what any concurrent HTTP load costs the webhook on this machine.
-page busy_healthz "$SERVE_PORT" /healthz >"$WORK/floor.out" &
-FLOOR_PID=$!
-sleep 0.2
-hook floor
-wait "$FLOOR_PID" || { cat "$WORK/floor.out"; fail "the health check's wrk failed"; }
-cat "$WORK/floor.out"
-alive "$PID_serve" serve
+hook_beside floor busy_healthz /healthz
 echo "  webhook p99 with /healthz under load / alone: $(ratio "$P99_floor" "$P99_alone")x" \
   "(no page work: the floor of any concurrent load here)"
 echo "  load $(cut -d' ' -f1-3 /proc/loadavg)"
