@@ -282,8 +282,9 @@ void Web::run(std::shared_ptr<Request> req, const Route* route, Respond respond)
       });
 }
 
-// On the reader (or the writer): the answer goes to the io thread, unless the handler left slow
-// work (later()), which runs on the workers first.
+// On the reader: the answer, compressed for a client that accepts it, goes to the io thread,
+// unless the handler left slow work (later()), which runs (and is compressed) on the workers
+// first.
 void Web::finish_read(std::shared_ptr<Request> req, HttpOut out, const Respond& respond) {
   auto post = [this, req, respond](HttpOut o) {
     net::post(io_, [this, req, respond, o = encoded(*req, std::move(o))]() mutable {
