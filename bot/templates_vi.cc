@@ -165,8 +165,9 @@ std::string ask_extension_date(std::string_view task, std::string_view address) 
 std::string button_received() { return "Đã nhận"; }
 
 std::string no_chat_channel() {
-  return "Chưa cấu hình kênh trò chuyện nào (Zalo, Telegram, webhook chung): chỉ có /healthz và "
-         "/metrics. Dùng --config để bật.";
+  return "Chưa cấu hình kênh trò chuyện nào (Zalo, Telegram, webhook chung) nên chưa nhận được tin "
+         "trả lời qua trò chuyện; bảng điều khiển, /healthz và /metrics vẫn hoạt động. Dùng "
+         "--config để bật kênh (docs/config.md).";
 }
 
 }  // namespace dondoc::bot::vi
