@@ -37,6 +37,14 @@ struct HttpIn {
   std::string body;
 };
 
+// Whether a and b are the same ASCII text but for case (header names, content codings).
+inline bool iequals_ascii(std::string_view a, std::string_view b) {
+  return std::equal(a.begin(), a.end(), b.begin(), b.end(), [](char x, char y) {
+    return std::tolower(static_cast<unsigned char>(x)) ==
+           std::tolower(static_cast<unsigned char>(y));
+  });
+}
+
 struct HttpOut {
   HttpOut(int status = 200, std::string content_type = "application/json", std::string body = "")
       : status(status), content_type(std::move(content_type)), body(std::move(body)) {}
@@ -50,12 +58,7 @@ struct HttpOut {
   // The value of the first header line named `name` (ASCII case-insensitive), or null.
   const std::string* header(std::string_view name) const {
     for (const auto& [n, v] : headers) {
-      if (std::equal(n.begin(), n.end(), name.begin(), name.end(), [](char a, char b) {
-            return std::tolower(static_cast<unsigned char>(a)) ==
-                   std::tolower(static_cast<unsigned char>(b));
-          })) {
-        return &v;
-      }
+      if (iequals_ascii(n, name)) return &v;
     }
     return nullptr;
   }

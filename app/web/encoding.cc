@@ -18,15 +18,8 @@ std::string_view trim(std::string_view s) {
   return s;
 }
 
-bool iequals(std::string_view a, std::string_view b) {
-  return std::equal(a.begin(), a.end(), b.begin(), b.end(), [](char x, char y) {
-    return std::tolower(static_cast<unsigned char>(x)) ==
-           std::tolower(static_cast<unsigned char>(y));
-  });
-}
-
 bool starts_with_ci(std::string_view s, std::string_view prefix) {
-  return s.size() >= prefix.size() && iequals(s.substr(0, prefix.size()), prefix);
+  return s.size() >= prefix.size() && iequals_ascii(s.substr(0, prefix.size()), prefix);
 }
 
 // A weight of "q=0", "q=0.", "q=0.0" .. "q=0.000": the coding is refused.
@@ -35,7 +28,7 @@ bool zero_weight(std::string_view params) {
     auto semi = params.find(';');
     std::string_view p = trim(params.substr(0, semi));
     params = semi == std::string_view::npos ? std::string_view() : params.substr(semi + 1);
-    if (p.size() < 2 || !iequals(p.substr(0, 2), "q=")) continue;
+    if (p.size() < 2 || !iequals_ascii(p.substr(0, 2), "q=")) continue;
     std::string_view v = p.substr(2);
     if (v.empty() || v.front() != '0') return false;
     return v.find_first_not_of("0.", 1) == std::string_view::npos;
@@ -79,7 +72,7 @@ bool accepts_gzip(std::string_view accept_encoding) {
     std::string_view params =
         semi == std::string_view::npos ? std::string_view() : item.substr(semi + 1);
     bool ok = !zero_weight(params);
-    if (iequals(coding, "gzip") || iequals(coding, "x-gzip")) {
+    if (iequals_ascii(coding, "gzip") || iequals_ascii(coding, "x-gzip")) {
       gzip_ok = ok;
     } else if (coding == "*") {
       any_ok = ok;
@@ -106,10 +99,8 @@ bool compressible(const HttpOut& out) {
 
 void encode_answer(std::string_view accept_encoding, HttpOut& out) {
   if (!compressible(out)) return;
-  if (std::string* vary = out.header("Vary"); vary && !vary->empty()) {
-    *vary += ", Accept-Encoding";
-  } else if (vary) {
-    *vary = "Accept-Encoding";
+  if (std::string* vary = out.header("Vary")) {
+    *vary = vary->empty() ? "Accept-Encoding" : *vary + ", Accept-Encoding";
   } else {
     out.headers.emplace_back("Vary", "Accept-Encoding");
   }

@@ -1,7 +1,8 @@
 // Compressed answers: a page, a JSON answer, the CSS or htmx is sent gzip-compressed to a client
 // that accepts it (every browser does), one tenth of the bytes over a commune's mobile data and
-// through the server's socket. Compressed off the io thread (the web reader or a worker), at
-// zlib's fastest level: the dashboard's HTML compresses 10-15x at ~500 MB/s.
+// through the server's socket. Compressed off the io thread (the web reader or a worker): what is
+// compressed at every answer at zlib's fastest level (the dashboard's HTML: 10-15x at ~500 MB/s),
+// a memoised page once at its default level (Compression below).
 // Pure; any thread.
 #pragma once
 
